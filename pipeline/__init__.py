@@ -1,0 +1,1 @@
+"""factsheet-extract: read, parse, extract and write government fact sheets (Korean/English)."""

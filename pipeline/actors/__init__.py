@@ -1,0 +1,1 @@
+"""Actors: the bilingual gazetteer, actor mentions, committing parties and term pairs."""

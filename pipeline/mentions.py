@@ -1,0 +1,80 @@
+"""What extractors see and what they return.
+
+An extractor is a pure function ``(DocContext) -> list[Mention]``: it reads the normalized
+text, the shared Kiwi tokens and the document structure, and returns candidate spans with
+their normalized values. It never edits another stage's output; overlaps between candidates
+are settled once, by ``pipeline.overlap``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from pipeline.tokens import Token
+from schemas.models import Bullet, Language, Paragraph, Section
+
+F = TypeVar("F", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Generic[F]):
+    """A candidate span ``text[start:end]`` with its value ``fields`` and the ``rule`` that made it."""
+
+    start: int
+    end: int
+    rule: str
+    fields: F
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The layout of a document: title, date line, sections, prose paragraphs and bullets."""
+
+    title: str | None
+    date: dt.date | None
+    sections: Sequence[Section]
+    paragraphs: Sequence[Paragraph]
+    bullets: Sequence[Bullet]
+    warnings: Sequence[str] = ()
+
+
+@dataclass(slots=True)
+class DocContext:
+    """Everything an extractor may read about one document, built once per document."""
+
+    doc_id: str
+    text: str
+    language: Language
+    structure: Structure
+    tokens: Sequence[Token]
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def doc_date(self) -> dt.date | None:
+        return self.structure.date
+
+    def tokens_in(self, start: int, end: int) -> Sequence[Token]:
+        """Tokens lying inside ``[start, end)``, in order (binary search, no scan)."""
+        if not self._token_starts and self.tokens:
+            self._token_starts = [t.start for t in self.tokens]
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
+        return [t for t in self.tokens[lo:hi] if t.end <= end]
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering ``offset``, if any."""
+        if not self._token_starts and self.tokens:
+            self._token_starts = [t.start for t in self.tokens]
+        i = bisect.bisect_right(self._token_starts, offset) - 1
+        if i >= 0 and self.tokens[i].start <= offset < self.tokens[i].end:
+            return self.tokens[i]
+        return None
+
+
+Extractor = Callable[[DocContext], list[Mention[F]]]

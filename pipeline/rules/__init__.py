@@ -1,0 +1,1 @@
+"""Language-specific extraction rules: one subpackage per language, one module per dimension."""

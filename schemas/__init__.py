@@ -1,0 +1,1 @@
+"""Output models of factsheet-extract and their exported JSON Schema."""

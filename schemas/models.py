@@ -1,0 +1,269 @@
+"""Pydantic models for one extracted document: the public output contract (schema version 1).
+
+Every span record carries ``start``/``end``: code-point offsets into ``Document.text`` (the
+normalized text), ``end`` exclusive, with ``Document.text[start:end] == text``. The models
+validate values (positive amounts, ordered date ranges, closed enums); ``Document`` checks
+the offset invariant for every span it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+
+
+class Language(StrEnum):
+    KO = "ko"
+    EN = "en"
+
+
+class ActorType(StrEnum):
+    COUNTRY = "country"
+    GOVERNMENT = "government"
+    INTERNATIONAL_ORG = "international_org"
+    COMPANY = "company"
+    GROUP = "group"
+    UNLISTED = "unlisted"
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+    APPROX = "approx"
+
+
+class Grain(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    PART_OF_MONTH = "part_of_month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+class Relation(StrEnum):
+    ON = "on"
+    BY = "by"
+    FROM = "from"
+    AFTER = "after"
+    BEFORE = "before"
+    DURING = "during"
+
+
+class QuantityKind(StrEnum):
+    DURATION = "duration"
+    MEASURE = "measure"
+    COUNT = "count"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+PositiveDecimal = Annotated[Decimal, Field(gt=0)]
+IsoDuration = Annotated[str, Field(pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$")]
+
+
+# --- value fields, produced by the rule modules -------------------------------------------
+
+
+class AmountFields(_Strict):
+    """A money amount, normalized: ``25억불`` -> value 2500000000, USD, display ``$2.5B``."""
+
+    value: PositiveDecimal
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    qualifier: Qualifier = Qualifier.EXACT
+    value_max: PositiveDecimal | None = None
+    display: str
+    parties: list[str] = Field(default_factory=list)
+    period: IsoDuration | None = None
+    per: IsoDuration | None = None
+
+    @model_validator(mode="after")
+    def _range_ordered(self) -> Self:
+        if self.value_max is not None and self.value_max <= self.value:
+            raise ValueError(f"value_max {self.value_max} must exceed value {self.value}")
+        return self
+
+
+class DateFields(_Strict):
+    """A date or date range, inclusive at both ends, with its grain and relation."""
+
+    date_start: dt.date
+    date_end: dt.date
+    grain: Grain
+    relation: Relation = Relation.ON
+    relative: bool = False
+
+    @model_validator(mode="after")
+    def _range_ordered(self) -> Self:
+        if self.date_end < self.date_start:
+            raise ValueError(f"date_end {self.date_end} precedes date_start {self.date_start}")
+        return self
+
+
+class QuantityFields(_Strict):
+    """A duration (``5년`` -> P5Y), a measure (``1.5도``) or a count (``9개국``)."""
+
+    value: PositiveDecimal
+    unit: str
+    kind: QuantityKind
+    iso: IsoDuration | None = None
+
+
+class ActorFields(_Strict):
+    """An actor mention resolved against the gazetteer (``actor_id`` null when unlisted)."""
+
+    actor_id: str | None
+    name_ko: str | None = None
+    name_en: str | None = None
+    actor_type: ActorType
+
+
+class TermFields(_Strict):
+    """A bilingual term pair: Korean term followed by its English name and/or acronym."""
+
+    term_ko: str
+    term_en: str | None = None
+    acronym: str | None = None
+
+
+# --- located records ------------------------------------------------------------------------
+
+
+class Span(_Strict):
+    """Where a record sits: document, section, bullet (null in prose) and offsets."""
+
+    doc_id: str
+    section_id: str
+    bullet_id: str | None = None
+    text: str
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    rule: str = Field(description="Name of the rule that produced the record, for tracing.")
+
+    @model_validator(mode="after")
+    def _span_ordered(self) -> Self:
+        if self.end <= self.start:
+            raise ValueError(f"span end {self.end} must exceed start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError("span text length does not match its offsets")
+        return self
+
+
+class ActorMention(Span, ActorFields):
+    pass
+
+
+class Amount(Span, AmountFields):
+    pass
+
+
+class DateMention(Span, DateFields):
+    pass
+
+
+class Quantity(Span, QuantityFields):
+    pass
+
+
+class Term(Span, TermFields):
+    pass
+
+
+class Section(_Strict):
+    section_id: str
+    index: int
+    title: str | None
+    title_en: str | None = None
+    start: int
+    end: int
+
+
+class Paragraph(_Strict):
+    """A block of prose (not a bullet); ``is_lead_in`` when it introduces the next list."""
+
+    section_id: str
+    text: str
+    start: int
+    end: int
+    is_lead_in: bool = False
+
+
+class Bullet(_Strict):
+    bullet_id: str
+    section_id: str
+    index: int
+    index_in_section: int
+    parent_id: str | None = None
+    marker: str
+    depth: int = 0
+    lead_in: str | None = None
+    text: str
+    start: int
+    end: int
+    parties: list[str] = Field(default_factory=list)
+    aligned_id: str | None = None
+
+
+class Alignment(_Strict):
+    """One link between a Korean and an English bullet (either side may be null)."""
+
+    ko_doc_id: str
+    en_doc_id: str
+    ko_bullet_id: str | None
+    en_bullet_id: str | None
+    score: Annotated[float, Field(ge=0.0, le=1.0)]
+    amounts_agree: bool | None = None
+    dates_agree: bool | None = None
+
+
+class Document(_Strict):
+    """One fact sheet with everything extracted from it: the file ``data/<doc_id>.json``."""
+
+    schema_version: int = SCHEMA_VERSION
+    doc_id: str
+    source: str
+    sha256: str
+    language: Language
+    title: str | None
+    date: dt.date | None
+    text: str
+    sections: list[Section]
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    bullets: list[Bullet]
+    actors: list[ActorMention] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    alignments: list[Alignment] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span]]:
+        """Every record that has offsets, with the name of the list it sits in."""
+        out: list[tuple[str, Section | Paragraph | Bullet | Span]] = []
+        for name in ("sections", "paragraphs", "bullets", "actors", "amounts", "dates", "quantities", "terms"):
+            out.extend((name, record) for record in getattr(self, name))
+        return out
+
+    @model_validator(mode="after")
+    def _offsets_point_into_text(self) -> Self:
+        n = len(self.text)
+        for name, record in self.spans():
+            if not 0 <= record.start <= record.end <= n:
+                raise ValueError(f"{name}: span {record.start}..{record.end} outside text of length {n}")
+            if isinstance(record, (Paragraph, Bullet, Span)) and self.text[record.start : record.end] != record.text:
+                raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{record.start}:{record.end}]")
+        return self
