@@ -78,3 +78,20 @@ class DocContext:
 
 
 Extractor = Callable[[DocContext], list[Mention[F]]]
+
+
+def context_for_text(
+    text: str,
+    language: Language = Language.KO,
+    doc_date: dt.date | None = None,
+    doc_id: str = "snippet",
+    structure: Structure | None = None,
+) -> DocContext:
+    """A context for a bare snippet (tests, doctests, the expression corpus): one untitled
+    section, no bullets unless a ``structure`` is given; the text is tokenized once here."""
+    from pipeline.tokens import tokenize
+
+    if structure is None:
+        section = Section(section_id=f"{doc_id}:s0", index=0, title=None, start=0, end=len(text))
+        structure = Structure(title=None, date=doc_date, sections=[section], paragraphs=[], bullets=[])
+    return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
