@@ -9,15 +9,16 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pipeline.mentions import Mention
 
 
-def resolve(mentions: Iterable[Mention[Any]]) -> list[Mention[Any]]:
-    """Keep a non-overlapping subset: longer spans win, then earlier ones, then rule name."""
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.rule))
+def resolve(mentions: Iterable[Mention[Any]], priority: Callable[[Mention[Any]], int] = lambda m: 0) -> list[Mention[Any]]:
+    """Keep a non-overlapping subset: longer spans win, then earlier ones, then the lower
+    ``priority`` (e.g. amount before date before quantity), then the rule name."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, priority(m), m.rule))
     starts: list[int] = []  # kept spans, sorted and disjoint: O(n log n) overall
     kept: list[Mention[Any]] = []
     for m in ranked:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -71,7 +71,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-PositiveDecimal = Annotated[Decimal, Field(gt=0)]
+def _canonical(value: Decimal) -> Decimal:
+    """One spelling per number (``2.5E+9`` and ``2500000000.0`` -> ``2500000000``), so the
+    JSON output is byte-stable whatever arithmetic produced the value."""
+    return Decimal(format(value.normalize(), "f"))
+
+
+PositiveDecimal = Annotated[Decimal, Field(gt=0), AfterValidator(_canonical)]
 IsoDuration = Annotated[str, Field(pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$")]
 
 
@@ -236,6 +242,7 @@ class Document(_Strict):
     doc_id: str
     source: str
     sha256: str
+    encoding: str = "utf-8"
     language: Language
     title: str | None
     date: dt.date | None

@@ -1,0 +1,51 @@
+"""Find and parse a document's own date line (``2021년 5월 21일``, ``May 21, 2021``, ``2021.5.21.``).
+
+This is the date every relative expression (``금년``, ``10월``, ``this year``) resolves
+against. Mentions of dates inside the text are the date rules' job, not this module's.
+
+>>> parse_date_line("2021년 5월 21일")
+datetime.date(2021, 5, 21)
+>>> parse_date_line("May 21, 2021")
+datetime.date(2021, 5, 21)
+>>> parse_date_line("2021. 5. 21.")
+datetime.date(2021, 5, 21)
+>>> parse_date_line("우리는 2021년 5월 21일에 만나 오랜 시간 동안 여러 현안에 대해 논의하였다.") is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from pipeline.lexicon import load_yaml
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in load_yaml("doc_dates.yaml")["patterns"])
+
+
+def _month(name: str) -> int | None:
+    months: dict[str, int] = load_yaml("doc_dates.yaml")["month_names"]
+    return months.get(name.lower().rstrip("."))
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """The date a short line consists of, or None when the line is prose or no valid date."""
+    extra_allowed: int = load_yaml("doc_dates.yaml")["max_extra_chars"]
+    stripped = line.strip()
+    for pattern in _patterns():
+        match = pattern.search(stripped)
+        if not match or len(stripped) - len(match.group(0)) > extra_allowed:
+            continue
+        parts = match.groupdict()
+        month = int(parts["month"]) if parts.get("month") else _month(parts.get("month_name") or "")
+        if month is None:
+            continue
+        try:
+            return dt.date(int(parts["year"]), month, int(parts["day"]))
+        except ValueError:
+            continue
+    return None

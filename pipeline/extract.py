@@ -1,0 +1,135 @@
+"""From normalized text to a validated ``Document``: structure, one tokenization, extractors,
+one overlap resolution, attribution, then placement of every span in its section and bullet.
+
+Each stage is a pure function of the context; only this module puts their results together.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.actors.mentions import extract_actors
+from pipeline.actors.parties import amount_parties, bullet_parties
+from pipeline.actors.terms import extract_terms
+from pipeline.language import detect_language
+from pipeline.languages import rules_for
+from pipeline.mentions import DocContext, Mention
+from pipeline.overlap import resolve
+from pipeline.read import RawText, read_document
+from pipeline.structure import parse_structure
+from pipeline.tokens import tokenize
+from schemas.models import (
+    ActorMention,
+    Amount,
+    AmountFields,
+    Bullet,
+    DateFields,
+    DateMention,
+    Document,
+    Language,
+    Quantity,
+    QuantityFields,
+    Term,
+)
+
+_KIND_PRIORITY = {AmountFields: 0, DateFields: 1, QuantityFields: 2}
+"""When an amount, a date and a quantity claim exactly the same span, this order decides."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Locator:
+    """Maps an offset range to its section id and innermost bullet id (binary search)."""
+
+    section_starts: list[int]
+    section_ids: list[str]
+    bullets: Sequence[Bullet]
+    bullet_starts: list[int]
+
+    @classmethod
+    def of(cls, ctx: DocContext) -> _Locator:
+        sections = ctx.structure.sections
+        bullets = sorted(ctx.structure.bullets, key=lambda b: (b.start, b.depth))
+        return cls([s.start for s in sections], [s.section_id for s in sections], bullets, [b.start for b in bullets])
+
+    def section_id(self, start: int) -> str:
+        return self.section_ids[max(bisect.bisect_right(self.section_starts, start) - 1, 0)]
+
+    def bullet_id(self, start: int, end: int) -> str | None:
+        """The deepest bullet holding the whole span (sub-items nest inside their parent)."""
+        best: Bullet | None = None
+        i = bisect.bisect_right(self.bullet_starts, start) - 1
+        while i >= 0:
+            bullet = self.bullets[i]
+            if bullet.start <= start and end <= bullet.end and (best is None or bullet.depth > best.depth):
+                best = bullet
+            if bullet.depth == 0 and bullet.start <= start:
+                break  # top-level bullets do not overlap: nothing earlier can hold the span
+            i -= 1
+        return best.bullet_id if best else None
+
+    def place(self, ctx: DocContext, mention: Mention[Any]) -> dict[str, Any]:
+        return {
+            "doc_id": ctx.doc_id,
+            "section_id": self.section_id(mention.start),
+            "bullet_id": self.bullet_id(mention.start, mention.end),
+            "text": ctx.text[mention.start : mention.end],
+            "start": mention.start,
+            "end": mention.end,
+            "rule": mention.rule,
+        }
+
+
+def build_context(text: str, doc_id: str, language: Language | None = None) -> DocContext:
+    """Parse the layout and tokenize the text once: what every extractor reads."""
+    language = language or detect_language(text)
+    structure = parse_structure(text, language, doc_id)
+    return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
+
+
+def build_document(raw: RawText, doc_id: str, source: str, language: Language | None = None) -> Document:
+    """Run every stage over one normalized text and validate the result."""
+    ctx = build_context(raw.text, doc_id, language)
+    rules = rules_for(ctx.language)
+    numeric = resolve(
+        [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
+        priority=lambda m: _KIND_PRIORITY[type(m.fields)],
+    )
+    amounts = [m for m in numeric if isinstance(m.fields, AmountFields)]
+    actors = extract_actors(ctx)
+    parties_of_bullet = bullet_parties(ctx, actors)
+    parties_of_amount = amount_parties(ctx, actors, amounts)
+    where = _Locator.of(ctx)
+    structure = ctx.structure
+    return Document(
+        doc_id=doc_id,
+        source=source,
+        sha256=raw.sha256,
+        encoding=raw.encoding,
+        language=ctx.language,
+        title=structure.title,
+        date=structure.date,
+        text=ctx.text,
+        sections=list(structure.sections),
+        paragraphs=list(structure.paragraphs),
+        bullets=[b.model_copy(update={"parties": parties_of_bullet.get(b.bullet_id, [])}) for b in structure.bullets],
+        actors=[ActorMention(**where.place(ctx, m), **m.fields.model_dump()) for m in actors],
+        amounts=[
+            Amount(**where.place(ctx, m), **m.fields.model_dump(exclude={"parties"}), parties=parties)
+            for m, parties in zip(amounts, parties_of_amount, strict=True)
+        ],
+        dates=[DateMention(**where.place(ctx, m), **m.fields.model_dump()) for m in numeric if isinstance(m.fields, DateFields)],
+        quantities=[
+            Quantity(**where.place(ctx, m), **m.fields.model_dump()) for m in numeric if isinstance(m.fields, QuantityFields)
+        ],
+        terms=[Term(**where.place(ctx, m), **m.fields.model_dump()) for m in extract_terms(ctx)],
+        warnings=list(structure.warnings),
+    )
+
+
+def extract_file(path: Path, doc_id: str | None = None, source: str | None = None) -> Document:
+    """Read, normalize and extract one file (raises ``ReadError`` for unreadable input)."""
+    return build_document(read_document(path), doc_id or path.stem, source if source is not None else str(path))

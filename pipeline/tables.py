@@ -1,0 +1,171 @@
+"""The Parquet tables of the output contract: one explicit Arrow schema per table, and the
+rows each ``Document`` contributes. Rows are ordered by ``doc_id`` then ``start``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pyarrow as pa
+
+from schemas.models import SCHEMA_VERSION, Document
+
+DECIMAL = pa.decimal128(38, 6)
+"""Money and quantities: exact, up to 10^32 with six decimals (no float rounding)."""
+
+_SPAN = [
+    ("doc_id", pa.string()),
+    ("section_id", pa.string()),
+    ("bullet_id", pa.string()),
+    ("text", pa.string()),
+    ("start", pa.int64()),
+    ("end", pa.int64()),
+]
+_RULE = [("rule", pa.string())]
+_STRINGS = pa.list_(pa.string())
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("source", pa.string()),
+            ("sha256", pa.string()),
+            ("encoding", pa.string()),
+            ("language", pa.string()),
+            ("title", pa.string()),
+            ("date", pa.date32()),
+            ("n_sections", pa.int64()),
+            ("n_bullets", pa.int64()),
+            ("n_top_bullets", pa.int64()),
+            ("n_warnings", pa.int64()),
+            ("schema_version", pa.int64()),
+        ]
+    ),
+    "sections": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("section_id", pa.string()),
+            ("index", pa.int64()),
+            ("title", pa.string()),
+            ("title_en", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+        ]
+    ),
+    "bullets": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("bullet_id", pa.string()),
+            ("section_id", pa.string()),
+            ("index", pa.int64()),
+            ("index_in_section", pa.int64()),
+            ("parent_id", pa.string()),
+            ("depth", pa.int64()),
+            ("marker", pa.string()),
+            ("lead_in", pa.string()),
+            ("text", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("parties", _STRINGS),
+            ("aligned_id", pa.string()),
+        ]
+    ),
+    "actors": pa.schema(
+        _SPAN
+        + [("actor_id", pa.string()), ("name_ko", pa.string()), ("name_en", pa.string()), ("actor_type", pa.string())]
+        + _RULE
+    ),
+    "amounts": pa.schema(
+        _SPAN
+        + [
+            ("value", DECIMAL),
+            ("currency", pa.string()),
+            ("qualifier", pa.string()),
+            ("value_max", DECIMAL),
+            ("display", pa.string()),
+            ("parties", _STRINGS),
+            ("period", pa.string()),
+            ("per", pa.string()),
+        ]
+        + _RULE
+    ),
+    "dates": pa.schema(
+        _SPAN
+        + [
+            ("date_start", pa.date32()),
+            ("date_end", pa.date32()),
+            ("grain", pa.string()),
+            ("relation", pa.string()),
+            ("relative", pa.bool_()),
+        ]
+        + _RULE
+    ),
+    "quantities": pa.schema(
+        _SPAN + [("value", DECIMAL), ("unit", pa.string()), ("kind", pa.string()), ("iso", pa.string())] + _RULE
+    ),
+    "terms": pa.schema(_SPAN + [("term_ko", pa.string()), ("term_en", pa.string()), ("acronym", pa.string())] + _RULE),
+    "alignments": pa.schema(
+        [
+            ("ko_doc_id", pa.string()),
+            ("en_doc_id", pa.string()),
+            ("ko_bullet_id", pa.string()),
+            ("en_bullet_id", pa.string()),
+            ("score", pa.float64()),
+            ("amounts_agree", pa.bool_()),
+            ("dates_agree", pa.bool_()),
+        ]
+    ),
+}
+TABLES = tuple(SCHEMAS)
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "source": doc.source,
+        "sha256": doc.sha256,
+        "encoding": doc.encoding,
+        "language": doc.language.value,
+        "title": doc.title,
+        "date": doc.date,
+        "n_sections": len(doc.sections),
+        "n_bullets": len(doc.bullets),
+        "n_top_bullets": sum(1 for b in doc.bullets if b.parent_id is None),
+        "n_warnings": len(doc.warnings),
+        "schema_version": doc.schema_version,
+    }
+
+
+def _records(doc: Document, name: str) -> list[dict[str, Any]]:
+    columns = SCHEMAS[name].names
+    return [
+        {column: value for column, value in record.model_dump(mode="python").items() if column in columns} | {"doc_id": doc.doc_id}
+        for record in getattr(doc, name)
+    ]
+
+
+_ROWS: dict[str, Callable[[Document], list[dict[str, Any]]]] = {
+    "documents": lambda doc: [_document_row(doc)],
+    **{name: (lambda doc, name=name: _records(doc, name)) for name in TABLES if name not in ("documents", "alignments")},
+    "alignments": lambda doc: [a.model_dump(mode="python") for a in doc.alignments],
+}
+
+
+def rows(doc: Document, name: str) -> list[dict[str, Any]]:
+    """The rows ``doc`` contributes to table ``name``, in offset order."""
+    return _ROWS[name](doc)
+
+
+def build_table(docs: Iterable[Document], name: str) -> pa.Table:
+    """One table over many documents, ordered by ``doc_id`` then ``start``."""
+    ordered = sorted(docs, key=lambda d: d.doc_id)
+    all_rows = [row for doc in ordered for row in rows(doc, name)]
+    if "start" in SCHEMAS[name].names:
+        all_rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
+    for row in all_rows:
+        for key in ("qualifier", "grain", "relation", "kind", "actor_type"):
+            if key in row and row[key] is not None:
+                row[key] = str(row[key].value if hasattr(row[key], "value") else row[key])
+    schema = SCHEMAS[name].with_metadata({"schema_version": str(SCHEMA_VERSION), "table": name})
+    return pa.Table.from_pylist(all_rows, schema=schema)
