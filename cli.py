@@ -1,4 +1,4 @@
-"""Command line of factsheet-extract: ``factsheet extract|validate|schema`` (also ``python cli.py``)."""
+"""Command line of factsheet-extract: ``factsheet extract|validate|check|schema`` (also ``python cli.py``)."""
 
 from __future__ import annotations
 
@@ -21,13 +21,29 @@ def extract(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("data"),
     prune: Annotated[bool, typer.Option(help="Remove outputs of documents that are not among the inputs.")] = False,
     fail_fast: Annotated[bool, typer.Option(help="Stop at the first file that fails.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    pair: Annotated[
+        tuple[str, str] | None,
+        typer.Option(help="Pair a Korean and an English document (paths or doc ids); the pair is kept in later runs."),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).", min=1)] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors; no progress bar.")] = False,
 ) -> None:
     """Extract documents into JSON (one per document) and Parquet tables."""
-    from pipeline.run import run_extract
+    from pipeline.progress import progress_bar
+    from pipeline.run import collect_inputs, default_workers, run_extract
     from pipeline.summary import summarize
 
-    result = run_extract(paths or [Path("raw")], out_dir, prune=prune, fail_fast=fail_fast)
+    pairs = [(Path(pair[0]).stem, Path(pair[1]).stem)] if pair else []
+    inputs = paths or [Path("raw")]
+    total = len(collect_inputs(inputs)[0])
+    try:
+        with progress_bar(total, enabled=not quiet) as advance:
+            result = run_extract(
+                inputs, out_dir, prune=prune, fail_fast=fail_fast, pairs=pairs, workers=workers or default_workers(), on_document=advance
+            )
+    except OSError as error:
+        err.print(f"[red]error[/red] cannot write outputs to {out_dir}: {error.strerror or error} (previous outputs are unchanged)")
+        raise typer.Exit(2) from error
     for error in result.errors:
         err.print(f"[red]error[/red] {error.path}: {error.reason} ({error.hint})")
     if not quiet:
@@ -46,6 +62,24 @@ def validate(out_dir: Annotated[Path, typer.Argument(help="Output folder to chec
     if problems:
         raise typer.Exit(1)
     out.print(f"{out_dir}: valid")
+
+
+@app.command()
+def check(
+    out_dir: Annotated[Path, typer.Argument(help="Output folder to check.")] = Path("data"),
+    strict: Annotated[bool, typer.Option(help="Also fail on bullets without a counterpart.")] = False,
+) -> None:
+    """Cross-check aligned Korean/English bullets: amounts and dates must agree."""
+    from pipeline.check import check_dir
+
+    findings = check_dir(out_dir)
+    failures = [f for f in findings if f.kind != "unpaired" or strict]
+    for finding in findings:
+        label = "[red]disagree[/red]" if finding in failures else "[yellow]note[/yellow]"
+        out.print(f"{label} {finding.message}")
+    if failures:
+        raise typer.Exit(1)
+    out.print(f"{out_dir}: no disagreement between aligned versions")
 
 
 @app.command()

@@ -1,26 +1,37 @@
-"""Run ``extract`` over files and folders: one document at a time, errors kept per file.
+"""Run ``extract`` over files and folders, with per-file errors and nothing ever lost.
 
 The per-document JSON files are the source of truth of an output folder; the Parquet tables
-are rebuilt from every document JSON in it after each run. So extracting one file updates
+are rebuilt from every document JSON in it after each run, so extracting one file updates
 its rows without dropping the others, and a file that fails keeps its previous outputs.
+
+A run writes everything into a staging folder inside the output folder and renames the
+files into place only at the end: a run that fails or is killed leaves the previous outputs
+intact and consistent with each other. Extraction can use several worker processes (each
+builds its own Kiwi once); the outputs are the same bytes whatever the number of workers.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from pipeline.extract import extract_file
+from pipeline.pairing import DocInfo, apply_alignment, clear_alignment, find_pairs
 from pipeline.read import ReadError
-from pipeline.write import json_bytes, atomic_write_bytes, load_document, write_document, write_tables
-from schemas.models import Document
+from pipeline.write import TableWriter, atomic_write_bytes, document_json, json_bytes, load_document
 
 ERRORS_FILE = "errors.json"
 INPUT_SUFFIXES = (".txt",)
+STAGING_PREFIX = ".staging-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +48,12 @@ class FileError:
 
 @dataclass(slots=True)
 class RunResult:
-    extracted: list[Document] = field(default_factory=list)
+    """What a run did: documents extracted now, errors, and every document now in the folder."""
+
+    out_dir: Path
+    extracted: list[str] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
-    corpus: list[Document] = field(default_factory=list)
+    corpus: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -47,7 +61,8 @@ class RunResult:
 
 
 def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
-    """Files as given plus ``*.txt`` inside folders (sorted); missing paths become errors."""
+    """Files as given plus ``*.txt`` inside folders (sorted); missing paths and duplicate
+    doc ids (the same file stem twice) become errors."""
     files: list[Path] = []
     errors: list[FileError] = []
     for path in paths:
@@ -71,16 +86,48 @@ def document_files(out_dir: Path) -> list[Path]:
     return sorted(p for p in out_dir.glob("*.json") if p.name != ERRORS_FILE and not p.name.startswith("."))
 
 
-def extract_one(path: Path) -> Document | FileError:
-    """One file -> its document, or the reason it failed (never raises for bad input)."""
+@dataclass(frozen=True, slots=True)
+class _Job:
+    path: Path
+    staging: Path
+
+
+def extract_to(job: _Job) -> str | FileError:
+    """One file -> ``<doc_id>.json`` in the staging folder (returns the doc id), or the
+    reason it failed. Runs in a worker process; never raises for bad input."""
     try:
-        return extract_file(path)
+        doc = extract_file(job.path)
     except ReadError as err:
-        return FileError(str(path), err.reason, err.hint)
+        return FileError(str(job.path), err.reason, err.hint)
     except ValidationError as err:
-        return FileError(str(path), f"extraction produced an invalid record: {err.errors()[0]['msg']}", "report this as a bug")
+        return FileError(str(job.path), f"extraction produced an invalid record: {err.errors()[0]['msg']}", "report this as a bug")
     except RecursionError as err:
-        return FileError(str(path), f"document too deeply nested: {err}", "report this as a bug")
+        return FileError(str(job.path), f"document too deeply nested: {err}", "report this as a bug")
+    atomic_write_bytes(job.staging / f"{doc.doc_id}.json", document_json(doc))
+    return doc.doc_id
+
+
+def _warm_worker() -> None:
+    """Build the worker's Kiwi before its first document."""
+    from pipeline.tokens import get_kiwi
+
+    get_kiwi()
+
+
+def _extract_all(jobs: Sequence[_Job], workers: int) -> Iterator[str | FileError]:
+    """Outcomes in input order, from this process or from a pool of ``workers`` processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(extract_to, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
+        try:
+            yield from pool.map(extract_to, jobs, chunksize=1)
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def default_workers() -> int:
+    return max(os.cpu_count() or 1, 1)
 
 
 def run_extract(
@@ -89,52 +136,104 @@ def run_extract(
     *,
     prune: bool = False,
     fail_fast: bool = False,
-    on_document: Callable[[Path], None] | None = None,
-    extractor: Callable[[Path], Document | FileError] = extract_one,
+    pairs: Sequence[tuple[str, str]] = (),
+    workers: int = 1,
+    on_document: Callable[[], None] | None = None,
 ) -> RunResult:
-    """Extract ``paths`` into ``out_dir``: JSON per document, then every table, then errors."""
-    result = RunResult()
+    """Extract ``paths`` into ``out_dir``: JSON per document, alignment of Korean/English
+    pairs, every table and ``errors.json``, all staged and then renamed into place."""
+    result = RunResult(out_dir)
     files, result.errors = collect_inputs(paths)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for path in files:
-        outcome = extractor(path)
-        if isinstance(outcome, FileError):
-            result.errors.append(outcome)
-            if fail_fast:
-                break
-        else:
-            write_document(outcome, out_dir)
-            result.extracted.append(outcome)
-        if on_document:
-            on_document(path)
-    if prune:
-        keep = {p.stem for p in files} | {p.stem for p in _named_inputs(paths)}
-        for stale in document_files(out_dir):
-            if stale.stem not in keep:
-                stale.unlink()
-    result.corpus = _load_corpus(out_dir, result)
-    write_tables(result.corpus, out_dir)
-    atomic_write_bytes(out_dir / ERRORS_FILE, json_bytes([e.as_dict() for e in result.errors]))
+    for stale in out_dir.glob(STAGING_PREFIX + "*"):  # left by a killed run
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+    try:
+        for outcome in _extract_all([_Job(p, staging) for p in files], workers):
+            if isinstance(outcome, FileError):
+                result.errors.append(outcome)
+                if fail_fast:
+                    break
+            else:
+                result.extracted.append(outcome)
+            if on_document:
+                on_document()
+        removed = _pruned(out_dir, files, paths) if prune else set()
+        sources = _current_sources(out_dir, staging, removed)
+        _align(sources, staging, pairs, result)
+        result.corpus = sorted(sources)
+        with TableWriter(staging) as tables:
+            for doc_id in result.corpus:
+                try:
+                    tables.add(load_document(sources[doc_id]))
+                except (ValidationError, OSError, ValueError) as err:
+                    result.errors.append(FileError(str(sources[doc_id]), f"existing output does not validate: {err}", "re-extract its source"))
+        atomic_write_bytes(staging / ERRORS_FILE, json_bytes([e.as_dict() for e in result.errors]))
+        _commit(staging, out_dir, removed)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
-def _named_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Every input path named, even failed or duplicate ones (their old outputs are kept)."""
-    named = []
+def _pruned(out_dir: Path, files: Sequence[Path], paths: Iterable[Path]) -> set[str]:
+    """Doc ids whose outputs ``--prune`` removes: not among the inputs named this run
+    (a failed or duplicate input still counts as named: its old outputs are kept)."""
+    named = {p.stem for p in files}
     for path in paths:
-        named.extend(path.rglob("*.txt") if path.is_dir() else [path])
-    return named
+        named.update(p.stem for p in (path.rglob("*.txt") if path.is_dir() else [path]))
+    return {p.stem for p in document_files(out_dir)} - named
 
 
-def _load_corpus(out_dir: Path, result: RunResult) -> list[Document]:
-    fresh = {doc.doc_id: doc for doc in result.extracted}
-    corpus = []
-    for path in document_files(out_dir):
-        if path.stem in fresh:
-            corpus.append(fresh[path.stem])
-            continue
+def _current_sources(out_dir: Path, staging: Path, removed: set[str]) -> dict[str, Path]:
+    """Doc id -> the JSON that will be current after this run (staged ones win)."""
+    sources = {p.stem: p for p in document_files(out_dir) if p.stem not in removed}
+    sources.update({p.stem: p for p in document_files(staging)})
+    return sources
+
+
+def _info(path: Path) -> DocInfo | None:
+    """The few fields pairing needs, without validating the whole document."""
+    try:
+        raw = json.loads(path.read_bytes())
+        first = raw["alignments"][0] if raw.get("alignments") else None
+        aligned = bool(first) or any(b.get("aligned_id") for b in raw.get("bullets", []))
+        return DocInfo(raw["doc_id"], raw["language"], (first["ko_doc_id"], first["en_doc_id"]) if first else None, aligned)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # reported when the tables are built
+
+
+def _align(sources: dict[str, Path], staging: Path, explicit: Sequence[tuple[str, str]], result: RunResult) -> None:
+    """Recompute alignment of every pair, clear it for documents no longer paired."""
+    infos = [info for path in sources.values() if (info := _info(path)) is not None]
+    pairs = find_pairs(infos, explicit)
+    paired = {doc_id for pair in pairs for doc_id in pair}
+    for ko_id, en_id in pairs:
         try:
-            corpus.append(load_document(path))
-        except (ValidationError, OSError, ValueError) as err:
-            result.errors.append(FileError(str(path), f"existing output does not validate: {err}", "re-extract its source"))
-    return corpus
+            ko, en = apply_alignment(load_document(sources[ko_id]), load_document(sources[en_id]))
+        except (ValidationError, OSError, ValueError):
+            continue  # the broken side is reported when the tables are built
+        for doc in (ko, en):
+            sources[doc.doc_id] = _stage_if_changed(sources[doc.doc_id], staging, document_json(doc))
+    for info in infos:
+        if info.aligned and info.doc_id not in paired:
+            try:
+                doc = clear_alignment(load_document(sources[info.doc_id]))
+            except (ValidationError, OSError, ValueError):
+                continue
+            sources[info.doc_id] = _stage_if_changed(sources[info.doc_id], staging, document_json(doc))
+
+
+def _stage_if_changed(current: Path, staging: Path, data: bytes) -> Path:
+    if current.read_bytes() == data:
+        return current
+    target = staging / current.name
+    atomic_write_bytes(target, data)
+    return target
+
+
+def _commit(staging: Path, out_dir: Path, removed: set[str]) -> None:
+    """Rename every staged file into place, then drop pruned documents."""
+    for path in sorted(staging.iterdir()):
+        os.replace(path, out_dir / path.name)
+    for doc_id in sorted(removed):
+        (out_dir / f"{doc_id}.json").unlink(missing_ok=True)

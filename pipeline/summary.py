@@ -1,22 +1,33 @@
-"""The short summary ``factsheet extract`` prints: documents, sections, bullets, mentions."""
+"""The short summary ``factsheet extract`` prints, read back from the tables it wrote."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from schemas.models import ActorType, Document
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+_MENTIONS = ("actors", "amounts", "dates", "quantities", "terms")
 
 
-def summarize(docs: Sequence[Document], out_dir: Path) -> str:
-    sections = sum(len(d.sections) for d in docs)
-    bullets = sum(len(d.bullets) for d in docs)
-    counts = {kind: sum(len(getattr(d, kind)) for d in docs) for kind in ("actors", "amounts", "dates", "quantities", "terms")}
-    unlisted = sum(1 for d in docs for a in d.actors if a.actor_type == ActorType.UNLISTED)
-    warnings = sum(len(d.warnings) for d in docs)
-    mentions = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+def _count(out_dir: Path, table: str, doc_ids: Sequence[str], where: tuple[str, str] | None = None) -> int:
+    columns = ["doc_id"] + ([where[0]] if where else [])
+    data = pq.read_table(out_dir / f"{table}.parquet", columns=columns)
+    mask = pc.is_in(data["doc_id"], value_set=pa.array(list(doc_ids), type=pa.string()))
+    if where:
+        mask = pc.and_(mask, pc.equal(data[where[0]], where[1]))
+    return int(pc.sum(mask.cast("int64")).as_py() or 0)
+
+
+def summarize(doc_ids: Sequence[str], out_dir: Path) -> str:
+    """Documents, sections, bullets and mentions by kind extracted in this run."""
+    counts = {name: _count(out_dir, name, doc_ids) for name in ("sections", "bullets", *_MENTIONS)}
+    unlisted = _count(out_dir, "actors", doc_ids, ("actor_type", "unlisted"))
+    mentions = ", ".join(f"{counts[kind]} {kind}" for kind in _MENTIONS)
     return (
-        f"{len(docs)} documents, {sections} sections, {bullets} bullets -> {out_dir}/\n"
+        f"{len(doc_ids)} documents, {counts['sections']} sections, {counts['bullets']} bullets -> {out_dir}/\n"
         f"mentions: {mentions}\n"
-        f"unlisted actors (not in the gazetteer): {unlisted}; warnings: {warnings}"
+        f"unlisted actors (not in the gazetteer): {unlisted}"
     )

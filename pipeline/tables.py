@@ -5,6 +5,7 @@ rows each ``Document`` contributes. Rows are ordered by ``doc_id`` then ``start`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from typing import Any
 
 import pyarrow as pa
@@ -138,11 +139,17 @@ def _document_row(doc: Document) -> dict[str, Any]:
 
 
 def _records(doc: Document, name: str) -> list[dict[str, Any]]:
+    """Rows of one span/structure table; enums become their string values."""
     columns = SCHEMAS[name].names
-    return [
-        {column: value for column, value in record.model_dump(mode="python").items() if column in columns} | {"doc_id": doc.doc_id}
-        for record in getattr(doc, name)
-    ]
+    out = []
+    for record in getattr(doc, name):
+        row = {column: value for column, value in record.model_dump(mode="python").items() if column in columns}
+        row["doc_id"] = doc.doc_id
+        for key, value in row.items():
+            if isinstance(value, StrEnum):
+                row[key] = value.value
+        out.append(row)
+    return out
 
 
 _ROWS: dict[str, Callable[[Document], list[dict[str, Any]]]] = {
@@ -157,15 +164,15 @@ def rows(doc: Document, name: str) -> list[dict[str, Any]]:
     return _ROWS[name](doc)
 
 
+def sort_rows(table_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Offset order within a document (stable, so same-span rows keep extraction order)."""
+    if table_rows and "start" in table_rows[0]:
+        table_rows.sort(key=lambda r: (r["start"], r["end"]))
+    return table_rows
+
+
 def build_table(docs: Iterable[Document], name: str) -> pa.Table:
-    """One table over many documents, ordered by ``doc_id`` then ``start``."""
-    ordered = sorted(docs, key=lambda d: d.doc_id)
-    all_rows = [row for doc in ordered for row in rows(doc, name)]
-    if "start" in SCHEMAS[name].names:
-        all_rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
-    for row in all_rows:
-        for key in ("qualifier", "grain", "relation", "kind", "actor_type"):
-            if key in row and row[key] is not None:
-                row[key] = str(row[key].value if hasattr(row[key], "value") else row[key])
+    """One table over many documents in memory, ordered by ``doc_id`` then ``start``."""
+    all_rows = [row for doc in sorted(docs, key=lambda d: d.doc_id) for row in sort_rows(rows(doc, name))]
     schema = SCHEMAS[name].with_metadata({"schema_version": str(SCHEMA_VERSION), "table": name})
     return pa.Table.from_pylist(all_rows, schema=schema)

@@ -8,15 +8,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.tables import TABLES, build_table
-from schemas.models import Document
+from pipeline.tables import SCHEMAS, TABLES, rows, sort_rows
+from schemas.models import SCHEMA_VERSION, Document
 
 
 def _file_mode() -> int:
@@ -51,28 +50,56 @@ def json_bytes(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def parquet_bytes(table: pa.Table) -> bytes:
-    """Parquet with fixed writer settings, so equal tables give equal bytes."""
-    sink = pa.BufferOutputStream()
-    pq.write_table(table, sink, compression="zstd", row_group_size=64_000, write_statistics=True, store_schema=True)
-    return bytes(sink.getvalue().to_pybytes())
+_PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "write_statistics": True, "store_schema": True}
+"""Fixed writer settings, so equal rows give equal bytes."""
 
 
-def write_document(doc: Document, out_dir: Path) -> Path:
-    path = out_dir / f"{doc.doc_id}.json"
-    atomic_write_bytes(path, document_json(doc))
-    return path
+def _metadata(name: str) -> dict[str, str]:
+    return {"schema_version": str(SCHEMA_VERSION), "table": name}
 
 
-def write_tables(docs: Iterable[Document], out_dir: Path) -> list[Path]:
-    """Every Parquet table of the contract over ``docs`` (empty tables included)."""
-    docs = list(docs)
-    written = []
-    for name in TABLES:
-        path = out_dir / f"{name}.parquet"
-        atomic_write_bytes(path, parquet_bytes(build_table(docs, name)))
-        written.append(path)
-    return written
+class TableWriter:
+    """Every Parquet table of the contract, streamed: rows are buffered per document and
+    flushed as a row group every ``docs_per_group`` documents, so memory stays bounded on
+    large corpora. Documents must be added in ``doc_id`` order."""
+
+    def __init__(self, out_dir: Path, docs_per_group: int = 256) -> None:
+        self.out_dir = out_dir
+        self.docs_per_group = docs_per_group
+        self.buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self.pending = 0
+        self.sinks: dict[str, pa.BufferOutputStream] = {}
+        self.writers: dict[str, pq.ParquetWriter] = {}
+
+    def __enter__(self) -> TableWriter:
+        for name in TABLES:
+            self.sinks[name] = pa.BufferOutputStream()
+            self.writers[name] = pq.ParquetWriter(self.sinks[name], SCHEMAS[name].with_metadata(_metadata(name)), **_PARQUET_OPTIONS)
+        return self
+
+    def add(self, doc: Document) -> None:
+        for name in TABLES:
+            self.buffers[name].extend(sort_rows(rows(doc, name)))
+        self.pending += 1
+        if self.pending >= self.docs_per_group:
+            self._flush()
+
+    def _flush(self) -> None:
+        for name in TABLES:
+            if self.buffers[name]:
+                self.writers[name].write_table(pa.Table.from_pylist(self.buffers[name], schema=self.writers[name].schema))
+                self.buffers[name] = []
+        self.pending = 0
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is not None:
+            for writer in self.writers.values():
+                writer.close()
+            return
+        self._flush()
+        for name in TABLES:
+            self.writers[name].close()
+            atomic_write_bytes(self.out_dir / f"{name}.parquet", bytes(self.sinks[name].getvalue().to_pybytes()))
 
 
 def load_document(path: Path) -> Document:

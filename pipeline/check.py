@@ -1,0 +1,47 @@
+"""Cross-check aligned Korean/English bullets: their amounts (value and currency; at_least ~
+more_than) and date ranges must agree. Unpaired bullets are listed as notes, not failures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.run import document_files
+from pipeline.write import load_document
+from schemas.models import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str  # "amounts" | "dates" | "unpaired"
+    message: str
+
+
+def _describe(doc: Document, bullet_id: str) -> str:
+    bullet = next(b for b in doc.bullets if b.bullet_id == bullet_id)
+    amounts = [f"{a.display} {a.qualifier.value}" for a in doc.amounts if bullet.start <= a.start and a.end <= bullet.end]
+    dates = [f"{d.date_start}..{d.date_end}" for d in doc.dates if bullet.start <= d.start and d.end <= bullet.end]
+    return f"{bullet_id} amounts={amounts} dates={dates} «{bullet.text[:60]}»"
+
+
+def check_dir(out_dir: Path) -> list[Finding]:
+    """Disagreements (and unpaired bullets) of every aligned pair in an output folder."""
+    docs = {doc.doc_id: doc for doc in map(load_document, document_files(out_dir))}
+    findings: list[Finding] = []
+    for ko in sorted(docs.values(), key=lambda d: d.doc_id):
+        for row in ko.alignments:
+            en = docs.get(row.en_doc_id)
+            if en is None:
+                findings.append(Finding("unpaired", f"{row.en_doc_id}: English document missing"))
+                break
+            if row.ko_bullet_id is None or row.en_bullet_id is None:
+                side = _describe(ko, row.ko_bullet_id) if row.ko_bullet_id else _describe(en, row.en_bullet_id or "")
+                findings.append(Finding("unpaired", f"no counterpart: {side}"))
+                continue
+            for kind, agree in (("amounts", row.amounts_agree), ("dates", row.dates_agree)):
+                if agree is False:
+                    findings.append(
+                        Finding(kind, f"{kind} differ:\n    ko {_describe(ko, row.ko_bullet_id)}\n    en {_describe(en, row.en_bullet_id)}")
+                    )
+    return findings
