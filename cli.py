@@ -25,7 +25,7 @@ def extract(
         tuple[str, str] | None,
         typer.Option(help="Pair a Korean and an English document (paths or doc ids); the pair is kept in later runs."),
     ] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).", min=1)] = 0,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).", min=1)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors; no progress bar.")] = False,
 ) -> None:
     """Extract documents into JSON (one per document) and Parquet tables."""

@@ -204,7 +204,14 @@ def _info(path: Path) -> DocInfo | None:
 
 def _align(sources: dict[str, Path], staging: Path, explicit: Sequence[tuple[str, str]], result: RunResult) -> None:
     """Recompute alignment of every pair, clear it for documents no longer paired."""
-    infos = [info for path in sources.values() if (info := _info(path)) is not None]
+    infos = []
+    for path in sources.values():
+        info = _info(path)
+        previous = _info(staging.parent / path.name) if path.parent == staging else None
+        if info is not None and info.recorded_pair is None and previous is not None and previous.recorded_pair:
+            info = DocInfo(info.doc_id, info.language, previous.recorded_pair, info.aligned)  # re-extracted: keep its pair
+        if info is not None:
+            infos.append(info)
     pairs = find_pairs(infos, explicit)
     paired = {doc_id for pair in pairs for doc_id in pair}
     for ko_id, en_id in pairs:
