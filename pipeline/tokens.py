@@ -38,6 +38,28 @@ def get_kiwi() -> Kiwi:
     return kiwi
 
 
+def _lines(text: str) -> tuple[list[int], list[str]]:
+    """Non-blank lines and their offsets: the units Kiwi analyses."""
+    offsets: list[int] = []
+    lines: list[str] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            offsets.append(pos)
+            lines.append(line)
+        pos += len(line) + 1
+    return offsets, lines
+
+
 def tokenize(text: str) -> list[Token]:
-    """Tokenize a whole document once; offsets are code points into ``text``."""
-    return [Token(t.form, t.tag, t.start, t.start + t.len) for t in get_kiwi().tokenize(text)]
+    """Tokenize a whole document once; offsets are code points into ``text``.
+
+    Lines go to Kiwi as one batch: a line break is a hard boundary in these documents
+    (headings, bullets), Kiwi's cost grows faster than linearly with input length, and a
+    heading analysed together with the next line can be mis-split (``진전`` -> ``진`` ``전``).
+    """
+    offsets, lines = _lines(text)
+    tokens: list[Token] = []
+    for offset, analysed in zip(offsets, get_kiwi().tokenize(lines), strict=True):
+        tokens.extend(Token(t.form, t.tag, offset + t.start, offset + t.start + t.len) for t in analysed)
+    return tokens
