@@ -22,6 +22,12 @@ extract: install
 test: install
 	$(BIN)/python -m pytest -q
 	$(BIN)/factsheet validate data
+	$(BIN)/factsheet check data
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
 
 golden: install
 	$(BIN)/python -m tests.golden_tool
@@ -32,7 +38,7 @@ schema: install
 # Re-pin every dependency (direct and transitive) from a fresh resolution of pyproject.toml.
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check ".[test,lint]"
 	.venv-lock/bin/python -m pip freeze --all --exclude-editable | grep -v -e "^factsheet-extract" -e "^pip==" > requirements.lock
 	rm -rf .venv-lock
 

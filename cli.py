@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,8 +10,8 @@ import typer
 from rich.console import Console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract structured data from government fact sheets.")
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -39,11 +38,18 @@ def extract(
     try:
         with progress_bar(total, enabled=not quiet) as advance:
             result = run_extract(
-                inputs, out_dir, prune=prune, fail_fast=fail_fast, pairs=pairs, workers=workers or default_workers(), on_document=advance
+                inputs,
+                out_dir,
+                prune=prune,
+                fail_fast=fail_fast,
+                pairs=pairs,
+                workers=workers or default_workers(),
+                on_document=advance,
             )
-    except OSError as error:
-        err.print(f"[red]error[/red] cannot write outputs to {out_dir}: {error.strerror or error} (previous outputs are unchanged)")
-        raise typer.Exit(2) from error
+    except OSError as failure:
+        reason = failure.strerror or failure
+        err.print(f"[red]error[/red] cannot write outputs to {out_dir}: {reason} (previous outputs are unchanged)")
+        raise typer.Exit(2) from failure
     for error in result.errors:
         err.print(f"[red]error[/red] {error.path}: {error.reason} ({error.hint})")
     if not quiet:

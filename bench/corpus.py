@@ -6,6 +6,7 @@ arguments give the same corpus).
 from __future__ import annotations
 
 import argparse
+import calendar
 import random
 import re
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ def _vary(text: str, rng: random.Random, language: Language) -> str:
 
 def _document(pool: list[_Section], title: str, language: Language, rng: random.Random) -> str:
     year, month, day = rng.randint(2015, 2026), rng.randint(1, 12), rng.randint(1, 28)
-    dateline = f"{year}년 {month}월 {day}일" if language == Language.KO else f"{['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} {day}, {year}"
+    dateline = f"{year}년 {month}월 {day}일" if language == Language.KO else f"{calendar.month_name[month]} {day}, {year}"
     parts = [title, "", dateline, ""]
     for section in rng.sample(pool, k=min(len(pool), rng.randint(3, 6))):
         parts += [section.heading, ""]

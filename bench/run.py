@@ -94,9 +94,8 @@ def main() -> None:
         f"| Kiwi tokenization alone (1 process) | {kiwi:.2f} | {args.n / kiwi:.1f} | {megabytes / kiwi:.2f} | | 1.00 |",
     ]
     for workers, seconds, rss in rows:
-        lines.append(
-            f"| `extract --workers {workers}` | {seconds:.2f} | {args.n / seconds:.1f} | {megabytes / seconds:.2f} | {rss:.0f} | {seconds / kiwi:.2f} |"
-        )
+        speed = f"{args.n / seconds:.1f} | {megabytes / seconds:.2f}"
+        lines.append(f"| `extract --workers {workers}` | {seconds:.2f} | {speed} | {rss:.0f} | {seconds / kiwi:.2f} |")
     lines += [
         "",
         f"Speed-up of 2 workers over 1: {one_worker / rows[1][1]:.2f}x.",

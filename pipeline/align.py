@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -51,7 +51,9 @@ def _unit(doc: Document, bullets: Sequence[Bullet], common_actors: frozenset[str
     text = " ".join(b.text for b in bullets)
     latin_words = {w.lower() for w in _LATIN.findall(text)}
     if english:  # only what would stay Latin in Korean: acronyms, mixed tokens, names
-        latin_words = {w.lower() for w in _LATIN.findall(text) if w.isupper() and len(w) > 1 or any(c.isdigit() for c in w) or "-" in w}
+        latin_words = {
+            w.lower() for w in _LATIN.findall(text) if (w.isupper() and len(w) > 1) or any(c.isdigit() for c in w) or "-" in w
+        }
     return _Unit(
         bullets=tuple(bullets),
         length=max(sum(len(b.text) for b in bullets), 1),
@@ -136,7 +138,9 @@ def align_sequences(ko_doc: Document, en_doc: Document, ko: Sequence[Bullet], en
         di, dj, per_unit = step
         ko_part, en_part = tuple(ko[i - di : i]), tuple(en[j - dj : j])
         paired = bool(ko_part and en_part)
-        links.append(Link(ko_part, en_part, round(per_unit / _MERGE_FACTOR if di + dj == 3 else per_unit / 2, 4) if paired else 0.0))
+        links.append(
+            Link(ko_part, en_part, round(per_unit / _MERGE_FACTOR if di + dj == 3 else per_unit / 2, 4) if paired else 0.0)
+        )
         i, j = i - di, j - dj
     return links[::-1]
 
@@ -168,7 +172,7 @@ def _dates_of(doc: Document, bullets: Sequence[Bullet]) -> set[tuple[str, str]]:
     }
 
 
-def _agree(left: Counter[object] | set[object], right: Counter[object] | set[object]) -> bool | None:
+def _agree(left: Collection[object], right: Collection[object]) -> bool | None:
     if not left and not right:
         return None
     return left == right
@@ -178,7 +182,8 @@ def _rows(ko_doc: Document, en_doc: Document, link: Link) -> list[Alignment]:
     paired = bool(link.ko and link.en)
     amounts = _agree(_amounts_of(ko_doc, link.ko), _amounts_of(en_doc, link.en)) if paired else None
     dates = _agree(_dates_of(ko_doc, link.ko), _dates_of(en_doc, link.en)) if paired else None
-    pairs = [(k, e) for k in link.ko for e in link.en] or [(k, None) for k in link.ko] or [(None, e) for e in link.en]
+    pairs: list[tuple[Bullet | None, Bullet | None]] = [(k, e) for k in link.ko for e in link.en]
+    pairs = pairs or [(k, None) for k in link.ko] or [(None, e) for e in link.en]
     return [
         Alignment(
             ko_doc_id=ko_doc.doc_id,

@@ -42,6 +42,9 @@ def check_dir(out_dir: Path) -> list[Finding]:
             for kind, agree in (("amounts", row.amounts_agree), ("dates", row.dates_agree)):
                 if agree is False:
                     findings.append(
-                        Finding(kind, f"{kind} differ:\n    ko {_describe(ko, row.ko_bullet_id)}\n    en {_describe(en, row.en_bullet_id)}")
+                        Finding(
+                            kind,
+                            f"{kind} differ:\n    ko {_describe(ko, row.ko_bullet_id)}\n    en {_describe(en, row.en_bullet_id)}",
+                        )
                     )
     return findings

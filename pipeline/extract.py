@@ -36,7 +36,7 @@ from schemas.models import (
     Term,
 )
 
-_KIND_PRIORITY = {AmountFields: 0, DateFields: 1, QuantityFields: 2}
+_KIND_PRIORITY: dict[type, int] = {AmountFields: 0, DateFields: 1, QuantityFields: 2}
 """When an amount, a date and a quantity claim exactly the same span, this order decides."""
 
 

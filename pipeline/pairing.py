@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from pipeline.align import align_documents
 from schemas.models import Document, Language
@@ -91,5 +91,7 @@ def apply_alignment(ko_doc: Document, en_doc: Document) -> tuple[Document, Docum
             "bullets": [b.model_copy(update={"aligned_id": ko_to_en.get(b.bullet_id)}) for b in ko_doc.bullets],
         }
     )
-    en_doc = en_doc.model_copy(update={"bullets": [b.model_copy(update={"aligned_id": en_to_ko.get(b.bullet_id)}) for b in en_doc.bullets]})
+    en_doc = en_doc.model_copy(
+        update={"bullets": [b.model_copy(update={"aligned_id": en_to_ko.get(b.bullet_id)}) for b in en_doc.bullets]}
+    )
     return ko_doc, en_doc

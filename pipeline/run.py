@@ -100,7 +100,9 @@ def extract_to(job: _Job) -> str | FileError:
     except ReadError as err:
         return FileError(str(job.path), err.reason, err.hint)
     except ValidationError as err:
-        return FileError(str(job.path), f"extraction produced an invalid record: {err.errors()[0]['msg']}", "report this as a bug")
+        return FileError(
+            str(job.path), f"extraction produced an invalid record: {err.errors()[0]['msg']}", "report this as a bug"
+        )
     except RecursionError as err:
         return FileError(str(job.path), f"document too deeply nested: {err}", "report this as a bug")
     atomic_write_bytes(job.staging / f"{doc.doc_id}.json", document_json(doc))
@@ -167,7 +169,9 @@ def run_extract(
                 try:
                     tables.add(load_document(sources[doc_id]))
                 except (ValidationError, OSError, ValueError) as err:
-                    result.errors.append(FileError(str(sources[doc_id]), f"existing output does not validate: {err}", "re-extract its source"))
+                    result.errors.append(
+                        FileError(str(sources[doc_id]), f"existing output does not validate: {err}", "re-extract its source")
+                    )
         atomic_write_bytes(staging / ERRORS_FILE, json_bytes([e.as_dict() for e in result.errors]))
         _commit(staging, out_dir, removed)
     finally:

@@ -21,6 +21,7 @@ Offsets are code points into the normalized text; ``text[start:end]`` of every r
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -55,9 +56,7 @@ def _markers() -> _Markers:
     data = load_yaml("markers.yaml")
     symbols: list[str] = data["bullet_symbols"]
     needs_space = set(data["needs_space"])
-    alternatives = [
-        f"(?P<s{i}>{re.escape(s)})" + (r"(?=\s)" if s in needs_space else "") for i, s in enumerate(symbols)
-    ]
+    alternatives = [f"(?P<s{i}>{re.escape(s)})" + (r"(?=\s)" if s in needs_space else "") for i, s in enumerate(symbols)]
     alternatives += [f"(?P<{name}>{pattern})" for name, pattern in data["numbered"].items()]
     rank = {s: i for i, s in enumerate(symbols)}
     rank.update({name: len(symbols) + i for i, name in enumerate(data["numbered"])})
@@ -139,7 +138,7 @@ class _Parser:
         self.items: list[_Item] = []
         self.stack: list[_Item] = []
         self.title: str | None = None
-        self.date = None
+        self.date: dt.date | None = None
         self.warnings: list[str] = []
 
     # -- line classification ------------------------------------------------------------
@@ -334,7 +333,7 @@ class _Parser:
         if not starts:
             return []
         subs: list[_Item] = []
-        for k, (marker_start, content_start, marker) in enumerate(starts):
+        for k, (_marker_start, content_start, marker) in enumerate(starts):
             if k + 1 < len(starts):
                 stop = starts[k + 1][0]
             else:
@@ -404,7 +403,13 @@ class _Parser:
                 )
             )
         paragraphs = [
-            Paragraph(section_id=f"{doc}:s{p.section}", text=self.text[p.start : p.end], start=p.start, end=p.end, is_lead_in=p.is_lead_in)
+            Paragraph(
+                section_id=f"{doc}:s{p.section}",
+                text=self.text[p.start : p.end],
+                start=p.start,
+                end=p.end,
+                is_lead_in=p.is_lead_in,
+            )
             for p in self.paras
         ]
         return Structure(self.title, self.date, sections, paragraphs, bullets, tuple(self.warnings))

@@ -4,7 +4,7 @@ rows each ``Document`` contributes. Rows are ordered by ``doc_id`` then ``start`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -73,13 +73,18 @@ SCHEMAS: dict[str, pa.Schema] = {
         ]
     ),
     "actors": pa.schema(
-        _SPAN
-        + [("actor_id", pa.string()), ("name_ko", pa.string()), ("name_en", pa.string()), ("actor_type", pa.string())]
-        + _RULE
+        [
+            *_SPAN,
+            ("actor_id", pa.string()),
+            ("name_ko", pa.string()),
+            ("name_en", pa.string()),
+            ("actor_type", pa.string()),
+            *_RULE,
+        ]
     ),
     "amounts": pa.schema(
-        _SPAN
-        + [
+        [
+            *_SPAN,
             ("value", DECIMAL),
             ("currency", pa.string()),
             ("qualifier", pa.string()),
@@ -88,24 +93,24 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("parties", _STRINGS),
             ("period", pa.string()),
             ("per", pa.string()),
+            *_RULE,
         ]
-        + _RULE
     ),
     "dates": pa.schema(
-        _SPAN
-        + [
+        [
+            *_SPAN,
             ("date_start", pa.date32()),
             ("date_end", pa.date32()),
             ("grain", pa.string()),
             ("relation", pa.string()),
             ("relative", pa.bool_()),
+            *_RULE,
         ]
-        + _RULE
     ),
     "quantities": pa.schema(
-        _SPAN + [("value", DECIMAL), ("unit", pa.string()), ("kind", pa.string()), ("iso", pa.string())] + _RULE
+        [*_SPAN, ("value", DECIMAL), ("unit", pa.string()), ("kind", pa.string()), ("iso", pa.string()), *_RULE]
     ),
-    "terms": pa.schema(_SPAN + [("term_ko", pa.string()), ("term_en", pa.string()), ("acronym", pa.string())] + _RULE),
+    "terms": pa.schema([*_SPAN, ("term_ko", pa.string()), ("term_en", pa.string()), ("acronym", pa.string()), *_RULE]),
     "alignments": pa.schema(
         [
             ("ko_doc_id", pa.string()),
@@ -152,16 +157,14 @@ def _records(doc: Document, name: str) -> list[dict[str, Any]]:
     return out
 
 
-_ROWS: dict[str, Callable[[Document], list[dict[str, Any]]]] = {
-    "documents": lambda doc: [_document_row(doc)],
-    **{name: (lambda doc, name=name: _records(doc, name)) for name in TABLES if name not in ("documents", "alignments")},
-    "alignments": lambda doc: [a.model_dump(mode="python") for a in doc.alignments],
-}
-
-
 def rows(doc: Document, name: str) -> list[dict[str, Any]]:
-    """The rows ``doc`` contributes to table ``name``, in offset order."""
-    return _ROWS[name](doc)
+    """The rows ``doc`` contributes to table ``name``, in the order the document holds them."""
+    if name == "documents":
+        return [_document_row(doc)]
+    if name == "alignments":
+        return [a.model_dump(mode="python") for a in doc.alignments]
+    return _records(doc, name)
+
 
 
 def sort_rows(table_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

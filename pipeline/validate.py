@@ -64,4 +64,4 @@ def validate_dir(out_dir: Path) -> list[str]:
     return problems
 
 
-__all__ = ["validate_dir", "SCHEMAS"]
+__all__ = ["SCHEMAS", "validate_dir"]

@@ -74,7 +74,9 @@ class TableWriter:
     def __enter__(self) -> TableWriter:
         for name in TABLES:
             self.sinks[name] = pa.BufferOutputStream()
-            self.writers[name] = pq.ParquetWriter(self.sinks[name], SCHEMAS[name].with_metadata(_metadata(name)), **_PARQUET_OPTIONS)
+            self.writers[name] = pq.ParquetWriter(
+                self.sinks[name], SCHEMAS[name].with_metadata(_metadata(name)), **_PARQUET_OPTIONS
+            )
         return self
 
     def add(self, doc: Document) -> None:

@@ -40,7 +40,9 @@ def references(kiwi: object, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     "variant",
     ["cp949", "euc-kr", "utf-16", "utf-8-sig", "nfd", "crlf", "cr", "nbsp+zero-width"],
 )
-def test_variants_of_the_sample_give_the_same_document(tmp_path: Path, references: dict[str, dict[str, object]], variant: str) -> None:
+def test_variants_of_the_sample_give_the_same_document(
+    tmp_path: Path, references: dict[str, dict[str, object]], variant: str
+) -> None:
     text = SAMPLE_KO.read_text(encoding="utf-8")
     encoding, reference = "utf-8", references["sample"]
     if variant in ("cp949", "euc-kr"):

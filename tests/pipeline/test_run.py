@@ -133,7 +133,9 @@ def test_workers_give_the_same_bytes_as_one_process(inputs: Path, tmp_path: Path
     assert one == two
 
 
-def test_a_run_that_dies_midway_leaves_previous_outputs_intact(inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_run_that_dies_midway_leaves_previous_outputs_intact(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "out"
     run_extract([inputs], out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}

@@ -120,9 +120,18 @@ def test_long_prose_before_a_list_without_cue_is_not_a_lead_in() -> None:
 @pytest.mark.parametrize(
     ("body", "items"),
     [
-        ("• 동 그룹은 1) 원칙을 개발하고, 2) 대화를 출범시키며, 3) 교육을 고안할 것이다.", ["원칙을 개발하고", "대화를 출범시키며", "교육을 고안할 것이다"]),
-        ("• 지역에서의 ▴보건 협력 강화, ▴연계성 확대, ▴역량 구축을 추진한다.", ["보건 협력 강화", "연계성 확대", "역량 구축을 추진한다"]),
-        ("• It will 1) develop principles; 2) launch a dialogue; and 3) design programs.", ["develop principles", "launch a dialogue", "design programs"]),
+        (
+            "• 동 그룹은 1) 원칙을 개발하고, 2) 대화를 출범시키며, 3) 교육을 고안할 것이다.",
+            ["원칙을 개발하고", "대화를 출범시키며", "교육을 고안할 것이다"],
+        ),
+        (
+            "• 지역에서의 ▴보건 협력 강화, ▴연계성 확대, ▴역량 구축을 추진한다.",
+            ["보건 협력 강화", "연계성 확대", "역량 구축을 추진한다"],
+        ),
+        (
+            "• It will 1) develop principles; 2) launch a dialogue; and 3) design programs.",
+            ["develop principles", "launch a dialogue", "design programs"],
+        ),
         ("• 양국은 ① 공급망 ② 기술 협력을 강화한다.", ["공급망", "기술 협력을 강화한다"]),
     ],
     ids=lambda v: v if isinstance(v, str) else None,

@@ -1,0 +1,32 @@
+"""README examples run as tests, against the published ``data/``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
+
+
+def test_readme_has_python_examples() -> None:
+    assert BLOCKS
+
+
+@pytest.mark.parametrize("code", BLOCKS, ids=[f"block{n}" for n in range(len(BLOCKS))])
+def test_readme_example_runs(code: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert capsys.readouterr().out.strip()
+
+
+def test_pledge_query_pairs_every_korean_amount_with_english_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    exec(compile(BLOCKS[0], "README.md", "exec"), namespace)
+    pledges = namespace["pledges"]
+    rows = sorted(zip(pledges["display"], pledges["parties"].map(list), pledges["en_text"].notna(), strict=False))  # type: ignore[attr-defined]
+    assert rows == [("$1B", ["KOR"], True), ("$2.5B", ["USA"], True), ("$200M", ["KOR"], True), ("$25B", ["KOR", "USA"], True)]
