@@ -13,6 +13,7 @@ builds its own Kiwi once); the outputs are the same bytes whatever the number of
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -121,7 +122,9 @@ def _extract_all(jobs: Sequence[_Job], workers: int) -> Iterator[str | FileError
     if workers <= 1 or len(jobs) <= 1:
         yield from map(extract_to, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
+    # spawn, not fork: a forked child inherits Kiwi's thread pool in whatever state it was and hangs
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, mp_context=context) as pool:
         try:
             yield from pool.map(extract_to, jobs, chunksize=1)
         finally:

@@ -166,7 +166,6 @@ def rows(doc: Document, name: str) -> list[dict[str, Any]]:
     return _records(doc, name)
 
 
-
 def sort_rows(table_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Offset order within a document (stable, so same-span rows keep extraction order)."""
     if table_rows and "start" in table_rows[0]:

@@ -138,9 +138,10 @@ class ActorFields(_Strict):
 
 
 class TermFields(_Strict):
-    """A bilingual term pair: Korean term followed by its English name and/or acronym."""
+    """A bilingual term pair: Korean term followed by its English name and/or acronym; in
+    English documents an English name with its acronym (``term_ko`` null)."""
 
-    term_ko: str
+    term_ko: str | None = None
     term_en: str | None = None
     acronym: str | None = None
 

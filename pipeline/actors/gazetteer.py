@@ -1,10 +1,270 @@
-"""Bilingual actor gazetteer (placeholder until the gazetteer data file lands)."""
+"""The bilingual actor gazetteer (``pipeline/data/gazetteer.yaml``) and its alias index.
+
+The index is a character trie over every Korean and English name, alias and
+country-prefixed body name (``미국 재무부``, ``U.S. Department of Homeland Security``).
+Whitespace inside a name is optional when matching (``보건 복지부`` = ``보건복지부``), so one
+walk from a token start finds the longest name there in time proportional to the name, not
+to the size of the gazetteer. Kiwi's user dictionary gets the Korean names so they tokenize
+whole (``보건후생부`` instead of ``보건/후생/부``).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.lexicon import load_yaml
+from schemas.models import ActorType
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-", "‑": "-", "ㆍ": "·", "‧": "·", "・": "·"})
+_SPACES = " \t\u00a0"
+
+
+def fold(ch: str) -> str:
+    """Normalize one character for matching (curly apostrophes, dash and middle-dot variants)."""
+    return ch.translate(_FOLD)
+
+
+def has_hangul(text: str) -> bool:
+    return _HANGUL.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One gazetteer entry."""
+
+    id: str
+    type: ActorType
+    name_en: str
+    name_ko: str
+    country: str | None = None
+    ko: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+    abbr_ko: tuple[str, ...] = ()
+    adj_en: tuple[str, ...] = ()
+    strict_ko: tuple[str, ...] = ()
+    not_followed_by: tuple[str, ...] = ()
+
+    @property
+    def is_country(self) -> bool:
+        return self.type is ActorType.COUNTRY
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a matched key stands for: candidate ids, and whether a country prefix was part of it."""
+
+    ids: tuple[str, ...]
+    prefixed: bool = False
+    strict: bool = False
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entry: Entry | None = None
+    space_after: bool = False  # the name itself has a space here (``미국 재무부``)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A key found in the text: ``text[start:end]`` (whitespace inside allowed)."""
+
+    start: int
+    end: int
+    key: str
+    entry: Entry
+
+
+class AliasTrie:
+    """Character trie of normalized keys (whitespace removed, characters folded)."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+
+    @staticmethod
+    def normalize(key: str) -> str:
+        return "".join(fold(c) for c in key if c not in _SPACES and not c.isspace())
+
+    def add(self, key: str, actor_id: str, *, prefixed: bool = False, strict: bool = False) -> None:
+        norm = self.normalize(key)
+        if not norm:
+            return
+        node = self._root
+        for ch in key.strip():
+            if ch in _SPACES or ch.isspace():
+                if node is not self._root:
+                    node.space_after = True
+                continue
+            node = node.children.setdefault(fold(ch), _Node())
+        old = node.entry
+        if old is None:
+            node.entry = Entry((actor_id,), prefixed, strict)
+        elif actor_id not in old.ids:
+            node.entry = Entry((*old.ids, actor_id), old.prefixed and prefixed, old.strict and strict)
+        elif old.strict and not strict:
+            node.entry = Entry(old.ids, old.prefixed, False)
+
+    def walk(self, text: str, pos: int) -> list[Match]:
+        """Every key starting at ``pos``, shortest first.
+
+        Spaces are skipped where the name has one, and elsewhere only between two parts of at
+        least two letters each (``보건 복지부``), never around a single letter (``한 전`` is
+        no ``한전``).
+        """
+        out: list[Match] = []
+        node = self._root
+        i, n = pos, len(text)
+        key: list[str] = []
+        free_skip_at = -1  # key length at an unmarked skip
+        while i < n:
+            ch = text[i]
+            if ch in _SPACES and node is not self._root:
+                j = i
+                while j < n and text[j] in _SPACES:
+                    j += 1
+                if j - i > 2:
+                    break
+                if not node.space_after:
+                    if len(key) < 2 or free_skip_at >= 0:
+                        break
+                    free_skip_at = len(key)
+                i = j
+                continue
+            nxt = node.children.get(fold(ch))
+            if nxt is None:
+                break
+            node = nxt
+            key.append(fold(ch))
+            i += 1
+            if node.entry is not None and (free_skip_at < 0 or len(key) - free_skip_at >= 2):
+                out.append(Match(pos, i, "".join(key), node.entry))
+        return out
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Actors by id, the alias trie, defaults for ambiguous bare names and country prefixes."""
+
+    actors: dict[str, Actor]
+    trie: AliasTrie
+    defaults: dict[str, str]
+    glued_abbr: dict[str, str]
+    abbr: dict[str, str]
+    en_prefixes: dict[str, str]
+    ko_prefixes: dict[str, str]
+
+    def get(self, actor_id: str) -> Actor:
+        return self.actors[actor_id]
+
+    def resolve_default(self, key: str, ids: tuple[str, ...]) -> str:
+        """The id a bare ambiguous name stands for: the data's default, else the first listed."""
+        chosen = self.defaults.get(AliasTrie.normalize(key))
+        return chosen if chosen in ids else ids[0]
+
+
+def _entry(raw: dict[str, object]) -> Actor:
+    def strs(name: str) -> tuple[str, ...]:
+        value = raw.get(name) or []
+        assert isinstance(value, list), f"{raw['id']}: {name} must be a list"
+        return tuple(str(v) for v in value)
+
+    return Actor(
+        id=str(raw["id"]),
+        type=ActorType(str(raw["type"])),
+        name_en=str(raw["name_en"]),
+        name_ko=str(raw["name_ko"]),
+        country=str(raw["country"]) if raw.get("country") else None,
+        ko=strs("ko"),
+        en=strs("en"),
+        abbr_ko=strs("abbr_ko"),
+        adj_en=strs("adj_en"),
+        strict_ko=strs("strict_ko"),
+        not_followed_by=strs("not_followed_by"),
+    )
+
+
+def _ko_names(actor: Actor) -> list[str]:
+    return [actor.name_ko, *actor.ko]
+
+
+def _en_names(actor: Actor) -> list[str]:
+    return [actor.name_en, *actor.en]
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Read the gazetteer once per process and build its index."""
+    data = load_yaml("gazetteer.yaml")
+    actors = {a.id: a for a in (_entry(raw) for raw in data["actors"])}
+    markers = load_yaml("actors_ko.yaml")
+    glued = set(markers["compound_glued_abbr"])
+    trie = AliasTrie()
+    ko_prefixes: dict[str, str] = {}
+    en_prefixes: dict[str, str] = {}
+    abbr: dict[str, str] = {}
+    for actor in actors.values():
+        if not actor.is_country:
+            continue
+        for form in (actor.name_ko, *actor.ko, *actor.abbr_ko):
+            if form not in actor.strict_ko and not form.endswith("측") and form not in ("우리나라", "아국"):
+                ko_prefixes[form] = actor.id
+        for form in actor.abbr_ko:
+            abbr[form] = actor.id
+        for form in (*actor.adj_en, *actor.en):
+            en_prefixes[form] = actor.id
+            if not form.endswith(("'s", "'", "’s")):
+                en_prefixes[form + "'s"] = actor.id
+    for actor in actors.values():
+        for name in _ko_names(actor):
+            trie.add(name, actor.id, strict=name in actor.strict_ko)
+        for name in actor.strict_ko:
+            trie.add(name, actor.id, strict=True)
+        for name in _en_names(actor):
+            trie.add(name, actor.id)
+        if actor.country is None:
+            continue
+        for prefix, country in ko_prefixes.items():
+            if country == actor.country:
+                for name in _ko_names(actor):
+                    if has_hangul(name):
+                        trie.add(prefix + name, actor.id, prefixed=True)
+        for prefix, country in en_prefixes.items():
+            if country == actor.country:
+                for name in _en_names(actor):
+                    if not has_hangul(name) and not name.startswith(("U.S. ", "US ")):
+                        trie.add(f"{prefix} {name}", actor.id, prefixed=True)
+    defaults = {AliasTrie.normalize(k): str(v) for k, v in (data.get("defaults") or {}).items()}
+    return Gazetteer(
+        actors=actors,
+        trie=trie,
+        defaults=defaults,
+        glued_abbr={k: v for k, v in abbr.items() if k in glued},
+        abbr=abbr,
+        en_prefixes=en_prefixes,
+        ko_prefixes=ko_prefixes,
+    )
 
 
 def kiwi_user_words() -> Iterator[tuple[str, str]]:
-    """``(word, tag)`` pairs Kiwi should keep whole; none until the gazetteer exists."""
-    yield from ()
+    """``(word, "NNP")`` for every Korean gazetteer name without spaces, so Kiwi keeps it whole.
+
+    Names that are also common words (``strict_ko``: 인도, 가나) are left out, so Kiwi's own
+    tagging can still tell the country from the noun. Read straight from the data (not through
+    :func:`load_gazetteer`) so building Kiwi stays cheap.
+    """
+    data = load_yaml("gazetteer.yaml")
+    seen: set[str] = set()
+    for raw in data["actors"]:
+        strict = set(raw.get("strict_ko") or [])
+        for name in [raw["name_ko"], *(raw.get("ko") or [])]:
+            word = str(name)
+            if word in strict or word in seen or len(word) < 2 or not has_hangul(word):
+                continue
+            if any(c.isspace() for c in word):
+                continue
+            seen.add(word)
+            yield word, "NNP"

@@ -62,10 +62,10 @@ def check_case(
     got = extractor(ctx)
     spans = [text[m.start : m.end] for m in got]
     assert spans == [e["span"] for e in expect], f"spans {spans} for {text!r}"
-    for m, e in zip(got, expect):
+    for m, e in zip(got, expect, strict=False):
         wanted = {**defaults, **{k: v for k, v in e.items() if k != "span"}}
         actual = {k: _plain(getattr(m.fields, k)) for k in wanted}
-        assert actual == {k: _plain(v) for k, v in wanted.items()}, f"{m.rule} on {text[m.start:m.end]!r}"
+        assert actual == {k: _plain(v) for k, v in wanted.items()}, f"{m.rule} on {text[m.start : m.end]!r}"
         assert m.rule.startswith("en."), m.rule
         assert ctx.text[m.start : m.end] == e["span"]
 
@@ -91,8 +91,14 @@ def sample_ctx(kiwi: object) -> DocContext:
 
 def test_en_amounts_on_sample(sample_ctx: DocContext) -> None:
     got = [
-        (sample_ctx.text[m.start : m.end], str(m.fields.value), m.fields.currency, m.fields.qualifier.value,
-         m.fields.display, m.fields.period)
+        (
+            sample_ctx.text[m.start : m.end],
+            str(m.fields.value),
+            m.fields.currency,
+            m.fields.qualifier.value,
+            m.fields.display,
+            m.fields.period,
+        )
         for m in RULES.amounts(sample_ctx)
     ]
     assert got == SAMPLE_AMOUNTS

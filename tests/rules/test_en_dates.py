@@ -47,8 +47,14 @@ SAMPLE_DATES = [
 
 def test_en_dates_on_sample(sample_ctx: DocContext) -> None:  # noqa: F811
     got = [
-        (sample_ctx.text[m.start : m.end], m.fields.date_start, m.fields.date_end, m.fields.grain.value,
-         m.fields.relation.value, m.fields.relative)
+        (
+            sample_ctx.text[m.start : m.end],
+            m.fields.date_start,
+            m.fields.date_end,
+            m.fields.grain.value,
+            m.fields.relation.value,
+            m.fields.relative,
+        )
         for m in RULES.dates(sample_ctx)
     ]
     assert got == SAMPLE_DATES

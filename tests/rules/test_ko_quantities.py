@@ -58,7 +58,6 @@ def test_sample_quantities(kiwi: object) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     ctx = context_for_text(text, doc_date=dt.date(2021, 5, 21))
     got = [
-        (text[m.start : m.end], m.fields.value, m.fields.unit, m.fields.kind.value, m.fields.iso)
-        for m in extract_quantities(ctx)
+        (text[m.start : m.end], m.fields.value, m.fields.unit, m.fields.kind.value, m.fields.iso) for m in extract_quantities(ctx)
     ]
     assert got == SAMPLE_QUANTITIES

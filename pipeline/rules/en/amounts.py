@@ -113,8 +113,17 @@ def _lexicon() -> _Lexicon:
     before_re = re.compile(rf"(?P<pn>{number})-(?P<pu>year|month)\s*,?\s*$")
     not_after = re.compile(rf"[\s-]*(?i:{_alt(data['not_money_after'])})\b")
     return _Lexicon(
-        prefix, suffix, qual_before, qual_after, per, not_after,
-        frozenset(w.lower() for w in data["not_money_before"]), prefix_re, suffix_re, tail_re, before_re,
+        prefix,
+        suffix,
+        qual_before,
+        qual_after,
+        per,
+        not_after,
+        frozenset(w.lower() for w in data["not_money_before"]),
+        prefix_re,
+        suffix_re,
+        tail_re,
+        before_re,
     )
 
 
@@ -159,9 +168,7 @@ def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
     return bool(before) and before[-1].lower() in lex.not_before
 
 
-def _build(
-    text: str, m: re.Match[str], code: str, rule: str, *, has_cur2: bool
-) -> Mention[AmountFields] | None:
+def _build(text: str, m: re.Match[str], code: str, rule: str, *, has_cur2: bool) -> Mention[AmountFields] | None:
     """Turn one regex match into a mention: settle range vs single amount, qualifier and span."""
     lex = _lexicon()
     suffix_form = rule.endswith("word")

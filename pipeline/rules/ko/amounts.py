@@ -42,7 +42,6 @@ from pipeline.rules.ko.quantities import duration_iso, duration_unit_pattern
 from schemas.models import AmountFields, Qualifier
 
 
-
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     """Every word list the amount rules read, and the regexes compiled from them."""
@@ -141,9 +140,7 @@ def lexicon() -> _Lexicon:
         ),
         ranged=re.compile(rf"(?P<a>{num})(?:\s?(?P<cura>{ko_alt}))?\s?(?P<sep>{seps})\s?(?P<b>{num})\s?(?P<cur>{ko_alt})"),
         post=re.compile(rf"\s?(?P<q>{alternation(d['post_qualifiers'])})"),
-        exceed=re.compile(
-            rf"(?:{alternation(d['exceed_particles'])})?\s?(?P<q>{alternation(d['exceed_verbs'])})"
-        ),
+        exceed=re.compile(rf"(?:{alternation(d['exceed_particles'])})?\s?(?P<q>{alternation(d['exceed_verbs'])})"),
         post_rate=re.compile(rf"\s?(?P<r>{alternation(d['post_rates'])})(?![A-Za-z])"),
         pre=re.compile(rf"(?P<w>{pre_words})\s?$"),
         period_before=re.compile(rf"(?P<n>\d+)\s?(?P<u>{dur})\s?(?:{marks})(?:\s+(?:{fillers}))?\s+{gap}$"),

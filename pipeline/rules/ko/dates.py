@@ -111,16 +111,14 @@ def lexicon() -> _Lexicon:
         (re.compile(r"(?<![\d\-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d\-])"), _numeric),
         (re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"), _numeric),
         (re.compile(rf"(?:(?<!\d)(?P<y>\d{{4}})\s?년도?|(?P<ry>{rel_years})){year_tail}"), _korean),
-        (re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"),
-         _month),
+        (re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"), _month),
         (re.compile(rf"(?P<h>{halves})|(?<![\d/]){quarter}"), _half_or_quarter),
         (re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp}))?"), _relative_month),
         (re.compile(rf"(?P<w>{alternation(d['relative_standalone'])})"), _standalone),
         (re.compile(r"(?<!\d)(?P<dec>\d{3}0)\s?년대"), _decade),
         (re.compile(r"(?<!\d)(?P<c>\d{1,2})\s?세기"), _century),
         (re.compile(rf"(?<!\d)(?P<y1>\d{{4}})\s?(?:년\s?)?[{_DASHES}]\s?(?P<y2>\d{{4}})\s?년"), _year_range),
-        (re.compile(rf"(?<![A-Za-z])(?P<pre>(?i:{alternation(d['english_prefixes'])}))-(?P<y>\d{{4}})(?!\d)"),
-         _english_prefix),
+        (re.compile(rf"(?<![A-Za-z])(?P<pre>(?i:{alternation(d['english_prefixes'])}))-(?P<y>\d{{4}})(?!\d)"), _english_prefix),
         (re.compile(rf"(?<![\d.,\-/A-Za-z])(?P<y>\d{{4}})(?![\d.,])\s?(?={targets})"), _year_before_noun),
     )
     return _Lexicon(
@@ -190,9 +188,7 @@ def _numeric(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.numeric")
 
 
-def _month_tail(
-    ctx: DocContext, m: re.Match[str], year: int, start: int, rule: str, relative: bool
-) -> _Draft | None:
+def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: str, relative: bool) -> _Draft | None:
     """The month of ``m`` in ``year``, narrowed by a day or month part when present and whole."""
     month = int(m.group("m"))
     if not 1 <= month <= 12:

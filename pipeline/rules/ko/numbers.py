@@ -144,7 +144,7 @@ def number_ok(ctx: DocContext, start: int, end: int) -> bool:
     (``삼천만``), since a lone digit syllable is part of a word (``일원``, ``사건``).
     """
     before = prev_char(ctx.text, start)
-    if before and (before.isascii() and (before.isalnum() or before in ".,'-/_") or before in blocking_prefixes()):
+    if before and ((before.isascii() and (before.isalnum() or before in ".,'-/_")) or before in blocking_prefixes()):
         return False
     if not starts_token(ctx, start) or not ends_token(ctx, end):
         return False

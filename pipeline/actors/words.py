@@ -1,0 +1,116 @@
+"""Words and sentences over the shared Kiwi tokens, for Latin-script text.
+
+Kiwi tags every English word ``SL`` and sometimes cuts a word before a final period
+(``Pres`` + ``ident.``), so English rules need words rebuilt from the tokens: contiguous
+letter/digit tokens are joined (hyphens between letters too: ``Cyber-Exploitation``,
+``U.S.-ROK``), and a final period is split off unless the word is an abbreviation
+(``U.S.``). Nothing is tokenized again; only ``ctx.tokens`` is read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.lexicon import load_yaml
+from pipeline.tokens import Token
+
+_WORDY = {"SL", "SN", "SH"}
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word (``is_word``) or a punctuation mark, with offsets into the document text."""
+
+    form: str
+    start: int
+    end: int
+    is_word: bool
+
+
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_yaml("actors_en.yaml")["abbreviations"])
+
+
+def build_words(tokens: Sequence[Token]) -> list[Word]:
+    """Join Kiwi tokens into words; split a sentence-final period off a non-abbreviation."""
+    abbreviations = _abbreviations()
+    out: list[Word] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.tag not in _WORDY:
+            out.append(Word(t.form, t.start, t.end, False))
+            i += 1
+            continue
+        start, end, parts = t.start, t.end, [t.form]
+        j = i + 1
+        while j < n:
+            u = tokens[j]
+            if u.start != end:
+                break
+            if u.tag in _WORDY:
+                parts.append(u.form)
+                end = u.end
+                j += 1
+                continue
+            if u.form in "-‐‑–" and j + 1 < n and tokens[j + 1].start == u.end and tokens[j + 1].tag in _WORDY:
+                parts.append(u.form)
+                end = u.end
+                j += 1
+                continue
+            break
+        form = "".join(parts)
+        if form.endswith(".") and len(form) > 1 and form not in abbreviations and not _INITIALS.match(form):
+            out.append(Word(form[:-1], start, end - 1, True))
+            out.append(Word(".", end - 1, end, False))
+        else:
+            out.append(Word(form, start, end, True))
+        i = j
+    return out
+
+
+_CACHE: dict[int, tuple[Sequence[Token], list[Word], list[int]]] = {}
+
+
+def _cached(tokens: Sequence[Token]) -> tuple[Sequence[Token], list[Word], list[int]]:
+    hit = _CACHE.get(id(tokens))
+    if hit is not None and hit[0] is tokens:
+        return hit
+    words = build_words(tokens)
+    if len(_CACHE) >= 4:
+        _CACHE.pop(next(iter(_CACHE)))
+    entry = (tokens, words, [w.start for w in words])
+    _CACHE[id(tokens)] = entry
+    return entry
+
+
+def words_of(tokens: Sequence[Token]) -> list[Word]:
+    """Words of a whole document, cached for the last few token lists (held, so ids stay unique)."""
+    return _cached(tokens)[1]
+
+
+def words_between(tokens: Sequence[Token], start: int, end: int) -> list[Word]:
+    """Words lying inside ``[start, end)`` (binary search over the cached word starts)."""
+    _, words, starts = _cached(tokens)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return [w for w in words[lo:hi] if w.end <= end]
+
+
+def is_capitalized(form: str) -> bool:
+    return bool(form) and (form[0].isupper() or (form[0].isdigit() and any(c.isupper() for c in form)))
+
+
+def sentence_breaks_en(words: Sequence[Word], text: str) -> list[int]:
+    """Indices of words that end a sentence: ``.``/``!``/``?``/``:`` marks, or a blank line after."""
+    out: list[int] = []
+    for k, w in enumerate(words):
+        if (not w.is_word and w.form in {".", "!", "?", ":"}) or (
+            k + 1 < len(words) and "\n" in text[w.end : words[k + 1].start]
+        ):
+            out.append(k)
+    return out
