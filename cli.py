@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+
+class Engine(StrEnum):
+    LOCAL = "local"
+    DASK = "dask"
+
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract structured data from government fact sheets.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -25,6 +31,8 @@ def extract(
         typer.Option(help="Pair a Korean and an English document (paths or doc ids); the pair is kept in later runs."),
     ] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).", min=1)] = None,
+    engine: Annotated[Engine, typer.Option(help="local: processes on this machine; dask: a Dask cluster.")] = Engine.LOCAL,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors; no progress bar.")] = False,
 ) -> None:
     """Extract documents into JSON (one per document) and Parquet tables."""
@@ -44,6 +52,8 @@ def extract(
                 fail_fast=fail_fast,
                 pairs=pairs,
                 workers=workers or default_workers(),
+                engine=engine.value,
+                scheduler=scheduler,
                 on_document=advance,
             )
     except OSError as failure:

@@ -19,7 +19,7 @@ from pipeline.language import detect_language
 from pipeline.languages import rules_for
 from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
-from pipeline.read import RawText, read_document
+from pipeline.read import RawText, read_bytes, read_document
 from pipeline.structure import parse_structure
 from pipeline.tokens import tokenize
 from schemas.models import (
@@ -133,3 +133,8 @@ def build_document(raw: RawText, doc_id: str, source: str, language: Language | 
 def extract_file(path: Path, doc_id: str | None = None, source: str | None = None) -> Document:
     """Read, normalize and extract one file (raises ``ReadError`` for unreadable input)."""
     return build_document(read_document(path), doc_id or path.stem, source if source is not None else str(path))
+
+
+def extract_bytes(raw: bytes, doc_id: str, source: str) -> Document:
+    """Decode, normalize and extract the bytes of one document (for workers on other machines)."""
+    return build_document(read_bytes(raw), doc_id, source)

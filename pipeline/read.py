@@ -78,6 +78,11 @@ def read_document(path: Path) -> RawText:
         raw = path.read_bytes()
     except OSError as err:
         raise ReadError(f"cannot read file: {err.strerror or err}", "check the path and its permissions") from err
+    return read_bytes(raw)
+
+
+def read_bytes(raw: bytes) -> RawText:
+    """Decode and normalize the bytes of one document (raises ``ReadError`` for bad input)."""
     text, encoding = decode(raw)
     text = normalize_text(text)
     controls = len(_CONTROL.findall(text))

@@ -6,45 +6,30 @@ its rows without dropping the others, and a file that fails keeps its previous o
 
 A run writes everything into a staging folder inside the output folder and renames the
 files into place only at the end: a run that fails or is killed leaves the previous outputs
-intact and consistent with each other. Extraction can use several worker processes (each
-builds its own Kiwi once); the outputs are the same bytes whatever the number of workers.
+intact and consistent with each other. Extraction runs on an engine of ``pipeline.engines``
+(local processes or Dask); the outputs are the same bytes whatever the engine and workers.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from pipeline.extract import extract_file
+from pipeline.engines import FileError, Job, dask_engine, local_engine
 from pipeline.pairing import DocInfo, apply_alignment, clear_alignment, find_pairs
-from pipeline.read import ReadError
 from pipeline.write import TableWriter, atomic_write_bytes, document_json, json_bytes, load_document
 
 ERRORS_FILE = "errors.json"
 INPUT_SUFFIXES = (".txt",)
 STAGING_PREFIX = ".staging-"
-
-
-@dataclass(frozen=True, slots=True)
-class FileError:
-    """Why one input produced no document, and what to do about it."""
-
-    path: str
-    reason: str
-    hint: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"path": self.path, "reason": self.reason, "hint": self.hint}
 
 
 @dataclass(slots=True)
@@ -87,50 +72,6 @@ def document_files(out_dir: Path) -> list[Path]:
     return sorted(p for p in out_dir.glob("*.json") if p.name != ERRORS_FILE and not p.name.startswith("."))
 
 
-@dataclass(frozen=True, slots=True)
-class _Job:
-    path: Path
-    staging: Path
-
-
-def extract_to(job: _Job) -> str | FileError:
-    """One file -> ``<doc_id>.json`` in the staging folder (returns the doc id), or the
-    reason it failed. Runs in a worker process; never raises for bad input."""
-    try:
-        doc = extract_file(job.path)
-    except ReadError as err:
-        return FileError(str(job.path), err.reason, err.hint)
-    except ValidationError as err:
-        return FileError(
-            str(job.path), f"extraction produced an invalid record: {err.errors()[0]['msg']}", "report this as a bug"
-        )
-    except RecursionError as err:
-        return FileError(str(job.path), f"document too deeply nested: {err}", "report this as a bug")
-    atomic_write_bytes(job.staging / f"{doc.doc_id}.json", document_json(doc))
-    return doc.doc_id
-
-
-def _warm_worker() -> None:
-    """Build the worker's Kiwi before its first document."""
-    from pipeline.tokens import get_kiwi
-
-    get_kiwi()
-
-
-def _extract_all(jobs: Sequence[_Job], workers: int) -> Iterator[str | FileError]:
-    """Outcomes in input order, from this process or from a pool of ``workers`` processes."""
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(extract_to, jobs)
-        return
-    # spawn, not fork: a forked child inherits Kiwi's thread pool in whatever state it was and hangs
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, mp_context=context) as pool:
-        try:
-            yield from pool.map(extract_to, jobs, chunksize=1)
-        finally:
-            pool.shutdown(cancel_futures=True)
-
-
 def default_workers() -> int:
     return max(os.cpu_count() or 1, 1)
 
@@ -143,6 +84,8 @@ def run_extract(
     fail_fast: bool = False,
     pairs: Sequence[tuple[str, str]] = (),
     workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     on_document: Callable[[], None] | None = None,
 ) -> RunResult:
     """Extract ``paths`` into ``out_dir``: JSON per document, alignment of Korean/English
@@ -154,13 +97,16 @@ def run_extract(
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     try:
-        for outcome in _extract_all([_Job(p, staging) for p in files], workers):
+        jobs = [Job(str(p), p.stem) for p in files]
+        outcomes = dask_engine(jobs, workers, scheduler) if engine == "dask" else local_engine(jobs, workers)
+        for outcome in outcomes:
             if isinstance(outcome, FileError):
                 result.errors.append(outcome)
                 if fail_fast:
                     break
             else:
-                result.extracted.append(outcome)
+                atomic_write_bytes(staging / f"{outcome.doc_id}.json", outcome.json)
+                result.extracted.append(outcome.doc_id)
             if on_document:
                 on_document()
         removed = _pruned(out_dir, files, paths) if prune else set()

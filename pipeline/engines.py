@@ -1,0 +1,133 @@
+"""Where documents are extracted: in this process, in a pool of local processes, or on a Dask
+cluster. Every engine runs the same per-document task and yields outcomes in input order, so
+the outputs are the same bytes whatever the engine and the number of workers.
+
+Each worker process builds its own Kiwi once (``pipeline.tokens.get_kiwi`` is cached per
+process). Dask workers may run on other machines: the task then carries the file's bytes and
+returns the document's JSON bytes, so workers need neither the input nor the output folder.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from pipeline.extract import extract_bytes, extract_file
+from pipeline.read import ReadError
+from pipeline.write import document_json
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """Why one input produced no document, and what to do about it."""
+
+    path: str
+    reason: str
+    hint: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason, "hint": self.hint}
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One document to extract; ``raw`` travels with it when the worker cannot read ``path``."""
+
+    path: str
+    doc_id: str
+    raw: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A document's id and its JSON file's bytes."""
+
+    doc_id: str
+    json: bytes
+
+
+Outcome = Extracted | FileError
+
+
+def run_job(job: Job) -> Outcome:
+    """Extract one document; bad input becomes a ``FileError``, never an exception."""
+    try:
+        if job.raw is None:
+            doc = extract_file(Path(job.path), job.doc_id, job.path)
+        else:
+            doc = extract_bytes(job.raw, job.doc_id, job.path)
+    except ReadError as err:
+        return FileError(job.path, err.reason, err.hint)
+    except ValidationError as err:
+        return FileError(job.path, f"extraction produced an invalid record: {err.errors()[0]['msg']}", "report this as a bug")
+    except RecursionError as err:
+        return FileError(job.path, f"document too deeply nested: {err}", "report this as a bug")
+    return Extracted(doc.doc_id, document_json(doc))
+
+
+def _warm_worker() -> None:
+    """Build the worker's Kiwi before its first document."""
+    from pipeline.tokens import get_kiwi
+
+    get_kiwi()
+
+
+def local_engine(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
+    """This process for one worker, else a pool of ``workers`` processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(run_job, jobs)
+        return
+    # spawn, not fork: a forked child inherits Kiwi's thread pool in whatever state it was and hangs
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, mp_context=context) as pool:
+        try:
+            yield from pool.map(run_job, jobs, chunksize=1)
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def _with_bytes(job: Job) -> Job | FileError:
+    try:
+        return replace(job, raw=Path(job.path).read_bytes())
+    except OSError as err:
+        return FileError(job.path, f"cannot read file: {err.strerror or err}", "check the path and its permissions")
+
+
+def dask_engine(jobs: Sequence[Job], workers: int, scheduler: str | None = None) -> Iterator[Outcome]:
+    """Run on the Dask cluster at ``scheduler`` (``tcp://host:8786``), or on a LocalCluster of
+    ``workers`` processes. At most a few documents per worker are in flight, so memory stays
+    bounded on large corpora; outcomes come back in input order."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:  # pragma: no cover - depends on the install
+        raise RuntimeError("the dask engine needs the extra: pip install 'factsheet-extract[dask]'") from err
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        client.run(_warm_worker)
+        in_flight: deque[object] = deque()
+        window = 4 * max(len(client.scheduler_info()["workers"]), 1)
+        for job in jobs:
+            loaded = _with_bytes(job)
+            in_flight.append(loaded if isinstance(loaded, FileError) else client.submit(run_job, loaded, pure=False))
+            if len(in_flight) >= window:
+                yield _result(in_flight.popleft())
+        while in_flight:
+            yield _result(in_flight.popleft())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _result(item: object) -> Outcome:
+    if isinstance(item, FileError):
+        return item
+    outcome: Outcome = item.result()  # type: ignore[attr-defined]  # a distributed Future
+    return outcome
