@@ -3,6 +3,7 @@
 Not part of the test suite (it runs until stopped). Bounded run, for example 5 minutes:
 
     .venv/bin/pip install atheris==3.0.0
+    mkdir -p fuzz/corpus && cp raw/*.txt fuzz/corpus/
     .venv/bin/python fuzz/fuzz_reader_parser.py -max_total_time=300 fuzz/corpus
 
 Any exception other than ``ReadError`` (a clean refusal of bad bytes), or a record whose
