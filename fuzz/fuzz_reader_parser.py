@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import sys
 
-import atheris
+import atheris  # type: ignore[import-untyped]  # atheris ships no type information
 
 with atheris.instrument_imports():
     from pipeline.read import ReadError, decode, normalize_text
     from pipeline.structure import parse_structure
-    from schemas.models import Language
+    from schemas.models import Bullet, Language, Paragraph
 
 
 def one_input(data: bytes) -> None:
@@ -30,7 +30,8 @@ def one_input(data: bytes) -> None:
     text = normalize_text(text)
     for language in Language:
         structure = parse_structure(text, language, "fuzz")
-        for record in [*structure.paragraphs, *structure.bullets]:
+        records: list[Paragraph | Bullet] = [*structure.paragraphs, *structure.bullets]
+        for record in records:
             if text[record.start : record.end] != record.text:
                 raise AssertionError(f"offsets of {record!r} do not match the text")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from typing import TypedDict
 
 from pipeline.lexicon import load_yaml
 
@@ -26,10 +27,20 @@ _SCALES: tuple[tuple[Decimal, str], ...] = (
 )
 
 
+class Currency(TypedDict, total=False):
+    """One entry of ``currencies.yaml``: display symbol and the words/signs naming the currency."""
+
+    symbol: str
+    ko: list[str]
+    ko_prefix: list[str]
+    prefix: list[str]
+    en: list[str]
+
+
 @cache
-def currencies() -> dict[str, dict[str, object]]:
+def currencies() -> dict[str, Currency]:
     """The currency lexicon (``pipeline/data/currencies.yaml``), keyed by ISO 4217 code."""
-    data: dict[str, dict[str, object]] = load_yaml("currencies.yaml")
+    data: dict[str, Currency] = load_yaml("currencies.yaml")
     return data
 
 

@@ -1,9 +1,10 @@
 """Read a document's bytes and normalize them into ``Document.text``.
 
 Decoding: UTF-8 (with or without BOM), UTF-16 with BOM, then charset-normalizer's best guess
-(CP949/EUC-KR files saved by older Korean tools). Normalization: NFC, line ends to LF,
-full-width ASCII forms to ASCII, no-break and other exotic spaces to a space, zero-width
-characters removed. Every offset in the outputs points into the text returned here.
+(CP949/EUC-KR files saved by older Korean tools). Normalization: NFC, line ends to LF (also
+form feeds and Unicode line separators), full-width ASCII forms to ASCII, no-break and other
+exotic spaces and stray control characters to a space, zero-width characters removed.
+Every offset in the outputs points into the text returned here.
 
 >>> normalize_text("\\ufeff２５억불（CEPI）\\r\\n")
 '25억불(CEPI)\\n'
@@ -41,7 +42,8 @@ class RawText:
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BREAKS = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _BINARY_SHARE = 0.01
 
 
@@ -51,8 +53,9 @@ def normalize_text(text: str) -> str:
     Full-width ASCII is folded *before* NFC; ``\\t`` is kept (indentation signals nesting).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BREAKS.sub("\n", text)  # vertical tab, form feed, Unicode line/paragraph separators
     text = text.translate(_ZERO_WIDTH).translate(_FULLWIDTH)
-    text = _SPACES.sub(" ", text)
+    text = _CONTROL.sub(" ", _SPACES.sub(" ", text))
     return unicodedata.normalize("NFC", text)
 
 
@@ -84,8 +87,7 @@ def read_document(path: Path) -> RawText:
 def read_bytes(raw: bytes) -> RawText:
     """Decode and normalize the bytes of one document (raises ``ReadError`` for bad input)."""
     text, encoding = decode(raw)
-    text = normalize_text(text)
     controls = len(_CONTROL.findall(text))
     if text and controls / len(text) > _BINARY_SHARE:
         raise ReadError("binary content (control characters)", "expected a text file")
-    return RawText(text=_CONTROL.sub(" ", text), encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())
+    return RawText(text=normalize_text(text), encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())

@@ -91,7 +91,7 @@ def _split_lines(text: str) -> list[_Line]:
     pos = 0
     for raw in text.split("\n"):
         end = pos + len(raw)
-        stripped = raw.lstrip(" \t")
+        stripped = raw.lstrip()
         lead = raw[: len(raw) - len(stripped)]
         content_end = pos + len(raw.rstrip())
         lines.append(_Line(pos, content_end, pos + len(lead), len(lead.expandtabs(_TAB_WIDTH))))

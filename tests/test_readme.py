@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import pytest
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
@@ -27,6 +31,6 @@ def test_pledge_query_pairs_every_korean_amount_with_english_text(monkeypatch: p
     monkeypatch.chdir(ROOT)
     namespace: dict[str, object] = {}
     exec(compile(BLOCKS[0], "README.md", "exec"), namespace)
-    pledges = namespace["pledges"]
-    rows = sorted(zip(pledges["display"], pledges["parties"].map(list), pledges["en_text"].notna(), strict=False))  # type: ignore[attr-defined]
+    pledges = cast("pd.DataFrame", namespace["pledges"])
+    rows = sorted(zip(pledges["display"], pledges["parties"].map(list), pledges["en_text"].notna(), strict=False))
     assert rows == [("$1B", ["KOR"], True), ("$2.5B", ["USA"], True), ("$200M", ["KOR"], True), ("$25B", ["KOR", "USA"], True)]

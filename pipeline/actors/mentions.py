@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TypedDict, cast
 
 from pipeline.actors.gazetteer import AliasTrie, Gazetteer, Match, fold, has_hangul, load_gazetteer
 from pipeline.actors.words import Word, is_capitalized, words_of
@@ -54,18 +55,35 @@ class Group:
         return len(self.ids) > 1 and self.rule == "gazetteer"
 
 
+class _KoMarkers(TypedDict):
+    """The parts of ``actors_ko.yaml`` read here."""
+
+    country_blocking_suffixes: list[str]
+    compound_separators: list[str]
+    compound_exclusions: list[str]
+    compound_heads: list[str]
+    both_countries: list[str]
+
+
+class _EnMarkers(TypedDict):
+    """The parts of ``actors_en.yaml`` read here."""
+
+    both_countries: list[str]
+    plural_heads: dict[str, str]
+
+
 @cache
 def _markers(language: Language) -> dict[str, object]:
     data: dict[str, object] = load_yaml(f"actors_{language.value}.yaml")
     return data
 
 
-def _ko() -> dict[str, object]:
-    return _markers(Language.KO)
+def _ko() -> _KoMarkers:
+    return cast(_KoMarkers, _markers(Language.KO))
 
 
-def _en() -> dict[str, object]:
-    return _markers(Language.EN)
+def _en() -> _EnMarkers:
+    return cast(_EnMarkers, _markers(Language.EN))
 
 
 # --- boundaries ----------------------------------------------------------------------------
@@ -149,7 +167,7 @@ def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: _Bounds, pos: int) -> G
     """``한미``, ``한미일``, ``한·미``, ``한-아세안`` (+ ``양국``) starting at ``pos``."""
     text, n = ctx.text, len(ctx.text)
     ko = _ko()
-    seps = set(ko["compound_separators"])  # type: ignore[arg-type]
+    seps = set(ko["compound_separators"])
     ids: list[str] = []
     i = pos
     glued_ok = True
@@ -178,7 +196,7 @@ def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: _Bounds, pos: int) -> G
         return None
     end = i
     surface = text[pos:end]
-    if surface in ko["compound_exclusions"] or not bounds.is_end(text, end):  # type: ignore[operator]
+    if surface in ko["compound_exclusions"] or not bounds.is_end(text, end):
         return None
     for t in ctx.tokens_in(pos, end):
         if _HANGUL_CHAR.match(t.form[:1] or " ") and t.tag != "NNP":
@@ -187,7 +205,7 @@ def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: _Bounds, pos: int) -> G
     k = end
     while k < n and text[k] in " \t":
         k += 1
-    for head in ko["compound_heads"]:  # type: ignore[union-attr]
+    for head in ko["compound_heads"]:
         if text.startswith(head, k) and bounds.is_end(text, k + len(head)):
             end = k + len(head)
             break
@@ -234,12 +252,12 @@ def _both_groups(ctx: DocContext, parties: list[str]) -> list[Group]:
     pair = tuple(parties[:2])
     out: list[Group] = []
     if ctx.language is Language.KO:
-        forms = set(_ko()["both_countries"])  # type: ignore[arg-type]
+        forms = set(_ko()["both_countries"])
         for t in ctx.tokens:
             if t.tag.startswith("NN") and t.form in forms:
                 out.append(Group(t.start, t.end, "both_countries", pair))
     else:
-        phrases = sorted(_en()["both_countries"], key=len, reverse=True)  # type: ignore[arg-type]
+        phrases = sorted(_en()["both_countries"], key=len, reverse=True)
         pattern = re.compile(r"\b(?:" + "|".join(_ci_first(p) for p in phrases) + r")\b")
         out.extend(Group(m.start(), m.end(), "both_countries", pair) for m in pattern.finditer(ctx.text))
     return out
@@ -254,7 +272,7 @@ def _ci_first(phrase: str) -> str:
 
 
 def _plural_groups(ctx: DocContext, gz: Gazetteer, words: list[Word]) -> list[Group]:
-    heads: dict[str, str] = _en()["plural_heads"]  # type: ignore[assignment]
+    heads: dict[str, str] = _en()["plural_heads"]
     out: list[Group] = []
     for k, w in enumerate(words):
         if w.form not in heads or k + 1 >= len(words) or words[k + 1].form != "of":
@@ -380,10 +398,11 @@ def _contextualize(ctx: DocContext, gz: Gazetteer, groups: list[Group]) -> list[
         if g.rule != "gazetteer" or g.prefixed or any(i is None for i in g.ids):
             out.append(g)
             continue
+        listed = cast(tuple[str, ...], g.ids)  # no None among them: checked just above
         actors = [gz.get(i) for i in g.ids if i is not None]
         if any(a.country is None for a in actors):
             if len(g.ids) > 1:
-                g = replace(g, ids=(gz.resolve_default(g.key, g.ids),))  # type: ignore[arg-type]
+                g = replace(g, ids=(gz.resolve_default(g.key, listed),))
             out.append(g)
             continue
         prefix = _ko_prefix_before(ctx.text, gz, g.start) if has_hangul(g.key) else _en_prefix_before(ctx.text, gz, g.start)
@@ -400,9 +419,9 @@ def _contextualize(ctx: DocContext, gz: Gazetteer, groups: list[Group]) -> list[
         if len(g.ids) > 1:
             chosen = None
             if out and _coordinated(ctx, out[-1], g) and out[-1].ids[0] is not None:
-                prev = gz.get(out[-1].ids[0])  # type: ignore[arg-type]
+                prev = gz.get(out[-1].ids[0])
                 chosen = next((a.id for a in actors if a.country == prev.country), None)
-            g = replace(g, ids=(chosen or gz.resolve_default(g.key, g.ids),))  # type: ignore[arg-type]
+            g = replace(g, ids=(chosen or gz.resolve_default(g.key, listed),))
         out.append(g)
     return out
 

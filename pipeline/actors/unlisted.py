@@ -14,25 +14,50 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING, TypedDict
 
 from pipeline.actors.words import Word, is_capitalized
 from pipeline.lexicon import load_yaml
 from pipeline.mentions import DocContext
 from schemas.models import Language
 
+if TYPE_CHECKING:
+    from pipeline.actors.mentions import Group
+
 _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
 
 
+class _KoRules(TypedDict):
+    """``unlisted`` of ``actors_ko.yaml``."""
+
+    suffixes: list[str]
+    glued_suffixes: list[str]
+    exclusions: list[str]
+    followers: list[str]
+    determiners: list[str]
+    max_tokens: int
+
+
+class _EnRules(TypedDict):
+    """``unlisted`` of ``actors_en.yaml``."""
+
+    final_heads: list[str]
+    initial_heads: list[str]
+    connectors: list[str]
+    exclusions: list[str]
+    max_words: int
+
+
 @cache
-def _ko_rules() -> dict[str, object]:
-    rules: dict[str, object] = load_yaml("actors_ko.yaml")["unlisted"]
+def _ko_rules() -> _KoRules:
+    rules: _KoRules = load_yaml("actors_ko.yaml")["unlisted"]
     return rules
 
 
 @cache
-def _en_rules() -> dict[str, object]:
-    rules: dict[str, object] = load_yaml("actors_en.yaml")["unlisted"]
+def _en_rules() -> _EnRules:
+    rules: _EnRules = load_yaml("actors_en.yaml")["unlisted"]
     return rules
 
 
@@ -40,11 +65,11 @@ def _compact(s: str) -> str:
     return "".join(s.split())
 
 
-def unlisted_groups(ctx: DocContext, named: Sequence[object], words: Sequence[Word]) -> list[object]:
+def unlisted_groups(ctx: DocContext, named: Sequence[Group], words: Sequence[Word]) -> list[Group]:
     """Unlisted-organisation groups; ``named`` are the gazetteer groups already found."""
     from pipeline.actors.mentions import Group
 
-    spans = [(g.start, g.end) for g in named]  # type: ignore[attr-defined]
+    spans = [(g.start, g.end) for g in named]
     if ctx.language is Language.KO:
         found = _korean(ctx, spans)
         rule = "unlisted.ko"
@@ -82,12 +107,12 @@ def _korean_runs(ctx: DocContext) -> list[list[int]]:
 
 def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     rules = _ko_rules()
-    spaced = sorted((_compact(s) for s in rules["suffixes"]), key=len, reverse=True)  # type: ignore[union-attr]
-    glued = sorted((_compact(s) for s in rules["glued_suffixes"]), key=len, reverse=True)  # type: ignore[union-attr]
-    exclusions = {_compact(s) for s in rules["exclusions"]}  # type: ignore[union-attr]
-    followers = set(rules["followers"])  # type: ignore[arg-type]
-    determiners = set(rules["determiners"])  # type: ignore[arg-type]
-    max_tokens = int(rules["max_tokens"])  # type: ignore[call-overload]
+    spaced = sorted((_compact(s) for s in rules["suffixes"]), key=len, reverse=True)
+    glued = sorted((_compact(s) for s in rules["glued_suffixes"]), key=len, reverse=True)
+    exclusions = {_compact(s) for s in rules["exclusions"]}
+    followers = set(rules["followers"])
+    determiners = set(rules["determiners"])
+    max_tokens = int(rules["max_tokens"])
     named_end = {e: s for s, e in named}
     toks, text = ctx.tokens, ctx.text
     starts = {t.start for t in toks}
@@ -161,12 +186,12 @@ def _back(text: str, end: int, count: int) -> int:
 
 def _english(ctx: DocContext, named: list[tuple[int, int]], words: Sequence[Word]) -> list[tuple[int, int]]:
     rules = _en_rules()
-    finals = [h.split() for h in rules["final_heads"]]  # type: ignore[union-attr]
+    finals = [h.split() for h in rules["final_heads"]]
     finals.sort(key=len, reverse=True)
-    initials = set(rules["initial_heads"])  # type: ignore[arg-type]
-    connectors = set(rules["connectors"])  # type: ignore[arg-type]
-    exclusions = set(rules["exclusions"])  # type: ignore[arg-type]
-    max_words = int(rules["max_words"])  # type: ignore[call-overload]
+    initials = set(rules["initial_heads"])
+    connectors = set(rules["connectors"])
+    exclusions = set(rules["exclusions"])
+    max_words = int(rules["max_words"])
     named_by_end = {e: s for s, e in named}
     out: list[tuple[int, int]] = []
     n = len(words)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from pipeline.mentions import DocContext, Structure, context_for_text
 from schemas.models import Bullet, Language, Paragraph, Section
 
 Item = str | tuple[str, list[str]]
+
+
+class NoFields(BaseModel):
+    """Placeholder ``fields`` for test mentions whose value nobody reads (amounts given as bare spans)."""
 
 
 def bulleted(title: str, lead_in: str, items: list[Item], language: Language) -> DocContext:

@@ -11,13 +11,13 @@ from pipeline.actors.parties import amount_parties, bullet_parties, document_par
 from pipeline.mentions import Mention, context_for_text
 from schemas.models import Language
 
-from .helpers import Item, bulleted
+from .helpers import Item, NoFields, bulleted
 
 AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:억|조|만)\s*(?:불|달러|원)|\$\d+(?:\.\d+)?(?:\s*(?:billion|million))?")
 
 
-def _amounts(text: str) -> list[Mention[None]]:
-    return [Mention(m.start(), m.end(), "test", None) for m in AMOUNT.finditer(text)]
+def _amounts(text: str) -> list[Mention[NoFields]]:
+    return [Mention(m.start(), m.end(), "test", NoFields()) for m in AMOUNT.finditer(text)]
 
 
 # (text, expected parties per amount, in order); prose documents whose first line names the parties

@@ -14,6 +14,8 @@ from pipeline.mentions import DocContext, Mention
 from pipeline.tokens import tokenize
 from schemas.models import Language
 
+from .helpers import NoFields
+
 RAW = Path(__file__).resolve().parents[2] / "raw"
 
 KO_ORGS = {
@@ -132,6 +134,6 @@ def test_every_bullet_has_parties(sample: DocContext) -> None:
 
 def test_pledges_attributed(sample: DocContext) -> None:
     pattern, surfaces = PLEDGES[sample.language]
-    amounts = [Mention(m.start(), m.end(), "test", None) for m in re.finditer(pattern, sample.text)]
+    amounts = [Mention(m.start(), m.end(), "test", NoFields()) for m in re.finditer(pattern, sample.text)]
     assert [sample.text[a.start : a.end] for a in amounts] == surfaces
     assert amount_parties(sample, extract_actors(sample), amounts) == [["USA"], ["KOR"], ["KOR"]]

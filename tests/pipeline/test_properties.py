@@ -4,6 +4,7 @@ crash the pipeline, and every offset stays exact."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from pipeline.extract import build_document
 from pipeline.read import RawText, normalize_text
 from pipeline.structure import parse_structure
-from schemas.models import Language
+from schemas.models import Bullet, Language, Paragraph
 
 _PIECES = [
     "팩트시트: 한미 파트너십",
@@ -35,13 +36,15 @@ _PIECES = [
     "２５억불（약）\u00a0\u200b",
 ]
 
-_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
+_SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=_SURROGATES), max_size=400)
 _document = st.lists(st.sampled_from(_PIECES), max_size=30).map("\n".join)
 
 
 def _assert_structure_offsets(text: str, language: Language) -> None:
     s = parse_structure(text, language, "p")
-    for record in [*s.paragraphs, *s.bullets]:
+    records: list[Paragraph | Bullet] = [*s.paragraphs, *s.bullets]
+    for record in records:
         assert text[record.start : record.end] == record.text
         assert record.text == record.text.strip()
     by_id = {b.bullet_id: b for b in s.bullets}
@@ -93,7 +96,7 @@ _section = st.tuples(_phrase, st.lists(_item, min_size=1, max_size=5))
 
 @given(st.lists(_section, min_size=1, max_size=4), st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)))
 @settings(max_examples=150, deadline=None)
-def test_parse_of_render_keeps_the_structure(sections: list, date: dt.date) -> None:
+def test_parse_of_render_keeps_the_structure(sections: list[tuple[str, list[tuple[str, list[str]]]]], date: dt.date) -> None:
     lines = ["보도자료: 한미 협력", "", f"{date.year}년 {date.month}월 {date.day}일", ""]
     for heading, items in sections:
         lines += [f"{heading} 분야", "", "양국은 아래와 같이 협력한다.", ""]

@@ -33,8 +33,9 @@ def test_encodings_decode_to_the_same_text(tmp_path: Path, encoding: str, prefix
         ("25\u200b억\u2060불", "25억불"),
         ("\ufeff제목", "제목"),
         ("\t• 들여쓰기", "\t• 들여쓰기"),
+        ("0\r\x0c0\u2028가\x1f나", "0\n\n0\n가 나"),
     ],
-    ids=["line ends", "NFD Hangul", "full-width", "no-break space", "zero-width", "BOM", "tab kept"],
+    ids=["line ends", "NFD Hangul", "full-width", "no-break space", "zero-width", "BOM", "tab kept", "page and line separators"],
 )
 def test_normalize_text(raw: str, normalized: str) -> None:
     assert normalize_text(raw) == normalized

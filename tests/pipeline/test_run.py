@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import cast
 
 import pytest
 from typer.testing import CliRunner
@@ -27,7 +28,7 @@ def inputs(tmp_path: Path, kiwi: object) -> Path:
 
 
 def _errors(out: Path) -> list[dict[str, str]]:
-    return json.loads((out / ERRORS_FILE).read_text(encoding="utf-8"))
+    return cast(list[dict[str, str]], json.loads((out / ERRORS_FILE).read_text(encoding="utf-8")))
 
 
 def test_clean_run_exits_zero_and_validates(inputs: Path, tmp_path: Path) -> None:

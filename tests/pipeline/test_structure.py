@@ -7,19 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.mentions import Structure
 from pipeline.read import normalize_text
 from pipeline.structure import parse_structure
-from schemas.models import Language
+from schemas.models import Bullet, Language, Paragraph
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 
 
-def _parse(text: str, language: Language = Language.KO):
+def _parse(text: str, language: Language = Language.KO) -> Structure:
     return parse_structure(text, language, "d")
 
 
-def _check_offsets(text: str, structure) -> None:
-    for record in [*structure.paragraphs, *structure.bullets]:
+def _check_offsets(text: str, structure: Structure) -> None:
+    records: list[Paragraph | Bullet] = [*structure.paragraphs, *structure.bullets]
+    for record in records:
         assert text[record.start : record.end] == record.text
 
 

@@ -69,9 +69,9 @@ def _lexicon() -> _Lexicon:
     prefix: dict[str, str] = {}
     suffix: dict[str, str] = {}
     for code, entry in currencies().items():
-        for p in entry.get("prefix", []) or []:  # type: ignore[union-attr]
+        for p in entry.get("prefix", []) or []:
             prefix[str(p)] = code
-        for w in entry.get("en", []) or []:  # type: ignore[union-attr]
+        for w in entry.get("en", []) or []:
             suffix[str(w).lower()] = code
     for code, words in data["extra_words"].items():
         for w in words:

@@ -50,7 +50,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from pipeline import periods
 from pipeline.lexicon import load_yaml
@@ -107,7 +107,7 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     months: dict[str, int] = load_yaml("en/months.yaml")
-    parts_raw: dict[str, str] = load_yaml("en/parts_of_month.yaml")
+    parts_raw: dict[str, periods.PartOfMonth] = load_yaml("en/parts_of_month.yaml")
     parts = {k.rstrip("-").lower(): v for k, v in parts_raw.items()}
     rel_raw: dict[str, str] = load_yaml("en/relations.yaml")
     relative: dict[str, dict[str, Any]] = load_yaml("en/relative.yaml")
@@ -115,7 +115,7 @@ def _lexicon() -> _Lexicon:
     units: dict[str, Any] = load_yaml("en/units.yaml")
     blocking = {w.lower() for w in units["words"]} | {w.lower() for w in num.scale_values()}
     for entry in currencies().values():
-        blocking |= {str(w).lower() for w in entry.get("en", []) or []}  # type: ignore[union-attr]
+        blocking |= {str(w).lower() for w in entry.get("en", []) or []}
     blocking |= {"percent", "per"}
     full = [m for m in months if len(m) > 4 or m in ("May", "June", "July")]
     abbreviations = [m for m in months if m not in full]
@@ -126,7 +126,7 @@ def _lexicon() -> _Lexicon:
     relation_re = re.compile(rf"(?i:(?<![\w])(?P<rel>{_alt(rel_words)})\s+|(?<![\w])(?P<pp>post|pre)[\s-]?)$")
     return _Lexicon(
         months=months,
-        parts=parts,  # type: ignore[arg-type]
+        parts=parts,
         relations={k.lower(): Relation(v) for k, v in rel_raw.items()},
         relative=relative,
         target_nouns=frozenset(w.lower() for w in ctx["target_nouns"]),
@@ -445,10 +445,11 @@ def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
 def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     """Every date expression in the text, overlaps settled longest-first (before relations widen spans)."""
     text, doc = ctx.text, ctx.doc_date
-    cores: list[Mention[_Core]] = []
+    # resolve() settles overlaps on Mentions; each _Core (a dataclass, not a pydantic model) rides in `fields`
+    cores: list[Mention[Any]] = []
     for pattern, handler in _patterns():
         for m in pattern.finditer(text):
             core = handler(m, text, doc)
             if core is not None:
-                cores.append(Mention(core.start, core.end, core.rule, core))  # type: ignore[type-var]
-    return [_with_relation(c.fields, text) for c in resolve(cores)]
+                cores.append(Mention(core.start, core.end, core.rule, cast(Any, core)))
+    return [_with_relation(cast(_Core, c.fields), text) for c in resolve(cores)]
