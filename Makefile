@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install extract test golden schema lock lint bench clean
+.PHONY: install extract test report golden schema lock lint bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (found: $$($(PYTHON) --version))"; exit 1; }
@@ -23,6 +23,9 @@ test: install
 	$(BIN)/python -m pytest -q
 	$(BIN)/factsheet validate data
 	$(BIN)/factsheet check data
+
+report: install
+	$(BIN)/factsheet report data --out report
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,4 +1,4 @@
-"""Command line of factsheet-extract: ``factsheet extract|validate|check|schema`` (also ``python cli.py``)."""
+"""Command line of factsheet-extract: ``factsheet extract|validate|check|report|schema`` (also ``python cli.py``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+
 
 class Engine(StrEnum):
     LOCAL = "local"
@@ -104,6 +105,25 @@ def schema() -> None:
     from schemas.export import schema_json
 
     sys.stdout.write(schema_json())
+
+
+@app.command()
+def report(
+    data_dir: Annotated[Path, typer.Argument(help="Output folder with the document JSON files.")] = Path("data"),
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML pages.")] = Path("report"),
+) -> None:
+    """Write a self-contained HTML review page per document, plus index.html."""
+    from pipeline.report import write_report
+
+    if not data_dir.is_dir():
+        err.print(f"[red]error[/red] {data_dir}: no such folder (run `factsheet extract` first)")
+        raise typer.Exit(1)
+    try:
+        written = write_report(data_dir, out_dir)
+    except OSError as failure:
+        err.print(f"[red]error[/red] cannot write the report to {out_dir}: {failure.strerror or failure}")
+        raise typer.Exit(2) from failure
+    out.print(f"{len(written) - 1} document pages and {out_dir / 'index.html'}")
 
 
 if __name__ == "__main__":
