@@ -8,20 +8,22 @@
 
 from __future__ import annotations
 
+import re
+
 from schemas.models import Language
 
 HANGUL_SHARE_FOR_KOREAN = 0.3
 """Korean fact sheets quote English names and acronyms; a third of Hangul letters is plenty."""
 
 
-def _is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
+_HANGUL_RANGES = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+"""Hangul syllables, jamo and compatibility jamo; found by one C-level scan, not a per-character call."""
 
 
 def detect_language(text: str) -> Language:
     """``ko`` when at least 30% of the letters are Hangul, else ``en``."""
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return Language.KO
-    hangul = sum(1 for ch in letters if _is_hangul(ch))
-    return Language.KO if hangul / len(letters) >= HANGUL_SHARE_FOR_KOREAN else Language.EN
+    hangul = sum(map(str.isalpha, _HANGUL_RANGES.findall(text)))
+    return Language.KO if hangul / letters >= HANGUL_SHARE_FOR_KOREAN else Language.EN

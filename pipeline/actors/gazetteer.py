@@ -11,7 +11,7 @@ whole (``보건후생부`` instead of ``보건/후생/부``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -26,6 +26,11 @@ _SPACES = " \t\u00a0"
 def fold(ch: str) -> str:
     """Normalize one character for matching (curly apostrophes, dash and middle-dot variants)."""
     return ch.translate(_FOLD)
+
+
+def fold_text(text: str) -> str:
+    """``fold`` applied to every character at once; one char maps to one char, so offsets hold."""
+    return text.translate(_FOLD)
 
 
 def has_hangul(text: str) -> bool:
@@ -108,21 +113,34 @@ class AliasTrie:
         elif old.strict and not strict:
             node.entry = Entry(old.ids, old.prefixed, False)
 
-    def walk(self, text: str, pos: int) -> list[Match]:
+    def initials(self) -> Container[str]:
+        """The (folded) first characters of all keys: a walk from any other character finds nothing."""
+        return self._root.children.keys()
+
+    def walk(self, text: str, pos: int, *, folded: bool = False) -> list[Match]:
         """Every key starting at ``pos``, shortest first.
 
         Spaces are skipped where the name has one, and elsewhere only between two parts of at
         least two letters each (``보건 복지부``), never around a single letter (``한 전`` is
-        no ``한전``).
+        no ``한전``). ``folded`` says ``text`` already went through :func:`fold_text`, so a
+        caller walking from every token start folds the document once, not once per step.
         """
+        n = len(text)
+        if pos >= n:
+            return []
+        first = text[pos] if folded else fold(text[pos])
+        node = self._root.children.get(first)
+        if node is None:  # most token starts begin no name: no allocation for them
+            return []
         out: list[Match] = []
-        node = self._root
-        i, n = pos, len(text)
-        key: list[str] = []
+        key = [first]
+        i = pos + 1
+        if node.entry is not None:
+            out.append(Match(pos, i, first, node.entry))
         free_skip_at = -1  # key length at an unmarked skip
         while i < n:
             ch = text[i]
-            if ch in _SPACES and node is not self._root:
+            if ch in _SPACES:
                 j = i
                 while j < n and text[j] in _SPACES:
                     j += 1
@@ -134,11 +152,13 @@ class AliasTrie:
                     free_skip_at = len(key)
                 i = j
                 continue
-            nxt = node.children.get(fold(ch))
+            if not folded:
+                ch = fold(ch)
+            nxt = node.children.get(ch)
             if nxt is None:
                 break
             node = nxt
-            key.append(fold(ch))
+            key.append(ch)
             i += 1
             if node.entry is not None and (free_skip_at < 0 or len(key) - free_skip_at >= 2):
                 out.append(Match(pos, i, "".join(key), node.entry))

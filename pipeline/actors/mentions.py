@@ -20,12 +20,13 @@ It does not decide who commits to what: see :mod:`pipeline.actors.parties`.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypedDict, cast
 
-from pipeline.actors.gazetteer import AliasTrie, Gazetteer, Match, fold, has_hangul, load_gazetteer
+from pipeline.actors.gazetteer import AliasTrie, Gazetteer, Match, fold, fold_text, has_hangul, load_gazetteer
 from pipeline.actors.words import Word, is_capitalized, words_of
 from pipeline.lexicon import load_yaml
 from pipeline.mentions import DocContext, Mention
@@ -34,6 +35,14 @@ from schemas.models import ActorFields, ActorType, Language
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _HANGUL_CHAR = re.compile(r"[\uac00-\ud7a3]")
+_ASCII_ALNUM_CHARS = frozenset(string.ascii_letters + string.digits)
+"""``_ASCII_ALNUM`` as a set, for the per-position checks (a set lookup, not a regex call)."""
+
+
+def _is_hangul_char(ch: str) -> bool:
+    """``_HANGUL_CHAR.match(ch)`` for one character, without a regex call."""
+    return "\uac00" <= ch <= "\ud7a3"
+
 
 # rank: which rule wins when two candidates have the same span (lower wins)
 _RANK = {"gazetteer": 0, "compound": 1, "plural_heads": 1, "both_countries": 2, "unlisted.ko": 3, "unlisted.en": 3}
@@ -110,17 +119,17 @@ class _Bounds:
         if end >= len(text):
             return True
         last, nxt = text[end - 1], text[end]
-        if _ASCII_ALNUM.match(last):
-            return not _ASCII_ALNUM.match(nxt)
-        if _HANGUL_CHAR.match(last):
-            return end in self.ends or end in self.starts or not _HANGUL_CHAR.match(nxt)
+        if last in _ASCII_ALNUM_CHARS:
+            return nxt not in _ASCII_ALNUM_CHARS
+        if _is_hangul_char(last):
+            return end in self.ends or end in self.starts or not _is_hangul_char(nxt)
         return True
 
 
 def _is_start(text: str, pos: int) -> bool:
     if pos == 0:
         return True
-    return not (_ASCII_ALNUM.match(text[pos]) and _ASCII_ALNUM.match(text[pos - 1]))
+    return not (text[pos] in _ASCII_ALNUM_CHARS and text[pos - 1] in _ASCII_ALNUM_CHARS)
 
 
 # --- gazetteer names -----------------------------------------------------------------------
@@ -149,11 +158,13 @@ def _valid(gz: Gazetteer, text: str, bounds: _Bounds, m: Match) -> bool:
 
 def _gazetteer_groups(ctx: DocContext, gz: Gazetteer, bounds: _Bounds) -> list[Group]:
     text = ctx.text
+    folded = fold_text(text)  # once per document, not once per character walked
+    initials = gz.trie.initials()
     out: list[Group] = []
     for pos in sorted(bounds.starts):
-        if not _is_start(text, pos):
+        if folded[pos : pos + 1] not in initials or not _is_start(text, pos):
             continue
-        for m in reversed(gz.trie.walk(text, pos)):
+        for m in reversed(gz.trie.walk(folded, pos, folded=True)):
             if _valid(gz, text, bounds, m):
                 out.append(Group(m.start, m.end, "gazetteer", m.entry.ids, m.key, m.entry.prefixed))
                 break
@@ -257,10 +268,15 @@ def _both_groups(ctx: DocContext, parties: list[str]) -> list[Group]:
             if t.tag.startswith("NN") and t.form in forms:
                 out.append(Group(t.start, t.end, "both_countries", pair))
     else:
-        phrases = sorted(_en()["both_countries"], key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(_ci_first(p) for p in phrases) + r")\b")
-        out.extend(Group(m.start(), m.end(), "both_countries", pair) for m in pattern.finditer(ctx.text))
+        out.extend(Group(m.start(), m.end(), "both_countries", pair) for m in _en_both_pattern().finditer(ctx.text))
     return out
+
+
+@cache
+def _en_both_pattern() -> re.Pattern[str]:
+    """ "both countries" and its variants, longest first; built once, not once per document."""
+    phrases = sorted(_en()["both_countries"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(_ci_first(p) for p in phrases) + r")\b")
 
 
 def _ci_first(phrase: str) -> str:

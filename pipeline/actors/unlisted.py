@@ -13,6 +13,7 @@ or opening with ``Ministry of`` / ``Department of`` ...
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, TypedDict
 
@@ -65,6 +66,69 @@ def _compact(s: str) -> str:
     return "".join(s.split())
 
 
+@dataclass(frozen=True, slots=True)
+class _KoTables:
+    """``_KoRules`` in the shapes the per-token loop needs, built once per process."""
+
+    suffixes_by_last: dict[str, tuple[tuple[str, bool], ...]]
+    """Spaced suffixes (longest first), then glued ones (``True``), grouped by their last
+    character: only suffixes ending in a token's last character can end that token."""
+    exclusions: frozenset[str]
+    followers: frozenset[str]
+    determiners: frozenset[str]
+    max_tokens: int
+
+
+@cache
+def _ko_tables() -> _KoTables:
+    rules = _ko_rules()
+    spaced = sorted((_compact(s) for s in rules["suffixes"]), key=len, reverse=True)
+    glued = sorted((_compact(s) for s in rules["glued_suffixes"]), key=len, reverse=True)
+    ordered = [(s, False) for s in spaced] + [(s, True) for s in glued]
+    assert all(suffix for suffix, _ in ordered), "actors_ko.yaml: empty unlisted suffix"
+    by_last: dict[str, list[tuple[str, bool]]] = {}
+    for suffix, must_glue in ordered:
+        by_last.setdefault(suffix[-1], []).append((suffix, must_glue))
+    return _KoTables(
+        suffixes_by_last={last: tuple(group) for last, group in by_last.items()},
+        exclusions=frozenset(_compact(s) for s in rules["exclusions"]),
+        followers=frozenset(rules["followers"]),
+        determiners=frozenset(rules["determiners"]),
+        max_tokens=int(rules["max_tokens"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _EnTables:
+    """``_EnRules`` in the shapes the per-word loop needs, built once per process."""
+
+    finals_by_first: dict[str, tuple[list[str], ...]]
+    """Head-final phrases (most words first) grouped by their first word: only those can
+    start at a given word."""
+    initials: frozenset[str]
+    connectors: frozenset[str]
+    exclusions: frozenset[str]
+    max_words: int
+
+
+@cache
+def _en_tables() -> _EnTables:
+    rules = _en_rules()
+    finals = [h.split() for h in rules["final_heads"]]
+    finals.sort(key=len, reverse=True)
+    assert all(finals), "actors_en.yaml: empty unlisted final head"
+    by_first: dict[str, list[list[str]]] = {}
+    for head in finals:
+        by_first.setdefault(head[0], []).append(head)
+    return _EnTables(
+        finals_by_first={first: tuple(group) for first, group in by_first.items()},
+        initials=frozenset(rules["initial_heads"]),
+        connectors=frozenset(rules["connectors"]),
+        exclusions=frozenset(rules["exclusions"]),
+        max_words=int(rules["max_words"]),
+    )
+
+
 def unlisted_groups(ctx: DocContext, named: Sequence[Group], words: Sequence[Word]) -> list[Group]:
     """Unlisted-organisation groups; ``named`` are the gazetteer groups already found."""
     from pipeline.actors.mentions import Group
@@ -106,13 +170,10 @@ def _korean_runs(ctx: DocContext) -> list[list[int]]:
 
 
 def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    rules = _ko_rules()
-    spaced = sorted((_compact(s) for s in rules["suffixes"]), key=len, reverse=True)
-    glued = sorted((_compact(s) for s in rules["glued_suffixes"]), key=len, reverse=True)
-    exclusions = {_compact(s) for s in rules["exclusions"]}
-    followers = set(rules["followers"])
-    determiners = set(rules["determiners"])
-    max_tokens = int(rules["max_tokens"])
+    tables = _ko_tables()
+    suffixes_by_last = tables.suffixes_by_last
+    exclusions, followers, determiners = tables.exclusions, tables.followers, tables.determiners
+    max_tokens = tables.max_tokens
     named_end = {e: s for s, e in named}
     toks, text = ctx.tokens, ctx.text
     starts = {t.start for t in toks}
@@ -128,7 +189,7 @@ def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, in
                     continue
             prefix = _compact(text[t.start - min(t.start, 30) : t.end])
             suffix_start = None
-            for suffix, must_glue in [(s, False) for s in spaced] + [(s, True) for s in glued]:
+            for suffix, must_glue in suffixes_by_last.get(prefix[-1:], ()):
                 if not prefix.endswith(suffix):
                     continue
                 s = _back(text, t.end, len(suffix))
@@ -185,13 +246,10 @@ def _back(text: str, end: int, count: int) -> int:
 
 
 def _english(ctx: DocContext, named: list[tuple[int, int]], words: Sequence[Word]) -> list[tuple[int, int]]:
-    rules = _en_rules()
-    finals = [h.split() for h in rules["final_heads"]]
-    finals.sort(key=len, reverse=True)
-    initials = set(rules["initial_heads"])
-    connectors = set(rules["connectors"])
-    exclusions = set(rules["exclusions"])
-    max_words = int(rules["max_words"])
+    tables = _en_tables()
+    finals_by_first = tables.finals_by_first
+    initials, connectors, exclusions = tables.initials, tables.connectors, tables.exclusions
+    max_words = tables.max_words
     named_by_end = {e: s for s, e in named}
     out: list[tuple[int, int]] = []
     n = len(words)
@@ -199,7 +257,7 @@ def _english(ctx: DocContext, named: list[tuple[int, int]], words: Sequence[Word
         if not w.is_word or not is_capitalized(w.form):
             continue
         # head-final
-        for head in finals:
+        for head in finals_by_first.get(w.form, ()):
             last = k + len(head) - 1
             if last >= n or [x.form for x in words[k : last + 1]] != head:
                 continue

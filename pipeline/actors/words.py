@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.lexicon import load_yaml
 from pipeline.tokens import Token
@@ -31,6 +32,7 @@ class Word:
     is_word: bool
 
 
+@cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(load_yaml("actors_en.yaml")["abbreviations"])
 
@@ -39,11 +41,12 @@ def build_words(tokens: Sequence[Token]) -> list[Word]:
     """Join Kiwi tokens into words; split a sentence-final period off a non-abbreviation."""
     abbreviations = _abbreviations()
     out: list[Word] = []
+    append = out.append  # one bound method: this loop runs once per token of every document
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
         if t.tag not in _WORDY:
-            out.append(Word(t.form, t.start, t.end, False))
+            append(Word(t.form, t.start, t.end, False))
             i += 1
             continue
         start, end, parts = t.start, t.end, [t.form]
@@ -63,12 +66,12 @@ def build_words(tokens: Sequence[Token]) -> list[Word]:
                 j += 1
                 continue
             break
-        form = "".join(parts)
+        form = parts[0] if len(parts) == 1 else "".join(parts)
         if form.endswith(".") and len(form) > 1 and form not in abbreviations and not _INITIALS.match(form):
-            out.append(Word(form[:-1], start, end - 1, True))
-            out.append(Word(".", end - 1, end, False))
+            append(Word(form[:-1], start, end - 1, True))
+            append(Word(".", end - 1, end, False))
         else:
-            out.append(Word(form, start, end, True))
+            append(Word(form, start, end, True))
         i = j
     return out
 

@@ -60,6 +60,9 @@ class _Lexicon:
     suffix_re: re.Pattern[str]
     tail_re: re.Pattern[str]
     before_re: re.Pattern[str]
+    suffix_gate: re.Pattern[str]
+    """The currency word every ``suffix_re`` match ends with: a fast test that skips the slow
+    search (it may start at any position) in documents that name no currency in words."""
 
 
 @cache
@@ -124,6 +127,7 @@ def _lexicon() -> _Lexicon:
         suffix_re,
         tail_re,
         before_re,
+        re.compile(rf"\s{words}(?![\w$])"),
     )
 
 
@@ -220,6 +224,8 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
     text = ctx.text
     out: list[Mention[AmountFields]] = []
     for pattern, suffix_form in ((lex.prefix_re, False), (lex.suffix_re, True)):
+        if suffix_form and lex.suffix_gate.search(text) is None:
+            continue
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
             # resume right after the first number, so a second amount the match swallowed

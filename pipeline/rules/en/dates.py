@@ -379,7 +379,7 @@ def _bare_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
+def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None], ...]:
     lex = _lexicon()
     mon = rf"(?P<mon>{lex.month_re})"
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
@@ -391,39 +391,49 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
     ord_h = r"(?P<ord>(?i:first|second|latter|1st|2nd))"
     the = r"(?:(?i:the)\s+)?"
     ordinal_words = _alt([w for w, v in lex.ordinals.items() if 15 <= v <= 22])
-    table: list[tuple[str, Handler]] = [
-        (rf"{mon}\s+{day}{day2}{year_opt}", _day),
-        (rf"(?<![\w.,-]){day}{day2}\s+(?:of\s+)?{mon}{year_opt}", _day),
-        (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso),
-        (rf"{mon},?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)", _month_year),
-        (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _us_numeric),
+    table: list[tuple[str, Handler, str | None]] = [
+        (rf"{mon}\s+{day}{day2}{year_opt}", _day, None),
+        (rf"(?<![\w.,-]){day}{day2}\s+(?:of\s+)?{mon}{year_opt}", _day, None),
+        (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso, r"\d[-/.]\d\d"),
+        (rf"{mon},?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None),
+        (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _us_numeric, r"\d/\d"),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+)?(?P<mon1>{lex.month_re})(?:,?\s+(?P<y1>{YEAR}))?"
             rf"\s*(?P<sep>[-–—]|\s(?i:to|through|until|and)\s)\s*(?P<mon2>{lex.month_re}),?\s+(?P<y>{YEAR})(?!\d)",
             _month_range,
+            None,
         ),
-        (rf"(?P<mon>{lex.full_month_re})(?!\s*\d)", _bare_month),
-        (rf"\b(?P<which>(?i:this|next|last))\s+(?P<mon>{lex.full_month_re})", _shifted_month),
-        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:the\s+month\s+of)\s+)?{mon}{year_opt}", _part_of_month),
-        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?{year_or_rel}{_Y_AFTER}", _part_of_year),
-        (rf"\b{the}{ord_q}\s+(?i:quarter)(?:\s+(?i:of)\s+{year_or_rel}|\s+(?P<y2>{YEAR})(?!\d))?", _quarter),
-        (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter),
-        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR})(?!\d)", _quarter),
-        (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half),
-        (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half),
-        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half),
+        (rf"(?P<mon>{lex.full_month_re})(?!\s*\d)", _bare_month, None),
+        (rf"\b(?P<which>(?i:this|next|last))\s+(?P<mon>{lex.full_month_re})", _shifted_month, None),
+        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:the\s+month\s+of)\s+)?{mon}{year_opt}", _part_of_month, None),
+        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?{year_or_rel}{_Y_AFTER}", _part_of_year, None),
+        (rf"\b{the}{ord_q}\s+(?i:quarter)(?:\s+(?i:of)\s+{year_or_rel}|\s+(?P<y2>{YEAR})(?!\d))?", _quarter, "(?i:quarter)"),
+        (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, "Q[1-4]"),
+        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR})(?!\d)", _quarter, "[1-4]Q"),
+        (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, "(?i:half)"),
+        (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, "H[12]"),
+        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, "[12]H"),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+|{_Y_BEFORE})(?P<y1>{YEAR})"
             rf"\s*(?P<sep>[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?P<y2>{YEAR}|\d{{2}}){_Y_AFTER}",
             _year_range,
+            rf"{YEAR}\s*(?:[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?:{YEAR}|\d{{2}})",
         ),
-        (r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b", _decade),
-        (rf"(?:\b(?i:the)\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordw>(?i:{ordinal_words})))[\s-]+(?i:century)\b", _century),
-        (rf"\b(?i:{_alt(list(lex.relative))})\b", _relative),
-        (rf"\b(?i:FY\s?|fiscal\s+year\s+|fiscal\s+|calendar\s+year\s+|the\s+year\s+)(?P<y>{YEAR}){_Y_AFTER}", _fiscal_year),
-        (rf"(?:{_Y_BEFORE}|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-))(?P<y>{YEAR}){_Y_AFTER}", _bare_year),
+        (
+            r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
+            _decade,
+            r"(?:19|20)\d0['’]?s",
+        ),
+        (
+            rf"(?:\b(?i:the)\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordw>(?i:{ordinal_words})))[\s-]+(?i:century)\b",
+            _century,
+            "(?i:century)",
+        ),
+        (rf"\b(?i:{_alt(list(lex.relative))})\b", _relative, None),
+        (rf"\b(?i:FY\s?|fiscal\s+year\s+|fiscal\s+|calendar\s+year\s+|the\s+year\s+)(?P<y>{YEAR}){_Y_AFTER}", _fiscal_year, None),
+        (rf"(?:{_Y_BEFORE}|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-))(?P<y>{YEAR}){_Y_AFTER}", _bare_year, None),
     ]
-    return tuple((re.compile(p), h) for p, h in table)
+    return tuple((re.compile(p), h, re.compile(g) if g else None) for p, h, g in table)
 
 
 def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
@@ -447,7 +457,9 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     text, doc = ctx.text, ctx.doc_date
     # resolve() settles overlaps on Mentions; each _Core (a dataclass, not a pydantic model) rides in `fields`
     cores: list[Mention[Any]] = []
-    for pattern, handler in _patterns():
+    for pattern, handler, gate in _patterns():
+        if gate is not None and gate.search(text) is None:
+            continue  # cheap test for a piece every match must contain: most documents lack it
         for m in pattern.finditer(text):
             core = handler(m, text, doc)
             if core is not None:
