@@ -106,6 +106,7 @@ class _Item:
     rank: int
     marker: str
     indent: int
+    line_start: int  # where the item's line (or inline marker) begins
     start: int
     end: int
     section: int
@@ -229,7 +230,7 @@ class _Parser:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
         if parent is not None:
-            lead_in = self._last_sentence(parent.start, parent.children[0].start if parent.children else line.start)
+            lead_in = self._last_sentence(parent.start, parent.children[0].line_start if parent.children else line.start)
         elif new_list:
             lead_in = self._lead_in_before()
         else:
@@ -238,6 +239,7 @@ class _Parser:
             rank=rank,
             marker=marker,
             indent=line.indent,
+            line_start=line.start,
             start=match.end(),
             end=line.end,
             section=self._section(),
@@ -333,7 +335,7 @@ class _Parser:
         if not starts:
             return []
         subs: list[_Item] = []
-        for k, (_marker_start, content_start, marker) in enumerate(starts):
+        for k, (marker_start, content_start, marker) in enumerate(starts):
             if k + 1 < len(starts):
                 stop = starts[k + 1][0]
             else:
@@ -344,7 +346,19 @@ class _Parser:
                 continue
             lead = self._last_sentence(item.start, item.start + starts[0][0])
             subs.append(
-                _Item(self.m.rank.get(marker, 0), marker, item.indent + 1, lo, hi, item.section, item.depth + 1, item, lead, True)
+                _Item(
+                    rank=self.m.rank.get(marker, 0),
+                    marker=marker,
+                    indent=item.indent + 1,
+                    line_start=item.start + marker_start,
+                    start=lo,
+                    end=hi,
+                    section=item.section,
+                    depth=item.depth + 1,
+                    parent=item,
+                    lead_in=lead,
+                    inline=True,
+                )
             )
         return subs if len(subs) >= 2 else []
 
@@ -353,7 +367,12 @@ class _Parser:
         run: list[tuple[int, int, str]] = []
         for m in pattern.finditer(body):
             label = m.group(1)
-            number = int(label) if label.isascii() else ord(label) - ord("①") + 1
+            if label.isdigit() and label.isascii():
+                number = int(label)
+            elif label.isascii():
+                number = ord(label) - ord("a") + 1  # (a) (b) (c)
+            else:
+                number = ord(label) - ord("①") + 1
             if number == len(run) + 1:
                 run.append((m.start(), m.end(), m.group(0).strip()))
         return run if len(run) >= 2 else []

@@ -360,8 +360,11 @@ def _en_prefix_before(text: str, gz: Gazetteer, start: int) -> tuple[str, int] |
     return best
 
 
-def _ko_prefix_before(text: str, gz: Gazetteer, start: int) -> tuple[str, int] | None:
-    """A Korean country name right before ``start`` (``일본 국방부``): (country, its start)."""
+def _ko_prefix_before(ctx: DocContext, gz: Gazetteer, start: int) -> tuple[str, int] | None:
+    """A Korean country name right before ``start`` (``일본 국방부``, ``중 외교부``): (country, its
+    start). A one-syllable abbreviation tagged as a dependent noun is no country: ``1분기 중
+    외교부`` is "the ministry, during the first quarter" (Kiwi: ``중``/NNB)."""
+    text = ctx.text
     head = text[max(0, start - 12) : start]
     stripped = head.rstrip(" \t")
     offset = start - (len(head) - len(stripped))
@@ -370,6 +373,9 @@ def _ko_prefix_before(text: str, gz: Gazetteer, start: int) -> tuple[str, int] |
         if stripped.endswith(form):
             p = offset - len(form)
             if (len(form) > 1 or offset < start) and (p == 0 or not _HANGUL_CHAR.match(text[p - 1])):
+                token = ctx.token_at(p)
+                if len(form) == 1 and token is not None and token.tag == "NNB":
+                    continue
                 if best is None or p < best[1]:
                     best = (country, p)
     return best
@@ -421,7 +427,7 @@ def _contextualize(ctx: DocContext, gz: Gazetteer, groups: list[Group]) -> list[
                 g = replace(g, ids=(gz.resolve_default(g.key, listed),))
             out.append(g)
             continue
-        prefix = _ko_prefix_before(ctx.text, gz, g.start) if has_hangul(g.key) else _en_prefix_before(ctx.text, gz, g.start)
+        prefix = _ko_prefix_before(ctx, gz, g.start) if has_hangul(g.key) else _en_prefix_before(ctx.text, gz, g.start)
         if prefix is not None:
             country, pstart = prefix
             keep = [a.id for a in actors if a.country == country]

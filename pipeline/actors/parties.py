@@ -104,7 +104,8 @@ def parties_from_groups(ctx: DocContext, groups: Sequence[Any]) -> list[str]:
 
 
 def document_parties(ctx: DocContext, actors: list[Mention[ActorFields]]) -> list[str]:
-    """The parties of the document: the countries its title names, in order (``[KOR, USA]``)."""
+    """The parties of the document: the countries its title names, in order (``[KOR, USA]``),
+    with an organisation joined to a country in one compound (``한-아세안`` -> ``[KOR, ASEAN]``)."""
     return _document_parties(ctx, _Index(_spans(actors)))
 
 
@@ -127,10 +128,12 @@ def _document_parties(ctx: DocContext, index: _Index) -> list[str]:
         windows.append((p.start, _first_sentence_end(ctx, p.start, p.end)))
     windows.append((0, _first_sentence_end(ctx, 0, len(text))))
     for start, end in windows:
-        ids = [i for s in index.within(start, end) for i in s.actor_ids]
-        countries = [i for i in ids if gz.get(i).is_country]
-        if countries:
-            return _dedupe(countries)
+        parties = []
+        for span in index.within(start, end):
+            compound = len(span.actor_ids) > 1 and any(gz.get(i).is_country for i in span.actor_ids)
+            parties += [i for i in span.actor_ids if compound or gz.get(i).is_country]
+        if parties:
+            return _dedupe(parties)
     return _dedupe(i for s in index.spans for i in s.actor_ids if gz.get(i).is_country)[:2]
 
 

@@ -187,6 +187,8 @@ def test_bullet_parties(title: str, lead_in: str, items: list[Item], expected: l
         pytest.param(
             "대한민국과 미합중국은 동맹을 강화한다. 일본도 환영했다.", Language.KO, ["KOR", "USA"], id="대한민국과 미합중국은"
         ),
+        pytest.param("한-아세안 디지털 협력 공동성명\n\n양측은 합의하였다.", Language.KO, ["KOR", "ASEAN"], id="한-아세안"),
+        pytest.param("한미 양국의 WHO 협력 공동성명\n\n양국은 합의하였다.", Language.KO, ["KOR", "USA"], id="한미 양국의 WHO"),
     ],
 )
 def test_document_parties(text: str, language: Language, expected: list[str]) -> None:

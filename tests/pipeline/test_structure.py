@@ -53,8 +53,21 @@ def test_korean_government_hierarchy_nests_by_marker_and_indent() -> None:
         ("□", 0, None, "양국은 후속 회의를 개최한다."),
         ("※", 1, "d:b6", "구체 일정은 추후 확정"),
     ]
-    assert s.bullets[1].lead_in == "양국은 다음 분야에서 협력한다."
+    assert [b.lead_in for b in s.bullets if b.parent_id == "d:b1"] == ["양국은 다음 분야에서 협력한다."] * 2
+    assert [b.lead_in for b in s.bullets if b.parent_id == "d:b2"] == ["반도체 공급망 안정"] * 2
     _check_offsets(KOREAN_GOV, s)
+
+
+def test_latin_letter_items_nest_under_numbered_ones() -> None:
+    text = "Title\n\n1. Launch a group.\n   a) It will report annually.\n   b) It will meet twice.\n2. (a) Fund it.\n"
+    s = _parse(text, Language.EN)
+    got = [(b.marker, b.text, b.parent_id) for b in s.bullets]
+    assert got == [
+        ("1.", "Launch a group.", None),
+        ("a)", "It will report annually.", "d:b1"),
+        ("b)", "It will meet twice.", "d:b1"),
+        ("2.", "(a) Fund it.", None),
+    ]
 
 
 def test_same_indent_nests_by_marker_rank() -> None:
@@ -135,6 +148,7 @@ def test_long_prose_before_a_list_without_cue_is_not_a_lead_in() -> None:
             ["develop principles", "launch a dialogue", "design programs"],
         ),
         ("• 양국은 ① 공급망 ② 기술 협력을 강화한다.", ["공급망", "기술 협력을 강화한다"]),
+        ("• The parties will (a) share data, (b) train staff and (c) report.", ["share data", "train staff", "report"]),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
