@@ -108,11 +108,10 @@ class _Bounds:
     @classmethod
     def of(cls, tokens: Sequence[Token]) -> _Bounds:
         starts: dict[int, Token] = {}
-        ends: set[int] = set()
         for t in tokens:
-            starts.setdefault(t.start, t)
-            ends.add(t.end)
-        return cls(starts, ends)
+            if t.start not in starts:  # the first token at an offset, as ``setdefault`` would keep
+                starts[t.start] = t
+        return cls(starts, {t.end for t in tokens})
 
     def is_end(self, text: str, end: int) -> bool:
         """Whether a name may end at ``end``: a word end for Latin, a morpheme end for Hangul."""
@@ -343,21 +342,49 @@ def _lookup_body(gz: Gazetteer, name: str, country: tuple[str, int] | None) -> t
     return ids[:1]
 
 
+_PrefixTable = tuple[dict[str, str], dict[str, str], tuple[int, ...]]
+_PREFIX_TABLES: dict[int, _PrefixTable] = {}
+
+
+def _en_prefix_table(gz: Gazetteer) -> _PrefixTable:
+    """English country prefixes (and their curly-apostrophe spellings) by spelling, with their
+    lengths longest first: a lookup per length instead of an ``endswith`` per prefix per call.
+
+    The first prefix in data order wins for a spelling, as in a scan of ``gz.en_prefixes``.
+    """
+    hit = _PREFIX_TABLES.get(id(gz))
+    if hit is not None and hit[0] is gz.en_prefixes:
+        return hit
+    by_form: dict[str, str] = {}
+    for form, country in gz.en_prefixes.items():
+        by_form.setdefault(form, country)
+        by_form.setdefault(form.replace("'", "’"), country)
+    table = (gz.en_prefixes, by_form, tuple(sorted({len(f) for f in by_form}, reverse=True)))
+    _PREFIX_TABLES[id(gz)] = table
+    return table
+
+
 def _en_prefix_before(text: str, gz: Gazetteer, start: int) -> tuple[str, int] | None:
-    """A country prefix (``U.S.``, ``Korean``, ``ROK's``) right before ``start``: (country, its start)."""
+    """A country prefix (``U.S.``, ``Korean``, ``ROK's``) right before ``start``: (country, its start).
+
+    The longest prefix whose start is not glued to a letter or digit wins (the earliest start).
+    """
     window = text[max(0, start - 40) : start]
     if not window.endswith((" ", "\u00a0")):
         return None
     head = window.rstrip()
     head_end = start - (len(window) - len(head))
-    best: tuple[str, int] | None = None
-    for form, country in gz.en_prefixes.items():
-        if head.endswith(form) or head.endswith(form.replace("'", "’")):
-            p = head_end - len(form)
-            if p == 0 or not _ASCII_ALNUM.match(text[p - 1]):
-                if best is None or p < best[1]:
-                    best = (country, p)
-    return best
+    _, by_form, lengths = _en_prefix_table(gz)
+    size = len(head)
+    for length in lengths:
+        if length > size:
+            continue
+        country = by_form.get(head[size - length :])
+        if country is not None:
+            p = head_end - length
+            if p == 0 or text[p - 1] not in _ASCII_ALNUM_CHARS:
+                return (country, p)
+    return None
 
 
 def _ko_prefix_before(ctx: DocContext, gz: Gazetteer, start: int) -> tuple[str, int] | None:

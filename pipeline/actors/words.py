@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from pipeline.lexicon import load_yaml
 from pipeline.tokens import Token
@@ -22,9 +22,12 @@ _WORDY = {"SL", "SN", "SH"}
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word (``is_word``) or a punctuation mark, with offsets into the document text."""
+class Word(NamedTuple):
+    """A word (``is_word``) or a punctuation mark, with offsets into the document text.
+
+    A named tuple rather than a frozen dataclass: one is built per token of every document,
+    and a tuple is built about twice as fast (same fields, immutable, compared by value).
+    """
 
     form: str
     start: int

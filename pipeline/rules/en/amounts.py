@@ -26,6 +26,7 @@ The vocabulary sits in ``pipeline/data/currencies.yaml`` and ``pipeline/data/en/
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -63,6 +64,11 @@ class _Lexicon:
     suffix_gate: re.Pattern[str]
     """The currency word every ``suffix_re`` match ends with: a fast test that skips the slow
     search (it may start at any position) in documents that name no currency in words."""
+    sign_at: re.Pattern[str]
+    """Every offset where a ``prefix_re`` currency sign may start (overlaps too: ``U.S.$``)."""
+    lead: tuple[int, int]
+    """The longest qualifier and the longest ``between``/``from`` a ``prefix_re`` match may
+    hold before its sign: with the spaces around them, how far before the sign it can start."""
 
 
 @cache
@@ -128,6 +134,8 @@ def _lexicon() -> _Lexicon:
         tail_re,
         before_re,
         re.compile(rf"\s{words}(?![\w$])"),
+        re.compile(rf"(?={cur})"),
+        (max(map(len, qual_before)), len("between")),
     )
 
 
@@ -226,8 +234,9 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
     for pattern, suffix_form in ((lex.prefix_re, False), (lex.suffix_re, True)):
         if suffix_form and lex.suffix_gate.search(text) is None:
             continue
+        search = pattern.search if suffix_form else _PrefixSearch(text, lex).search
         pos = 0
-        while (m := pattern.search(text, pos)) is not None:
+        while (m := search(text, pos)) is not None:
             # resume right after the first number, so a second amount the match swallowed
             # as a would-be range (`$2 billion and $3 billion`) is still found
             pos = max(m.end("n1"), m.start() + 1)
@@ -237,6 +246,39 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
                 if mention.rule.endswith("_range"):
                     pos = max(pos, mention.end)
     return resolve(out)
+
+
+def _skip_spaces_back(text: str, i: int) -> int:
+    """The start of the whitespace run that ends at ``i``."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+class _PrefixSearch:
+    """``prefix_re.search`` tried only near currency signs: every match holds one, after at most
+    a qualifier and ``between``/``from`` with their spaces, so the slow scan of every offset
+    (the optional qualifier may start anywhere) becomes a few ``match`` calls per sign."""
+
+    def __init__(self, text: str, lex: _Lexicon) -> None:
+        self.pattern = lex.prefix_re
+        longest_qual, longest_between = lex.lead
+        starts: list[int] = []
+        for sign in lex.sign_at.finditer(text):
+            c = sign.start()
+            lo = _skip_spaces_back(text, max(0, _skip_spaces_back(text, c) - longest_between))
+            starts.extend(range(max(0, lo - longest_qual, starts[-1] + 1 if starts else 0), c + 1))
+        self.starts = starts
+
+    def search(self, text: str, pos: int) -> re.Match[str] | None:
+        """The leftmost match starting at or after ``pos``, as ``prefix_re.search(text, pos)``."""
+        match = self.pattern.match
+        starts = self.starts
+        for k in range(bisect.bisect_left(starts, pos), len(starts)):
+            m = match(text, starts[k])
+            if m is not None:
+                return m
+        return None
 
 
 def _match_to_mention(text: str, m: re.Match[str], suffix_form: bool) -> Mention[AmountFields] | None:

@@ -47,7 +47,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
@@ -378,8 +378,14 @@ def _bare_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None
     return _Core(m.start(), m.end(), rule, periods.year_range(year), Grain.YEAR, baseline=nxt in lex.reference_nouns)
 
 
+_MONTH_START = "month"
+"""Scan mode of a pattern whose every match begins with a month name: try only where one starts."""
+_CENTURY = "century"
+"""Scan mode of the century pattern: try only in the short stretch before each ``century``."""
+
+
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None], ...]:
+def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None, str | None], ...]:
     lex = _lexicon()
     mon = rf"(?P<mon>{lex.month_re})"
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
@@ -391,49 +397,69 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None]
     ord_h = r"(?P<ord>(?i:first|second|latter|1st|2nd))"
     the = r"(?:(?i:the)\s+)?"
     ordinal_words = _alt([w for w, v in lex.ordinals.items() if 15 <= v <= 22])
-    table: list[tuple[str, Handler, str | None]] = [
-        (rf"{mon}\s+{day}{day2}{year_opt}", _day, None),
-        (rf"(?<![\w.,-]){day}{day2}\s+(?:of\s+)?{mon}{year_opt}", _day, None),
-        (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso, r"\d[-/.]\d\d"),
-        (rf"{mon},?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None),
-        (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _us_numeric, r"\d/\d"),
+    table: list[tuple[str, Handler, str | None, str | None]] = [
+        (rf"{mon}\s+{day}{day2}{year_opt}", _day, None, _MONTH_START),
+        (rf"(?<![\w.,-]){day}{day2}\s+(?:of\s+)?{mon}{year_opt}", _day, None, None),
+        (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso, r"\d[-/.]\d\d", None),
+        (rf"{mon},?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, _MONTH_START),
+        (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _us_numeric, r"\d/\d", None),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+)?(?P<mon1>{lex.month_re})(?:,?\s+(?P<y1>{YEAR}))?"
             rf"\s*(?P<sep>[-–—]|\s(?i:to|through|until|and)\s)\s*(?P<mon2>{lex.month_re}),?\s+(?P<y>{YEAR})(?!\d)",
             _month_range,
             None,
+            None,
         ),
-        (rf"(?P<mon>{lex.full_month_re})(?!\s*\d)", _bare_month, None),
-        (rf"\b(?P<which>(?i:this|next|last))\s+(?P<mon>{lex.full_month_re})", _shifted_month, None),
-        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:the\s+month\s+of)\s+)?{mon}{year_opt}", _part_of_month, None),
-        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?{year_or_rel}{_Y_AFTER}", _part_of_year, None),
-        (rf"\b{the}{ord_q}\s+(?i:quarter)(?:\s+(?i:of)\s+{year_or_rel}|\s+(?P<y2>{YEAR})(?!\d))?", _quarter, "(?i:quarter)"),
-        (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, "Q[1-4]"),
-        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR})(?!\d)", _quarter, "[1-4]Q"),
-        (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, "(?i:half)"),
-        (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, "H[12]"),
-        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, "[12]H"),
+        (rf"(?P<mon>{lex.full_month_re})(?!\s*\d)", _bare_month, None, _MONTH_START),
+        (rf"\b(?P<which>(?i:this|next|last))\s+(?P<mon>{lex.full_month_re})", _shifted_month, None, None),
+        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:the\s+month\s+of)\s+)?{mon}{year_opt}", _part_of_month, None, None),
+        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?{year_or_rel}{_Y_AFTER}", _part_of_year, None, None),
+        (
+            rf"\b{the}{ord_q}\s+(?i:quarter)(?:\s+(?i:of)\s+{year_or_rel}|\s+(?P<y2>{YEAR})(?!\d))?",
+            _quarter,
+            "(?i:quarter)",
+            None,
+        ),
+        (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, "Q[1-4]", None),
+        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR})(?!\d)", _quarter, "[1-4]Q", None),
+        (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, "(?i:half)", None),
+        (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, "H[12]", None),
+        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, "[12]H", None),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+|{_Y_BEFORE})(?P<y1>{YEAR})"
             rf"\s*(?P<sep>[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?P<y2>{YEAR}|\d{{2}}){_Y_AFTER}",
             _year_range,
             rf"{YEAR}\s*(?:[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?:{YEAR}|\d{{2}})",
+            None,
         ),
         (
             r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
             _decade,
             r"(?:19|20)\d0['’]?s",
+            None,
         ),
         (
             rf"(?:\b(?i:the)\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordw>(?i:{ordinal_words})))[\s-]+(?i:century)\b",
             _century,
             "(?i:century)",
+            _CENTURY,
         ),
-        (rf"\b(?i:{_alt(list(lex.relative))})\b", _relative, None),
-        (rf"\b(?i:FY\s?|fiscal\s+year\s+|fiscal\s+|calendar\s+year\s+|the\s+year\s+)(?P<y>{YEAR}){_Y_AFTER}", _fiscal_year, None),
-        (rf"(?:{_Y_BEFORE}|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-))(?P<y>{YEAR}){_Y_AFTER}", _bare_year, None),
+        (rf"\b(?i:{_alt(list(lex.relative))})\b", _relative, None, None),
+        (
+            rf"\b(?i:FY\s?|fiscal\s+year\s+|fiscal\s+|calendar\s+year\s+|the\s+year\s+)(?P<y>{YEAR}){_Y_AFTER}",
+            _fiscal_year,
+            None,
+            None,
+        ),
+        (rf"(?:{_Y_BEFORE}|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-))(?P<y>{YEAR}){_Y_AFTER}", _bare_year, None, None),
     ]
-    return tuple((re.compile(p), h, re.compile(g) if g else None) for p, h, g in table)
+    return tuple((re.compile(p), h, re.compile(g) if g else None, mode) for p, h, g, mode in table)
+
+
+@cache
+def _month_pattern() -> re.Pattern[str]:
+    """Month names (full or abbreviated); no two matches overlap, as each is one word."""
+    return re.compile(_lexicon().month_re)
 
 
 def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
@@ -452,15 +478,64 @@ def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
     return Mention(start, core.end, core.rule, fields)
 
 
+@cache
+def _century_reach() -> int:
+    """The longest number the century pattern allows before ``century`` (``twenty-first``, ``21st``)."""
+    lex = _lexicon()
+    return max([4, *(len(w) for w, v in lex.ordinals.items() if 15 <= v <= 22)])
+
+
+def _skip_back(text: str, i: int, chars: str) -> int:
+    """The start of the run of whitespace (and of ``chars``) that ends at ``i``."""
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in chars):
+        i -= 1
+    return i
+
+
+def _century_starts(text: str, gate: re.Pattern[str]) -> list[int]:
+    """Every offset where a century match may start: between ``the``, the number and the
+    ``[\\s-]+`` before each ``century``, whatever the length of the whitespace runs."""
+    reach = _century_reach()
+    out: list[int] = []
+    for c in gate.finditer(text):
+        k = c.start()
+        lo = _skip_back(text, max(0, _skip_back(text, k, "-") - reach), "")  # the number, then spaces after `the`
+        out.extend(range(max(0, lo - 3, out[-1] + 1 if out else 0), k))  # `the` (3 letters) may open the match
+    return out
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending):
+    the same leftmost, non-overlapping matches, tried at those offsets only."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     """Every date expression in the text, overlaps settled longest-first (before relations widen spans)."""
     text, doc = ctx.text, ctx.doc_date
     # resolve() settles overlaps on Mentions; each _Core (a dataclass, not a pydantic model) rides in `fields`
     cores: list[Mention[Any]] = []
-    for pattern, handler, gate in _patterns():
+    month_starts: list[int] | None = None
+    for pattern, handler, gate, mode in _patterns():
         if gate is not None and gate.search(text) is None:
             continue  # cheap test for a piece every match must contain: most documents lack it
-        for m in pattern.finditer(text):
+        found: Iterator[re.Match[str]]
+        if mode == _MONTH_START:  # the month name opens the match: one scan for all such patterns
+            if month_starts is None:
+                month_starts = [m.start() for m in _month_pattern().finditer(text)]
+            found = _matches(pattern, text, month_starts)
+        elif mode == _CENTURY and gate is not None:
+            found = _matches(pattern, text, _century_starts(text, gate))
+        else:
+            found = pattern.finditer(text)
+        for m in found:
             core = handler(m, text, doc)
             if core is not None:
                 cores.append(Mention(core.start, core.end, core.rule, cast(Any, core)))
