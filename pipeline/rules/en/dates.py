@@ -6,7 +6,8 @@ month (``May 2021``, ``in June``, ranges ``May-July 2021``, ``from June 2021 to 
 part of month (``early October``, ``early in October``, ``mid-October``, ``the end of
 October``), quarter (``Q3 2025``, ``the third quarter of 2025``), half (``H1 2026``, ``the first
 half of 2026``), year (``in 2022``, ``2030 targets``, ``the 2022 Conference``, ``FY2022``,
-``mid-2022``), year ranges (``2026-2028``, ``from 2026 to 2028``, ``between 2026 and 2028``),
+``mid-2022``), part of a year (``the end of 2022``, ``early 2024``: December, January, grain
+month, as the Korean ``2022년 말``), year ranges (``2026-2028``, ``from 2026 to 2028``, ``between 2026 and 2028``),
 decade (``the 2020s``), century (``the 21st century``), and relative phrases (``this year``,
 ``next year``, ``today``). Dates without a year (``early in October``, ``in June``) take the year
 of the document date and are marked ``relative``; relative dates are skipped when the document
@@ -279,11 +280,22 @@ def _part_of_month(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | 
 
 
 def _part_of_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
-    """``mid-2022``, ``the end of this year``: no grain finer than the year fits, so year grain."""
+    """``the end of 2022`` -> December 2022 and ``early 2024`` -> January 2024 (grain month, as
+    the Korean ``2022년 말`` / ``2024년 초``); ``mid-2022`` names no month, so year grain."""
     year, relative = _year_of(m, doc)
     if year is None:
         return None
-    return _Core(m.start(), m.end(), "en.date.part_of_year", periods.year_range(year), Grain.YEAR, relative)
+    part = _lexicon().parts[re.sub(r"\s+", " ", m.group("part").lower()).rstrip("-")]
+    month = _year_part_months().get(part)
+    if month is None:
+        return _Core(m.start(), m.end(), "en.date.part_of_year", periods.year_range(year), Grain.YEAR, relative)
+    return _Core(m.start(), m.end(), "en.date.part_of_year_month", periods.month_range(year, month), Grain.MONTH, relative)
+
+
+@cache
+def _year_part_months() -> dict[str, int]:
+    months: dict[str, int] = load_yaml("en/year_parts.yaml")
+    return months
 
 
 def _quarter(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
