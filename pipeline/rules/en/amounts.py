@@ -110,7 +110,9 @@ def _lexicon() -> _Lexicon:
         rf"\s+(?P<cur>{words})(?![\w$])"
         rf"{qafter}"
     )
-    gap = r"(?:\s+[A-Za-z][\w-]*){0,5}?"
+    # a parenthetical (or the end of the one the amount sits in) may stand before the words:
+    # `¥150 billion (approximately $1 billion) over three years`
+    gap = r"(?:\s*\([^()\n]{0,80}\))?\)?(?:\s+[A-Za-z][\w-]*){0,5}?"
     period_unit = r"(?P<pu>years?|months?|decades?)"
     determiners = _alt(data["period_determiners"])
     preps = _alt(data["period_prepositions"])
