@@ -43,6 +43,7 @@ class _Markers:
     inline_symbols: tuple[str, ...]
     inline_numbered: tuple[re.Pattern[str], ...]
     heading: re.Pattern[str]
+    heading_numbered: frozenset[str]
     sentence_final: tuple[str, ...]
     heading_max_chars: int
     heading_max_words: int
@@ -66,6 +67,7 @@ def _markers() -> _Markers:
         inline_symbols=tuple(data["inline_symbols"]),
         inline_numbered=tuple(re.compile(p) for p in data["inline_numbered"].values()),
         heading=re.compile(data["heading_markers"]),
+        heading_numbered=frozenset(data["heading_numbered"]),
         sentence_final=tuple(data["sentence_final"]),
         heading_max_chars=data["heading_max_chars"],
         heading_max_words=data["heading_max_words"],
@@ -134,6 +136,7 @@ class _Parser:
         self.language = language
         self.m = _markers()
         self.lines = _split_lines(text)
+        self.next_line = self._next_nonblank()
         self.headings: list[tuple[int, int, int]] = []  # (start, content end, section end)
         self.paras: list[_Para] = []
         self.items: list[_Item] = []
@@ -157,12 +160,25 @@ class _Parser:
     def _ends_sentence(self, end: int) -> bool:
         return self.text[:end].rstrip().endswith(self.m.sentence_final)
 
+    def _next_nonblank(self) -> list[int | None]:
+        """For each line, the index of the next non-blank line after it (one backward pass)."""
+        out: list[int | None] = [None] * len(self.lines)
+        following: int | None = None
+        for i in range(len(self.lines) - 1, -1, -1):
+            out[i] = following
+            if not self.lines[i].blank():
+                following = i
+        return out
+
     def _is_heading(self, i: int) -> bool:
         line = self.lines[i]
         content = self._content(line)
         if self.m.heading.match(content) and len(content) <= self.m.heading_max_chars:
             return True
-        if self._bullet_marker(line) or content.endswith((",", "，")) or self._ends_sentence(line.end):
+        marker = self._bullet_marker(line)
+        if marker is not None and not self._numbered_heading(i, marker[1]):
+            return False
+        if content.endswith((",", "，")) or self._ends_sentence(line.end):
             return False
         if len(content) > self.m.heading_max_chars or len(content.split()) > self.m.heading_max_words:
             return False
@@ -170,8 +186,15 @@ class _Parser:
             return False
         before_blank = i == 0 or self.lines[i - 1].blank()
         after_blank = i + 1 >= len(self.lines) or self.lines[i + 1].blank()
-        has_more = any(not ln.blank() for ln in self.lines[i + 1 :])
-        return before_blank and after_blank and has_more
+        return before_blank and after_blank and self.next_line[i] is not None
+
+    def _numbered_heading(self, i: int, kind: str) -> bool:
+        """``1. 추진 배경`` heads a section unless the next line continues the same numbered list."""
+        following = self.next_line[i]
+        if kind not in self.m.heading_numbered or following is None:
+            return False
+        found = self._bullet_marker(self.lines[following])
+        return found is None or found[1] != kind
 
     # -- the pass -----------------------------------------------------------------------
 

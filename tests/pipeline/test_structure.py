@@ -203,3 +203,35 @@ def test_sample_sections_and_bullets(name: str, language: Language, top_level_pe
     assert all(b.lead_in for b in s.bullets if b.depth == 0)
     assert s.date == dt.date(2021, 5, 21)
     _check_offsets(text, s)
+
+
+NUMBERED_SECTIONS = """보도자료: 한일 공급망 협력
+
+2024년 2월 1일
+
+1. 추진 배경
+
+□ 양국은 공급망 협력을 강화하기로 하였다.
+
+2. 주요 내용
+
+□ 양국은 아래와 같이 협력한다.
+  ○ 핵심광물 비축 공조
+"""
+
+
+def test_numbered_lines_standing_alone_are_section_headings() -> None:
+    s = _parse(NUMBERED_SECTIONS)
+    assert [sec.title for sec in s.sections] == [None, "1. 추진 배경", "2. 주요 내용"]
+    assert [(b.text, b.section_id) for b in s.bullets] == [
+        ("양국은 공급망 협력을 강화하기로 하였다.", "d:s1"),
+        ("양국은 아래와 같이 협력한다.", "d:s2"),
+        ("핵심광물 비축 공조", "d:s2"),
+    ]
+
+
+def test_a_numbered_list_of_short_lines_stays_a_list() -> None:
+    s = _parse("제목\n\n양국은 아래 분야에서 협력한다.\n\n1. 반도체\n\n2. 배터리\n\n3. 핵심광물\n")
+    assert [sec.title for sec in s.sections] == [None]
+    assert [b.text for b in s.bullets] == ["반도체", "배터리", "핵심광물"]
+    assert {b.lead_in for b in s.bullets} == {"양국은 아래 분야에서 협력한다."}
