@@ -6,6 +6,8 @@ YAML file without touching code. Files are read once per process and cached.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -20,3 +22,16 @@ def load_yaml(name: str) -> Any:
     """Parse ``pipeline/data/<name>`` (a relative path such as ``ko/dates.yaml``)."""
     text = resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=_SafeLoader)  # a safe loader: the C one when PyYAML has it
+
+
+def alternation(words: Iterable[str], space: str = r"\ ") -> str:
+    """A regex alternation of ``words``, longest first so ``미국달러`` beats ``미`` and
+    ``seventeen`` beats ``seven`` (ties in alphabetical order, so the pattern is the same in
+    every process). A space inside a word becomes ``space`` (``\\s?`` in Korean, where
+    spacing varies).
+
+    >>> alternation(["불", "달러", "미국 달러"], space=r"\\s?")
+    '미국\\\\s?달러|달러|불'
+    """
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in unique)

@@ -33,7 +33,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from pipeline.lexicon import load_yaml
+from pipeline.lexicon import alternation, load_yaml
 from pipeline.mentions import DocContext, Mention
 from pipeline.money import currencies, display
 from pipeline.overlap import resolve
@@ -42,10 +42,6 @@ from schemas.models import AmountFields, Qualifier
 
 _DASHES = "-–—"
 _WINDOW = 160  # characters looked at after an amount for its rate/period; keeps the scan linear
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -91,9 +87,9 @@ def _lexicon() -> _Lexicon:
 
     number = num.number_pattern()
     scale = num.scale_pattern()
-    qual = rf"(?:(?<![\w])(?P<qual>(?i:{_alt(list(qual_before))}))\s+)?"
-    qafter = rf"(?P<qafter>\s+(?i:{_alt(list(qual_after))})\b)?"
-    signs = _alt(list(prefix))
+    qual = rf"(?:(?<![\w])(?P<qual>(?i:{alternation(list(qual_before))}))\s+)?"
+    qafter = rf"(?P<qafter>\s+(?i:{alternation(list(qual_after))})\b)?"
+    signs = alternation(list(prefix))
     cur = rf"(?<![A-Za-z0-9])(?:{signs})"
     sep = rf"\s*(?P<sep>[{_DASHES}]|(?i:to|and))\s*"
     prefix_re = re.compile(
@@ -102,7 +98,7 @@ def _lexicon() -> _Lexicon:
         rf"(?:{sep}(?:(?P<cur2>{cur})\s?)?(?P<n2>{num.NUMERAL})(?!\d)(?P<s2>{scale})?)?"
         rf"{qafter}"
     )
-    words = rf"(?i:{_alt(list(suffix))})"
+    words = rf"(?i:{alternation(list(suffix))})"
     suffix_re = re.compile(
         rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
         rf"(?P<n1>{number}|(?i:\ban?\b)(?=\s*(?i:thousand|million|billion|trillion)))(?P<s1>{scale})?"
@@ -114,15 +110,15 @@ def _lexicon() -> _Lexicon:
     # `¥150 billion (approximately $1 billion) over three years`
     gap = r"(?:\s*\([^()\n]{0,80}\))?\)?(?:\s+[A-Za-z][\w-]*){0,5}?"
     period_unit = r"(?P<pu>years?|months?|decades?)"
-    determiners = _alt(data["period_determiners"])
-    preps = _alt(data["period_prepositions"])
+    determiners = alternation(data["period_determiners"])
+    preps = alternation(data["period_prepositions"])
     tail_re = re.compile(
-        rf"{gap}(?:\s+(?P<per>(?i:{_alt(list(per))}))\b"
+        rf"{gap}(?:\s+(?P<per>(?i:{alternation(list(per))}))\b"
         rf"|,?\s+(?i:{preps})\s+(?:(?i:{determiners})\s+)?"
         rf"(?:(?P<pn>{number})[\s-]+{period_unit}\b|(?P<pn2>{number})-(?P<pu2>year|month)\s+period|(?P<decade>decade)\b))"
     )
     before_re = re.compile(rf"(?P<pn>{number})-(?P<pu>year|month)\s*,?\s*$")
-    not_after = re.compile(rf"[\s-]*(?i:{_alt(data['not_money_after'])})\b")
+    not_after = re.compile(rf"[\s-]*(?i:{alternation(data['not_money_after'])})\b")
     return _Lexicon(
         prefix,
         suffix,

@@ -54,7 +54,7 @@ from functools import cache
 from typing import Any, cast
 
 from pipeline import periods
-from pipeline.lexicon import load_yaml
+from pipeline.lexicon import alternation, load_yaml
 from pipeline.mentions import DocContext, Mention
 from pipeline.money import currencies
 from pipeline.overlap import resolve
@@ -79,11 +79,6 @@ class _Core:
     relative: bool = False
     own_relation: bool = False  # the core already holds its lead word (`from 2026 to 2028`)
     baseline: bool = False  # `2005 levels`: no relation phrase applies
-
-
-def _alt(words: list[str], escape: bool = True) -> str:
-    items = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in items)
 
 
 @dataclass(frozen=True)
@@ -120,11 +115,11 @@ def _lexicon() -> _Lexicon:
     blocking |= {"percent", "per"}
     full = [m for m in months if len(m) > 4 or m in ("May", "June", "July")]
     abbreviations = [m for m in months if m not in full]
-    month_re = rf"\b(?:(?:{_alt(full)})\b|(?:{_alt(abbreviations)})(?:\.|\b))"
-    part_re = rf"\b(?i:{_alt(list(parts))})"
+    month_re = rf"\b(?:(?:{alternation(full)})\b|(?:{alternation(abbreviations)})(?:\.|\b))"
+    part_re = rf"\b(?i:{alternation(list(parts))})"
     year_words = [k for k, v in relative.items() if v["grain"] == "year"]
     rel_words = [k for k in rel_raw if k not in ("post", "pre")]
-    relation_re = re.compile(rf"(?i:(?<![\w])(?P<rel>{_alt(rel_words)})\s+|(?<![\w])(?P<pp>post|pre)[\s-]?)$")
+    relation_re = re.compile(rf"(?i:(?<![\w])(?P<rel>{alternation(rel_words)})\s+|(?<![\w])(?P<pp>post|pre)[\s-]?)$")
     return _Lexicon(
         months=months,
         parts=parts,
@@ -137,9 +132,9 @@ def _lexicon() -> _Lexicon:
         blocking_nouns=frozenset(blocking),
         ordinals=num.ordinal_values(),
         month_re=month_re,
-        full_month_re=rf"\b(?:{_alt(full)})\b",
+        full_month_re=rf"\b(?:{alternation(full)})\b",
         part_re=part_re,
-        rel_year_re=rf"(?i:{_alt(year_words)})\b",
+        rel_year_re=rf"(?i:{alternation(year_words)})\b",
         relation_re=relation_re,
     )
 
@@ -408,7 +403,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
     ord_q = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
     ord_h = r"(?P<ord>(?i:first|second|latter|1st|2nd))"
     the = r"(?:(?i:the)\s+)?"
-    ordinal_words = _alt([w for w, v in lex.ordinals.items() if 15 <= v <= 22])
+    ordinal_words = alternation([w for w, v in lex.ordinals.items() if 15 <= v <= 22])
     table: list[tuple[str, Handler, str | None, str | None]] = [
         (rf"{mon}\s+{day}{day2}{year_opt}", _day, None, _MONTH_START),
         (rf"(?<![\w.,-]){day}{day2}\s+(?:of\s+)?{mon}{year_opt}", _day, None, None),
@@ -456,7 +451,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
             "(?i:century)",
             _CENTURY,
         ),
-        (rf"\b(?i:{_alt(list(lex.relative))})\b", _relative, None, None),
+        (rf"\b(?i:{alternation(list(lex.relative))})\b", _relative, None, None),
         (
             rf"\b(?i:FY\s?|fiscal\s+year\s+|fiscal\s+|calendar\s+year\s+|the\s+year\s+)(?P<y>{YEAR}){_Y_AFTER}",
             _fiscal_year,

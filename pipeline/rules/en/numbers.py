@@ -22,18 +22,13 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from pipeline.lexicon import load_yaml
+from pipeline.lexicon import alternation, load_yaml
 
 
 @cache
 def _data() -> dict[str, Any]:
     data: dict[str, Any] = load_yaml("en/numbers.yaml")
     return data
-
-
-def _alternation(words: list[str]) -> str:
-    """Longest first, so ``seventeen`` wins over ``seven`` inside one alternation."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -65,7 +60,7 @@ NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 @cache
 def word_number_pattern() -> str:
     """A run of cardinal words: ``five``, ``twenty-five``, ``two hundred and fifty`` (case-insensitive)."""
-    word = _alternation(list(word_values()))
+    word = alternation(list(word_values()))
     return rf"(?i:\b(?:{word})(?:(?:-|\s+(?:and\s+)?)(?:{word}))*\b)"
 
 
@@ -83,8 +78,8 @@ def scale_pattern() -> str:
     (``$3m``), so that ``$5 m`` and ``$5 to`` never read as scales.
     """
     d = _data()
-    spaced = _alternation(list(d["scales"]) + list(d["abbreviations"]["spaced"]))
-    attached = _alternation(list(d["abbreviations"]["attached"]))
+    spaced = alternation(list(d["scales"]) + list(d["abbreviations"]["spaced"]))
+    attached = alternation(list(d["abbreviations"]["attached"]))
     return rf"(?:\s*(?i:{spaced})\b|(?:{attached})\b)"
 
 

@@ -34,7 +34,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from pipeline.lexicon import load_yaml
+from pipeline.lexicon import alternation, load_yaml
 from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
 from pipeline.rules.en import numbers as num
@@ -60,7 +60,8 @@ class _Lexicon:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """Unit phrases match across any run of whitespace (``degrees  Celsius``)."""
+    return alternation(words, space=r"\s+")
 
 
 @cache

@@ -7,11 +7,11 @@ currency, in ``3개 원전`` it is part of another word. Nothing here tokenizes 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from pipeline import lexicon
 from pipeline.lexicon import load_yaml
 from pipeline.mentions import DocContext
 
@@ -22,13 +22,12 @@ def data(name: str) -> Any:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal ``words``, longest first so ``미국달러`` beats ``미``.
+    """``pipeline.lexicon.alternation`` with Korean spacing: a space inside a word is optional.
 
     >>> alternation(["불", "달러", "미국 달러"])
     '미국\\\\s?달러|달러|불'
     """
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in unique)
+    return lexicon.alternation(words, space=r"\s?")
 
 
 def starts_token(ctx: DocContext, offset: int) -> bool:
