@@ -36,6 +36,7 @@ class _Unit:
     bullets: tuple[Bullet, ...]
     length: int
     latin: frozenset[str]
+    words: frozenset[str]
     numbers: frozenset[str]
     amounts: frozenset[tuple[Decimal, str]]
     dates: frozenset[tuple[str, str]]
@@ -49,15 +50,16 @@ def _unit(doc: Document, bullets: Sequence[Bullet], common_actors: frozenset[str
         return any(lo <= start and end <= hi for lo, hi in spans)
 
     text = " ".join(b.text for b in bullets)
-    latin_words = {w.lower() for w in _LATIN.findall(text)}
+    found = _LATIN.findall(text)
+    words = frozenset(w.lower() for w in found)
+    latin = words
     if english:  # only what would stay Latin in Korean: acronyms, mixed tokens, names
-        latin_words = {
-            w.lower() for w in _LATIN.findall(text) if (w.isupper() and len(w) > 1) or any(c.isdigit() for c in w) or "-" in w
-        }
+        latin = frozenset(w.lower() for w in found if (w.isupper() and len(w) > 1) or any(c.isdigit() for c in w) or "-" in w)
     return _Unit(
         bullets=tuple(bullets),
         length=max(sum(len(b.text) for b in bullets), 1),
-        latin=frozenset(latin_words),
+        latin=latin,
+        words=words,
         numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
         amounts=frozenset((a.value, a.currency) for a in doc.amounts if inside(a.start, a.end)),
         dates=frozenset((a.date_start.isoformat(), a.date_end.isoformat()) for a in doc.dates if inside(a.start, a.end)),
@@ -82,7 +84,7 @@ class _Scorer:
             (2.0, _overlap(ko.dates, en.dates)),
             (1.5, _overlap(ko.numbers, en.numbers)),
             (1.0, _overlap(ko.actors, en.actors)),
-            (1.0, (len(ko.latin & (en.latin | _words(en))), len(ko.latin | en.latin))),
+            (1.0, (len(ko.latin & en.words), len(ko.latin | en.latin))),
         ):
             shared += weight * hit
             total += weight * union
@@ -90,10 +92,6 @@ class _Scorer:
             return 0.6 * length
         anchors = shared / total
         return 0.4 * length + 0.6 * anchors
-
-
-def _words(unit: _Unit) -> frozenset[str]:
-    return frozenset(w.lower() for b in unit.bullets for w in _LATIN.findall(b.text))
 
 
 @dataclass(frozen=True, slots=True)

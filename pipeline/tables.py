@@ -166,6 +166,11 @@ def rows(doc: Document, name: str) -> list[dict[str, Any]]:
     return _records(doc, name)
 
 
+def table_metadata(name: str) -> dict[str, str]:
+    """Key-value metadata of every Parquet file: the contract version and the table's name."""
+    return {"schema_version": str(SCHEMA_VERSION), "table": name}
+
+
 def sort_rows(table_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Offset order within a document (stable, so same-span rows keep extraction order)."""
     if table_rows and "start" in table_rows[0]:
@@ -176,5 +181,5 @@ def sort_rows(table_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def build_table(docs: Iterable[Document], name: str) -> pa.Table:
     """One table over many documents in memory, ordered by ``doc_id`` then ``start``."""
     all_rows = [row for doc in sorted(docs, key=lambda d: d.doc_id) for row in sort_rows(rows(doc, name))]
-    schema = SCHEMAS[name].with_metadata({"schema_version": str(SCHEMA_VERSION), "table": name})
+    schema = SCHEMAS[name].with_metadata(table_metadata(name))
     return pa.Table.from_pylist(all_rows, schema=schema)

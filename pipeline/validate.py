@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 from pydantic import ValidationError
 
 from pipeline.run import document_files
-from pipeline.tables import SCHEMAS, TABLES, build_table
+from pipeline.tables import TABLES, build_table
 from pipeline.write import load_document
 from schemas.models import SCHEMA_VERSION, Document
 
@@ -62,6 +62,3 @@ def validate_dir(out_dir: Path) -> list[str]:
         if not found.equals(expected):
             problems.append(f"{path.name}: does not match the JSON files: {_first_difference(found, expected)}")
     return problems
-
-
-__all__ = ["SCHEMAS", "validate_dir"]

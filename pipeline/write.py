@@ -14,8 +14,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.tables import SCHEMAS, TABLES, rows, sort_rows
-from schemas.models import SCHEMA_VERSION, Document
+from pipeline.tables import SCHEMAS, TABLES, rows, sort_rows, table_metadata
+from schemas.models import Document
 
 
 def _file_mode() -> int:
@@ -54,10 +54,6 @@ _PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "write_statistics": T
 """Fixed writer settings, so equal rows give equal bytes."""
 
 
-def _metadata(name: str) -> dict[str, str]:
-    return {"schema_version": str(SCHEMA_VERSION), "table": name}
-
-
 class TableWriter:
     """Every Parquet table of the contract, streamed: rows are buffered per document and
     flushed as a row group every ``docs_per_group`` documents, so memory stays bounded on
@@ -75,7 +71,7 @@ class TableWriter:
         for name in TABLES:
             self.sinks[name] = pa.BufferOutputStream()
             self.writers[name] = pq.ParquetWriter(
-                self.sinks[name], SCHEMAS[name].with_metadata(_metadata(name)), **_PARQUET_OPTIONS
+                self.sinks[name], SCHEMAS[name].with_metadata(table_metadata(name)), **_PARQUET_OPTIONS
             )
         return self
 
