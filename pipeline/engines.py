@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipeline.extract import extract_bytes, extract_file
-from pipeline.read import ReadError
+from pipeline.read import ReadError, read_raw
 from pipeline.write import document_json
 
 
@@ -103,9 +103,9 @@ def local_engine(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
 
 def _with_bytes(job: Job) -> Job | FileError:
     try:
-        return replace(job, raw=Path(job.path).read_bytes())
-    except OSError as err:
-        return FileError(job.path, f"cannot read file: {err.strerror or err}", "check the path and its permissions")
+        return replace(job, raw=read_raw(Path(job.path)))
+    except ReadError as err:
+        return FileError(job.path, err.reason, err.hint)
 
 
 def dask_engine(jobs: Sequence[Job], workers: int, scheduler: str | None = None) -> Iterator[Outcome]:

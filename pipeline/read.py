@@ -75,13 +75,17 @@ def decode(raw: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def read_document(path: Path) -> RawText:
-    """Read, decode and normalize one file."""
+def read_raw(path: Path) -> bytes:
+    """The file's bytes; an unreadable file is a ``ReadError`` with a hint."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise ReadError(f"cannot read file: {err.strerror or err}", "check the path and its permissions") from err
-    return read_bytes(raw)
+
+
+def read_document(path: Path) -> RawText:
+    """Read, decode and normalize one file."""
+    return read_bytes(read_raw(path))
 
 
 def read_bytes(raw: bytes) -> RawText:
