@@ -46,6 +46,11 @@ class RunResult:
         return not self.errors
 
 
+def _documents_in(folder: Path) -> list[Path]:
+    """The input documents below a folder, sorted (``*.txt`` in any letter case)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+
+
 def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
     """Files as given plus ``*.txt`` inside folders (sorted); missing paths and duplicate
     doc ids (the same file stem twice) become errors."""
@@ -53,7 +58,7 @@ def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
     errors: list[FileError] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES))
+            files.extend(_documents_in(path))
         elif path.is_file():
             files.append(path)
         else:
@@ -133,7 +138,7 @@ def _pruned(out_dir: Path, files: Sequence[Path], paths: Iterable[Path]) -> set[
     (a failed or duplicate input still counts as named: its old outputs are kept)."""
     named = {p.stem for p in files}
     for path in paths:
-        named.update(p.stem for p in (path.rglob("*.txt") if path.is_dir() else [path]))
+        named.update(p.stem for p in (_documents_in(path) if path.is_dir() else [path]))
     return {p.stem for p in document_files(out_dir)} - named
 
 

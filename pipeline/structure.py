@@ -288,18 +288,16 @@ class _Parser:
             and not self.stack
             and last.section == self._section()
             and not self._ends_sentence(last.end)
-            and last.end > self._last_block_end(exclude_paras=True)
+            and last.end > self._last_item_or_heading_end()
         ):
             last.end = line.end
             return
         self._close_list()
         self.paras.append(_Para(line.content_start, line.end, self._section()))
 
-    def _last_block_end(self, exclude_paras: bool = False) -> int:
-        ends = [self.items[-1].end if self.items else -1, self.headings[-1][1] if self.headings else -1]
-        if not exclude_paras and self.paras:
-            ends.append(self.paras[-1].end)
-        return max(ends)
+    def _last_item_or_heading_end(self) -> int:
+        """Where the latest bullet or heading ends: prose after it is a new block."""
+        return max(self.items[-1].end if self.items else -1, self.headings[-1][1] if self.headings else -1)
 
     # -- lead-ins ---------------------------------------------------------------------------
 
@@ -322,7 +320,7 @@ class _Parser:
         if not self.paras:
             return None
         para = self.paras[-1]
-        if para.section != self._section() or para.end < self._last_block_end(exclude_paras=True):
+        if para.section != self._section() or para.end < self._last_item_or_heading_end():
             return None
         begin = self._last_sentence_start(para.start, para.end)
         sentence = self.text[begin : para.end]
