@@ -59,19 +59,22 @@ class DocContext:
     def doc_date(self) -> dt.date | None:
         return self.structure.date
 
-    def tokens_in(self, start: int, end: int) -> Sequence[Token]:
-        """Tokens lying inside ``[start, end)``, in order (binary search, no scan)."""
+    def _starts(self) -> list[int]:
+        """Token start offsets, built on first use (for binary search)."""
         if not self._token_starts and self.tokens:
             self._token_starts = [t.start for t in self.tokens]
-        lo = bisect.bisect_left(self._token_starts, start)
-        hi = bisect.bisect_left(self._token_starts, end)
+        return self._token_starts
+
+    def tokens_in(self, start: int, end: int) -> Sequence[Token]:
+        """Tokens lying inside ``[start, end)``, in order (binary search, no scan)."""
+        starts = self._starts()
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
         return [t for t in self.tokens[lo:hi] if t.end <= end]
 
     def token_at(self, offset: int) -> Token | None:
         """The token covering ``offset``, if any."""
-        if not self._token_starts and self.tokens:
-            self._token_starts = [t.start for t in self.tokens]
-        i = bisect.bisect_right(self._token_starts, offset) - 1
+        i = bisect.bisect_right(self._starts(), offset) - 1
         if i >= 0 and self.tokens[i].start <= offset < self.tokens[i].end:
             return self.tokens[i]
         return None
