@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.language import detect_language
+from pipeline.lang.detect import detect_language
 from pipeline.read import normalize_text
 from pipeline.structure import parse_structure
 from schemas.models import Language

@@ -15,8 +15,8 @@ from typing import Any
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties
 from pipeline.actors.terms import extract_terms
-from pipeline.language import detect_language
-from pipeline.languages import rules_for
+from pipeline.lang.detect import detect_language
+from pipeline.lang.registry import rules_for
 from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
 from pipeline.read import RawText, read_bytes, read_document

@@ -1,4 +1,5 @@
-"""Load the data files (lexicons, gazetteer, markers) that ship in ``pipeline/data/``.
+"""Load the data files: shared ones (gazetteer, markers, currencies) in ``pipeline/data/``,
+a language's own lexicons in ``pipeline/lang/<code>/data/``.
 
 Rules read their vocabulary from here instead of carrying literals, so a linguist can edit a
 YAML file without touching code. Files are read once per process and cached.
@@ -22,6 +23,13 @@ def load_yaml(name: str) -> Any:
     """Parse ``pipeline/data/<name>`` (a relative path such as ``ko/dates.yaml``)."""
     text = resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=_SafeLoader)  # a safe loader: the C one when PyYAML has it
+
+
+@cache
+def lang_yaml(code: str, name: str) -> Any:
+    """Parse ``pipeline/lang/<code>/data/<name>``: a lexicon that belongs to one language."""
+    text = resources.files("pipeline").joinpath("lang", code, "data", name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_SafeLoader)
 
 
 def alternation(words: Iterable[str], space: str = r"\ ") -> str:

@@ -15,7 +15,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.lexicon import load_yaml
+from pipeline.lexicon import lang_yaml, load_yaml
 from schemas.models import ActorType
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -220,7 +220,7 @@ def load_gazetteer() -> Gazetteer:
     """Read the gazetteer once per process and build its index."""
     data = load_yaml("gazetteer.yaml")
     actors = {a.id: a for a in (_entry(raw) for raw in data["actors"])}
-    markers = load_yaml("actors_ko.yaml")
+    markers = lang_yaml("ko", "actors.yaml")
     glued = set(markers["compound_glued_abbr"])
     trie = AliasTrie()
     ko_prefixes: dict[str, str] = {}

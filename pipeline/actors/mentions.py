@@ -28,7 +28,7 @@ from typing import TypedDict, cast
 
 from pipeline.actors.gazetteer import AliasTrie, Gazetteer, Match, fold, fold_text, has_hangul, load_gazetteer
 from pipeline.actors.words import Word, is_capitalized, words_of
-from pipeline.lexicon import load_yaml
+from pipeline.lexicon import lang_yaml
 from pipeline.mentions import DocContext, Mention
 from pipeline.tokens import Token
 from schemas.models import ActorFields, ActorType, Language
@@ -65,7 +65,7 @@ class Group:
 
 
 class _KoMarkers(TypedDict):
-    """The parts of ``actors_ko.yaml`` read here."""
+    """The parts of ``ko/data/actors.yaml`` read here."""
 
     country_blocking_suffixes: list[str]
     compound_separators: list[str]
@@ -75,7 +75,7 @@ class _KoMarkers(TypedDict):
 
 
 class _EnMarkers(TypedDict):
-    """The parts of ``actors_en.yaml`` read here."""
+    """The parts of ``en/data/actors.yaml`` read here."""
 
     both_countries: list[str]
     plural_heads: dict[str, str]
@@ -83,7 +83,7 @@ class _EnMarkers(TypedDict):
 
 @cache
 def _markers(language: Language) -> dict[str, object]:
-    data: dict[str, object] = load_yaml(f"actors_{language.value}.yaml")
+    data: dict[str, object] = lang_yaml(language.value, "actors.yaml")
     return data
 
 

@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.actors.words import Word, sentence_breaks_en, words_between
-from pipeline.lexicon import load_yaml
+from pipeline.lexicon import lang_yaml
 from pipeline.mentions import DocContext, Mention
 from schemas.models import ActorFields, Bullet, Language
 
@@ -57,13 +57,13 @@ class Subject:
 
 @cache
 def _ko() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("actors_ko.yaml")
+    data: dict[str, Any] = lang_yaml("ko", "actors.yaml")
     return data
 
 
 @cache
 def _en() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("actors_en.yaml")
+    data: dict[str, Any] = lang_yaml("en", "actors.yaml")
     return data
 
 

@@ -2,7 +2,7 @@
 
 Korean: a run of nouns (Kiwi ``NNG``/``NNP``/``SL``/``SN``/``XSN``..., joined by spaces,
 ``·`` or ``및``) whose last morphemes form an organisation suffix from
-``pipeline/data/actors_ko.yaml`` (``워킹그룹``, ``위원회``, a glued ``부``/``처``/``청``).
+``pipeline/lang/ko/data/actors.yaml`` (``워킹그룹``, ``위원회``, a glued ``부``/``처``/``청``).
 The name's extent comes from the tokens, never a character count; a gazetteer actor that
 opens the run and is followed by a space stays its own mention (``NATO`` | ``아프간군신탁기금``).
 
@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, TypedDict
 
 from pipeline.actors.words import Word, is_capitalized
-from pipeline.lexicon import load_yaml
+from pipeline.lexicon import lang_yaml
 from pipeline.mentions import DocContext
 from schemas.models import Language
 
@@ -30,7 +30,7 @@ _JOINERS = {"·", "‧", "ㆍ", "및"}
 
 
 class _KoRules(TypedDict):
-    """``unlisted`` of ``actors_ko.yaml``."""
+    """``unlisted`` of ``ko/data/actors.yaml``."""
 
     suffixes: list[str]
     glued_suffixes: list[str]
@@ -41,7 +41,7 @@ class _KoRules(TypedDict):
 
 
 class _EnRules(TypedDict):
-    """``unlisted`` of ``actors_en.yaml``."""
+    """``unlisted`` of ``en/data/actors.yaml``."""
 
     final_heads: list[str]
     initial_heads: list[str]
@@ -52,13 +52,13 @@ class _EnRules(TypedDict):
 
 @cache
 def _ko_rules() -> _KoRules:
-    rules: _KoRules = load_yaml("actors_ko.yaml")["unlisted"]
+    rules: _KoRules = lang_yaml("ko", "actors.yaml")["unlisted"]
     return rules
 
 
 @cache
 def _en_rules() -> _EnRules:
-    rules: _EnRules = load_yaml("actors_en.yaml")["unlisted"]
+    rules: _EnRules = lang_yaml("en", "actors.yaml")["unlisted"]
     return rules
 
 
@@ -85,7 +85,7 @@ def _ko_tables() -> _KoTables:
     spaced = sorted((_compact(s) for s in rules["suffixes"]), key=len, reverse=True)
     glued = sorted((_compact(s) for s in rules["glued_suffixes"]), key=len, reverse=True)
     ordered = [(s, False) for s in spaced] + [(s, True) for s in glued]
-    assert all(suffix for suffix, _ in ordered), "actors_ko.yaml: empty unlisted suffix"
+    assert all(suffix for suffix, _ in ordered), "ko/data/actors.yaml: empty unlisted suffix"
     by_last: dict[str, list[tuple[str, bool]]] = {}
     for suffix, must_glue in ordered:
         by_last.setdefault(suffix[-1], []).append((suffix, must_glue))
@@ -116,7 +116,7 @@ def _en_tables() -> _EnTables:
     rules = _en_rules()
     finals = [h.split() for h in rules["final_heads"]]
     finals.sort(key=len, reverse=True)
-    assert all(finals), "actors_en.yaml: empty unlisted final head"
+    assert all(finals), "en/data/actors.yaml: empty unlisted final head"
     by_first: dict[str, list[list[str]]] = {}
     for head in finals:
         by_first.setdefault(head[0], []).append(head)

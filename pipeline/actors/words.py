@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from pipeline.lexicon import load_yaml
+from pipeline.lexicon import lang_yaml
 from pipeline.tokens import Token
 
 _WORDY = {"SL", "SN", "SH"}
@@ -37,7 +37,7 @@ class Word(NamedTuple):
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(load_yaml("actors_en.yaml")["abbreviations"])
+    return frozenset(lang_yaml("en", "actors.yaml")["abbreviations"])
 
 
 def build_words(tokens: Sequence[Token]) -> list[Word]:

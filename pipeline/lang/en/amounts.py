@@ -1,0 +1,293 @@
+"""English money amounts: ``more than $25 billion``, ``USD 1 billion``, ``20 million euros``.
+
+Extracted: a number with a currency sign or code before it (``$2.5 billion``, ``US$300 million``,
+``€20 million``, ``KRW 3 trillion``, ``$1.5bn``) or a currency word after it (``20 million
+euros``, ``five billion dollars``, ``3 trillion won``); ranges (``$2-3 billion``, ``$2 billion to
+$3 billion``, ``between $2 and $3 billion``) as value + value_max; a qualifier phrase right
+before (``more than``, ``up to``, ``about`` ...) or after (``or more``) the amount, which is
+included in the span; a rate (``annually``, ``a year`` -> ``per``) or a spread (``over five
+years`` -> ``period``) in the few words after the amount (or ``five-year`` right before it),
+which is read but kept out of the span.
+
+Not extracted: numbers without a currency (``5G``, ``COP26``, ``10 participants``, years),
+bare currency words (``the dollar``), ``half a billion dollars``, amounts in ``constant 2015
+dollars``, ``19 euro area countries``, ``5 pounds of plastic``. A ``$`` is read as USD.
+The vocabulary sits in ``pipeline/data/currencies.yaml`` and ``pipeline/lang/en/data/money.yaml``.
+
+>>> from pipeline.mentions import context_for_text
+>>> from schemas.models import Language
+>>> [m] = extract_amounts(context_for_text("investments totaling more than $25 billion.", Language.EN))
+>>> m.fields.value, m.fields.qualifier.value, m.fields.display
+(Decimal('25000000000'), 'more_than', '$25B')
+>>> [m] = extract_amounts(context_for_text("the ROK has committed $200 million in new funding over five years", Language.EN))
+>>> m.fields.display, m.fields.period
+('$200M', 'P5Y')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from pipeline.lang.en import numbers as num
+from pipeline.lexicon import alternation, lang_yaml
+from pipeline.mentions import DocContext, Mention
+from pipeline.money import currencies, display
+from pipeline.overlap import resolve
+from schemas.models import AmountFields, Qualifier
+
+_DASHES = "-–—"
+_WINDOW = 160  # characters looked at after an amount for its rate/period; keeps the scan linear
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    prefix: dict[str, str]
+    suffix: dict[str, str]
+    qual_before: dict[str, Qualifier]
+    qual_after: dict[str, Qualifier]
+    per: dict[str, str]
+    not_after: re.Pattern[str]
+    not_before: frozenset[str]
+    prefix_re: re.Pattern[str]
+    suffix_re: re.Pattern[str]
+    tail_re: re.Pattern[str]
+    before_re: re.Pattern[str]
+    suffix_gate: re.Pattern[str]
+    """The currency word every ``suffix_re`` match ends with: a fast test that skips the slow
+    search (it may start at any position) in documents that name no currency in words."""
+    sign_at: re.Pattern[str]
+    """Every offset where a ``prefix_re`` currency sign may start (overlaps too: ``U.S.$``)."""
+    lead: tuple[int, int]
+    """The longest qualifier and the longest ``between``/``from`` a ``prefix_re`` match may
+    hold before its sign: with the spaces around them, how far before the sign it can start."""
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Build the regexes once from the currency and money lexicons."""
+    data: dict[str, Any] = lang_yaml("en", "money.yaml")
+    prefix: dict[str, str] = {}
+    suffix: dict[str, str] = {}
+    for code, entry in currencies().items():
+        for p in entry.get("prefix", []) or []:
+            prefix[str(p)] = code
+        for w in entry.get("en", []) or []:
+            suffix[str(w).lower()] = code
+    for code, words in data["extra_words"].items():
+        for w in words:
+            suffix[str(w).lower()] = code
+    qual_before = {k.lower(): Qualifier(v) for k, v in data["qualifiers_before"].items()}
+    qual_after = {k.lower(): Qualifier(v) for k, v in data["qualifiers_after"].items()}
+    per = {k.lower(): v for k, v in data["per"].items()}
+
+    number = num.number_pattern()
+    scale = num.scale_pattern()
+    qual = rf"(?:(?<![\w])(?P<qual>(?i:{alternation(list(qual_before))}))\s+)?"
+    qafter = rf"(?P<qafter>\s+(?i:{alternation(list(qual_after))})\b)?"
+    signs = alternation(list(prefix))
+    cur = rf"(?<![A-Za-z0-9])(?:{signs})"
+    sep = rf"\s*(?P<sep>[{_DASHES}]|(?i:to|and))\s*"
+    prefix_re = re.compile(
+        rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
+        rf"(?P<cur>{cur})\s?(?P<n1>{num.NUMERAL})(?!\d)(?P<s1>{scale})?"
+        rf"(?:{sep}(?:(?P<cur2>{cur})\s?)?(?P<n2>{num.NUMERAL})(?!\d)(?P<s2>{scale})?)?"
+        rf"{qafter}"
+    )
+    words = rf"(?i:{alternation(list(suffix))})"
+    suffix_re = re.compile(
+        rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
+        rf"(?P<n1>{number}|(?i:\ban?\b)(?=\s*(?i:thousand|million|billion|trillion)))(?P<s1>{scale})?"
+        rf"(?:{sep}(?P<n2>{number})(?P<s2>{scale})?)?"
+        rf"\s+(?P<cur>{words})(?![\w$])"
+        rf"{qafter}"
+    )
+    # a parenthetical (or the end of the one the amount sits in) may stand before the words:
+    # `¥150 billion (approximately $1 billion) over three years`
+    gap = r"(?:\s*\([^()\n]{0,80}\))?\)?(?:\s+[A-Za-z][\w-]*){0,5}?"
+    period_unit = r"(?P<pu>years?|months?|decades?)"
+    determiners = alternation(data["period_determiners"])
+    preps = alternation(data["period_prepositions"])
+    tail_re = re.compile(
+        rf"{gap}(?:\s+(?P<per>(?i:{alternation(list(per))}))\b"
+        rf"|,?\s+(?i:{preps})\s+(?:(?i:{determiners})\s+)?"
+        rf"(?:(?P<pn>{number})[\s-]+{period_unit}\b|(?P<pn2>{number})-(?P<pu2>year|month)\s+period|(?P<decade>decade)\b))"
+    )
+    before_re = re.compile(rf"(?P<pn>{number})-(?P<pu>year|month)\s*,?\s*$")
+    not_after = re.compile(rf"[\s-]*(?i:{alternation(data['not_money_after'])})\b")
+    return _Lexicon(
+        prefix,
+        suffix,
+        qual_before,
+        qual_after,
+        per,
+        not_after,
+        frozenset(w.lower() for w in data["not_money_before"]),
+        prefix_re,
+        suffix_re,
+        tail_re,
+        before_re,
+        re.compile(rf"\s{words}(?![\w$])"),
+        re.compile(rf"(?={cur})"),
+        (max(map(len, qual_before)), len("between")),
+    )
+
+
+def _iso(n: Decimal | None, unit: str) -> str | None:
+    """``5`` + ``years`` -> ``P5Y``; non-integral or missing counts give ``None``."""
+    if n is None or n != n.to_integral_value() or n <= 0:
+        return None
+    u = unit.lower()
+    if u.startswith("decade"):
+        return f"P{int(n) * 10}Y"
+    return f"P{int(n)}{'Y' if u.startswith('year') else 'M'}"
+
+
+def _rate_and_period(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """Read ``annually``/``over five years`` after the amount and ``five-year`` before it."""
+    lex = _lexicon()
+    per: str | None = None
+    period: str | None = None
+    m = lex.tail_re.match(text, end, min(len(text), end + _WINDOW))
+    if m:
+        if m.group("per"):
+            per = lex.per[re.sub(r"\s+", " ", m.group("per").lower())]
+        elif m.group("decade"):
+            period = "P10Y"
+        elif m.group("pn"):
+            period = _iso(num.parse_number(m.group("pn")), m.group("pu"))
+        elif m.group("pn2"):
+            period = _iso(num.parse_number(m.group("pn2")), m.group("pu2"))
+    if period is None:
+        b = lex.before_re.search(text, max(0, start - 40), start)
+        if b:
+            period = _iso(num.parse_number(b.group("pn")), b.group("pu"))
+    return per, period
+
+
+def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
+    """Currency word used as a noun modifier (``euro area``) or a price-level year (``constant 2015 dollars``)."""
+    lex = _lexicon()
+    if lex.not_after.match(text, cur_end, min(len(text), cur_end + 20)):
+        return True
+    before = text[max(0, m.start() - 20) : m.start()].split()
+    return bool(before) and before[-1].lower() in lex.not_before
+
+
+def _build(text: str, m: re.Match[str], code: str, rule: str, *, has_cur2: bool) -> Mention[AmountFields] | None:
+    """Turn one regex match into a mention: settle range vs single amount, qualifier and span."""
+    lex = _lexicon()
+    suffix_form = rule.endswith("word")
+    n1 = m.group("n1")
+    v1 = Decimal(1) if n1.lower() in ("a", "an") else num.parse_number(n1)
+    s1, s2, n2 = m.group("s1"), m.group("s2"), m.group("n2")
+    sep = (m.group("sep") or "").lower()
+    between = (m.group("between") or "").lower()
+    value: Decimal | None
+    value_max: Decimal | None = None
+    if n2 and (sep != "and" or between == "between") and (bool(s2) or has_cur2 or sep in _DASHES):
+        value = num.scaled(v1, s1 or s2)
+        value_max = num.scaled(num.parse_number(n2), s2 or s1)
+        if value is None or value_max is None or value_max <= value:
+            value_max = None
+    if value_max is not None:
+        core_end = m.end("s2") if s2 else m.end("n2")
+    else:
+        if n2 and suffix_form:  # the currency word belongs to the second number: no amount here
+            return None
+        value = num.scaled(v1, s1)
+        core_end = m.end("s1") if s1 else m.end("n1")
+    if suffix_form:
+        core_end = m.end("cur")
+    start = m.start()
+    qualifier = Qualifier.EXACT
+    if between and value_max is None:
+        start = min(m.start("cur"), m.start("n1"))
+    elif m.group("qual"):
+        qualifier = lex.qual_before[re.sub(r"\s+", " ", m.group("qual").lower())]
+    end = core_end
+    if m.group("qafter") and m.start("qafter") == core_end:
+        end = m.end("qafter")
+        if qualifier is Qualifier.EXACT:
+            qualifier = lex.qual_after[re.sub(r"\s+", " ", m.group("qafter").strip().lower())]
+    if value is None or value <= 0:
+        return None
+    per, period = _rate_and_period(text, start, end)
+    shown = display(value, code) + (f"-{display(value_max, code)}" if value_max is not None else "")
+    fields = AmountFields(
+        value=value, currency=code, qualifier=qualifier, value_max=value_max, display=shown, per=per, period=period
+    )
+    return Mention(start, end, rule + ("_range" if value_max is not None else ""), fields)
+
+
+def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
+    """Every money amount in the text, overlaps settled longest-first."""
+    lex = _lexicon()
+    text = ctx.text
+    out: list[Mention[AmountFields]] = []
+    for pattern, suffix_form in ((lex.prefix_re, False), (lex.suffix_re, True)):
+        if suffix_form and lex.suffix_gate.search(text) is None:
+            continue
+        search = pattern.search if suffix_form else _PrefixSearch(text, lex).search
+        pos = 0
+        while (m := search(text, pos)) is not None:
+            # resume right after the first number, so a second amount the match swallowed
+            # as a would-be range (`$2 billion and $3 billion`) is still found
+            pos = max(m.end("n1"), m.start() + 1)
+            mention = _match_to_mention(text, m, suffix_form)
+            if mention:
+                out.append(mention)
+                if mention.rule.endswith("_range"):
+                    pos = max(pos, mention.end)
+    return resolve(out)
+
+
+def _skip_spaces_back(text: str, i: int) -> int:
+    """The start of the whitespace run that ends at ``i``."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+class _PrefixSearch:
+    """``prefix_re.search`` tried only near currency signs: every match holds one, after at most
+    a qualifier and ``between``/``from`` with their spaces, so the slow scan of every offset
+    (the optional qualifier may start anywhere) becomes a few ``match`` calls per sign."""
+
+    def __init__(self, text: str, lex: _Lexicon) -> None:
+        self.pattern = lex.prefix_re
+        longest_qual, longest_between = lex.lead
+        starts: list[int] = []
+        for sign in lex.sign_at.finditer(text):
+            c = sign.start()
+            lo = _skip_spaces_back(text, max(0, _skip_spaces_back(text, c) - longest_between))
+            starts.extend(range(max(0, lo - longest_qual, starts[-1] + 1 if starts else 0), c + 1))
+        self.starts = starts
+
+    def search(self, text: str, pos: int) -> re.Match[str] | None:
+        """The leftmost match starting at or after ``pos``, as ``prefix_re.search(text, pos)``."""
+        match = self.pattern.match
+        starts = self.starts
+        for k in range(bisect.bisect_left(starts, pos), len(starts)):
+            m = match(text, starts[k])
+            if m is not None:
+                return m
+        return None
+
+
+def _match_to_mention(text: str, m: re.Match[str], suffix_form: bool) -> Mention[AmountFields] | None:
+    lex = _lexicon()
+    if suffix_form:
+        if _blocked(text, m, m.end("cur")):
+            return None
+        code = lex.suffix[re.sub(r"\s+", " ", m.group("cur").lower())]
+        return _build(text, m, code, "en.amount.number_scale_word", has_cur2=False)
+    sign = m.group("cur")
+    code = lex.prefix[sign]
+    cur2 = m.group("cur2")
+    rule = "en.amount.code_number_scale" if sign.isalpha() else "en.amount.symbol_number_scale"
+    return _build(text, m, code, rule, has_cur2=bool(cur2) and lex.prefix[cur2] == code)

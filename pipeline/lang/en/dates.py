@@ -1,0 +1,549 @@
+"""English dates: ``May 21, 2021``, ``by 2024``, ``early in October``, ``the 2020s``, ``post-2025``.
+
+Extracted, each as an inclusive range with its grain:
+day (``May 21, 2021``, ``21 May 2021``, ``2021-05-21``, US ``05/21/2021``, ``May 20-21, 2021``),
+month (``May 2021``, ``in June``, ranges ``May-July 2021``, ``from June 2021 to March 2022``),
+part of month (``early October``, ``early in October``, ``mid-October``, ``the end of
+October``), quarter (``Q3 2025``, ``the third quarter of 2025``), half (``H1 2026``, ``the first
+half of 2026``), year (``in 2022``, ``2030 targets``, ``the 2022 Conference``, ``FY2022``,
+``mid-2022``), part of a year (``the end of 2022``, ``early 2024``: December, January, grain
+month, as the Korean ``2022년 말``), year ranges (``2026-2028``, ``from 2026 to 2028``, ``between 2026 and 2028``),
+decade (``the 2020s``), century (``the 21st century``), and relative phrases (``this year``,
+``next year``, ``today``). Dates without a year (``early in October``, ``in June``) take the year
+of the document date and are marked ``relative``; relative dates are skipped when the document
+has no date.
+
+Relations: a relation phrase right before the date (``pipeline/lang/en/data/relations.yaml``) sets
+``by`` (by, until, through, no later than), ``from`` (from, since, starting in), ``after``
+(after, post-, beyond), ``before`` (before, prior to, pre-) or ``during`` (during, throughout:
+the date bounds a stretch of activity, so the explicit enum value fits better than ``on``)
+and is *included in the span* (``by 2024``, ``no later than 2050``, ``post-2025``), as the
+Korean ``2024년까지`` carries its particle. Plain ``in``/``on``/``at``/``of`` give ``on`` and
+stay outside the span. A year before a baseline noun (``from 2005 levels``) keeps ``on``.
+
+A bare four-digit year (1900-2100) counts as a date, including before an event noun (``the 2022
+Conference``: the event's year), unless it is glued to other characters (``COP2021``, phone
+numbers, ``2021.5``), follows a label word (``Section 2021``, ``No. 2030``) or precedes a unit,
+count noun or currency (``2000 participants``, ``2021 dollars``). Not extracted: durations
+(``24 hours``, ``five years``: see quantities), ordinals (``the 7th Conference``), ``5G``,
+``COP26``, the modal ``may`` and the verb ``march`` (month names match capitalized only, and a
+bare month needs a preposition before it), month ranges without a year, seasons, weeks,
+``mid-century``.
+
+>>> import datetime as dt
+>>> from pipeline.mentions import context_for_text
+>>> from schemas.models import Language
+>>> text = "achieve net zero emissions no later than 2050"
+>>> [m] = extract_dates(context_for_text(text, Language.EN, doc_date=dt.date(2021, 5, 21)))
+>>> text[m.start:m.end], m.fields.date_start, m.fields.relation.value
+('no later than 2050', datetime.date(2050, 1, 1), 'by')
+>>> text = "The ROK will release early in October its provisional enhanced 2030 target"
+>>> ctx = context_for_text(text, Language.EN, doc_date=dt.date(2021, 5, 21))
+>>> [(text[m.start:m.end], str(m.fields.date_end)) for m in extract_dates(ctx)]
+[('early in October', '2021-10-10'), ('2030', '2030-12-31')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, cast
+
+from pipeline import periods
+from pipeline.lang.en import numbers as num
+from pipeline.lexicon import alternation, lang_yaml
+from pipeline.mentions import DocContext, Mention
+from pipeline.money import currencies
+from pipeline.overlap import resolve
+from schemas.models import DateFields, Grain, Relation
+
+YEAR = r"(?:19\d{2}|20\d{2}|2100)"
+_Y_BEFORE = r"(?<![\w.,$€£¥₩#§/:–-])"  # not glued to a code, amount, decimal or phone number
+_Y_AFTER = r"(?![\w%°]|[.,]\d|[-–/:]\d)"
+_LOOKBACK = 40  # characters searched before a date for its relation phrase
+
+
+@dataclass(frozen=True)
+class _Core:
+    """A date expression found by one pattern, before its relation phrase is attached."""
+
+    start: int
+    end: int
+    rule: str
+    span: periods.DateRange
+    grain: Grain
+    relative: bool = False
+    own_relation: bool = False  # the core already holds its lead word (`from 2026 to 2028`)
+    baseline: bool = False  # `2005 levels`: no relation phrase applies
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    months: dict[str, int]
+    parts: dict[str, periods.PartOfMonth]
+    relations: dict[str, Relation]
+    relative: dict[str, dict[str, Any]]
+    target_nouns: frozenset[str]
+    event_nouns: frozenset[str]
+    reference_nouns: frozenset[str]
+    label_words: frozenset[str]
+    blocking_nouns: frozenset[str]
+    ordinals: dict[str, int]
+    month_re: str
+    full_month_re: str
+    part_re: str
+    rel_year_re: str
+    relation_re: re.Pattern[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    months: dict[str, int] = lang_yaml("en", "months.yaml")
+    parts_raw: dict[str, periods.PartOfMonth] = lang_yaml("en", "parts_of_month.yaml")
+    parts = {k.rstrip("-").lower(): v for k, v in parts_raw.items()}
+    rel_raw: dict[str, str] = lang_yaml("en", "relations.yaml")
+    relative: dict[str, dict[str, Any]] = lang_yaml("en", "relative.yaml")
+    ctx: dict[str, list[str]] = lang_yaml("en", "target_nouns.yaml")
+    units: dict[str, Any] = lang_yaml("en", "units.yaml")
+    blocking = {w.lower() for w in units["words"]} | {w.lower() for w in num.scale_values()}
+    for entry in currencies().values():
+        blocking |= {str(w).lower() for w in entry.get("en", []) or []}
+    blocking |= {"percent", "per"}
+    full = [m for m in months if len(m) > 4 or m in ("May", "June", "July")]
+    abbreviations = [m for m in months if m not in full]
+    month_re = rf"\b(?:(?:{alternation(full)})\b|(?:{alternation(abbreviations)})(?:\.|\b))"
+    part_re = rf"\b(?i:{alternation(list(parts))})"
+    year_words = [k for k, v in relative.items() if v["grain"] == "year"]
+    rel_words = [k for k in rel_raw if k not in ("post", "pre")]
+    relation_re = re.compile(rf"(?i:(?<![\w])(?P<rel>{alternation(rel_words)})\s+|(?<![\w])(?P<pp>post|pre)[\s-]?)$")
+    return _Lexicon(
+        months=months,
+        parts=parts,
+        relations={k.lower(): Relation(v) for k, v in rel_raw.items()},
+        relative=relative,
+        target_nouns=frozenset(w.lower() for w in ctx["target_nouns"]),
+        event_nouns=frozenset(w.lower() for w in ctx["event_nouns"]),
+        reference_nouns=frozenset(w.lower() for w in ctx["reference_nouns"]),
+        label_words=frozenset(w.lower() for w in ctx["label_words"]),
+        blocking_nouns=frozenset(blocking),
+        ordinals=num.ordinal_values(),
+        month_re=month_re,
+        full_month_re=rf"\b(?:{alternation(full)})\b",
+        part_re=part_re,
+        rel_year_re=rf"(?i:{alternation(year_words)})\b",
+        relation_re=relation_re,
+    )
+
+
+# --- small helpers ------------------------------------------------------------------------------
+
+
+def _month(word: str) -> int:
+    return _lexicon().months[word.rstrip(".")]
+
+
+def _ordinal(text: str) -> int | None:
+    """``third`` -> 3, ``3rd`` -> 3."""
+    t = text.lower()
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", t)
+    return int(m.group(1)) if m else _lexicon().ordinals.get(t)
+
+
+def _rel_year(phrase: str, doc: dt.date | None) -> int | None:
+    """``next year`` -> doc year + 1; ``None`` without a document date."""
+    entry = _lexicon().relative.get(re.sub(r"\s+", " ", phrase.lower()))
+    if doc is None or entry is None:
+        return None
+    return doc.year + int(entry["offset"])
+
+
+def _year_of(m: re.Match[str], doc: dt.date | None) -> tuple[int | None, bool]:
+    """The explicit year of a match, else a relative one, else the document's: (year, relative)."""
+    groups = m.groupdict()
+    if groups.get("y"):
+        return int(groups["y"]), False
+    if groups.get("relw"):
+        return _rel_year(groups["relw"], doc), True
+    return (doc.year, True) if doc else (None, True)
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s*([A-Za-z][\w.]*)", text[end : end + 40])
+    return m.group(1).rstrip(".").lower() if m else ""
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"(\S+)\s*$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+# --- one handler per pattern: match -> _Core or None --------------------------------------------
+
+Handler = Callable[[re.Match[str], str, dt.date | None], _Core | None]
+
+
+def _day(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``May 21, 2021`` / ``21 May 2021`` / ``May 20-21``: one day or a run of days."""
+    year, relative = _year_of(m, doc)
+    if year is None:
+        return None
+    month = _month(m.group("mon"))
+    d1 = int(m.group("d"))
+    d2 = int(m.group("d2")) if m.group("d2") else d1
+    last = calendar.monthrange(year, month)[1]
+    if not (1 <= d1 <= d2 <= last):
+        return None
+    rule = "en.date.day_range" if d2 != d1 else "en.date.day"
+    return _Core(m.start(), m.end(), rule, (dt.date(year, month, d1), dt.date(year, month, d2)), Grain.DAY, relative)
+
+
+def _iso(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    try:
+        d = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    except ValueError:
+        return None
+    return _Core(m.start(), m.end(), "en.date.iso", (d, d), Grain.DAY)
+
+
+def _us_numeric(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``05/21/2021``: month first (US usage in English documents), day first only when the month can't be."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    month, day = (a, b) if a <= 12 else (b, a)
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return _Core(m.start(), m.end(), "en.date.numeric", (d, d), Grain.DAY)
+
+
+def _month_range(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``May-July 2021``, ``from June 2021 to March 2022``: months, the first year defaulting to the last."""
+    sep = m.group("sep").strip().lower()
+    pre = (m.group("pre") or "").lower()
+    if (sep == "and") != (pre == "between"):
+        return None
+    m1, m2, y2 = _month(m.group("mon1")), _month(m.group("mon2")), int(m.group("y"))
+    y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 < m2 else y2 - 1)
+    first, last = periods.month_range(y1, m1)[0], periods.month_range(y2, m2)[1]
+    if last <= first or (y1, m1) == (y2, m2):
+        return None
+    return _Core(m.start(), m.end(), "en.date.month_range", (first, last), Grain.MONTH, own_relation=bool(pre))
+
+
+def _month_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    year = int(m.group("y"))
+    return _Core(m.start(), m.end(), "en.date.month_year", periods.month_range(year, _month(m.group("mon"))), Grain.MONTH)
+
+
+def _bare_month(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``in June``: only after a preposition, so ``May`` the modal and names stay out."""
+    lex = _lexicon()
+    if doc is None:
+        return None
+    prev = _prev_word(text, m.start())
+    after_relation = lex.relation_re.search(text, max(0, m.start() - _LOOKBACK), m.start()) is not None
+    if not (after_relation or prev in {"in", "on", "of", "between", "and", "or", "to"}):
+        return None
+    return _Core(m.start(), m.end(), "en.date.month", periods.month_range(doc.year, _month(m.group("mon"))), Grain.MONTH, True)
+
+
+def _shifted_month(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``this October`` (document year), ``next March`` (the first March after the document date)."""
+    if doc is None:
+        return None
+    month = _month(m.group("mon"))
+    which = m.group("which").lower()
+    year = doc.year
+    if which == "next" and month <= doc.month:
+        year += 1
+    elif which == "last" and month >= doc.month:
+        year -= 1
+    return _Core(m.start(), m.end(), "en.date.relative_month", periods.month_range(year, month), Grain.MONTH, True)
+
+
+def _part_of_month(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    year, relative = _year_of(m, doc)
+    if year is None:
+        return None
+    part = _lexicon().parts[re.sub(r"\s+", " ", m.group("part").lower())]
+    span = periods.part_of_month_range(year, _month(m.group("mon")), part)
+    return _Core(m.start(), m.end(), "en.date.part_of_month", span, Grain.PART_OF_MONTH, relative)
+
+
+def _part_of_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``the end of 2022`` -> December 2022 and ``early 2024`` -> January 2024 (grain month, as
+    the Korean ``2022년 말`` / ``2024년 초``); ``mid-2022`` names no month, so year grain."""
+    year, relative = _year_of(m, doc)
+    if year is None:
+        return None
+    part = _lexicon().parts[re.sub(r"\s+", " ", m.group("part").lower()).rstrip("-")]
+    month = _year_part_months().get(part)
+    if month is None:
+        return _Core(m.start(), m.end(), "en.date.part_of_year", periods.year_range(year), Grain.YEAR, relative)
+    return _Core(m.start(), m.end(), "en.date.part_of_year_month", periods.month_range(year, month), Grain.MONTH, relative)
+
+
+@cache
+def _year_part_months() -> dict[str, int]:
+    months: dict[str, int] = lang_yaml("en", "year_parts.yaml")
+    return months
+
+
+def _quarter(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    q = int(m.group("q")) if m.groupdict().get("q") else _ordinal(m.group("ord") or "")
+    year, relative = _year_of(m, doc)
+    if m.groupdict().get("y2"):  # `third quarter 2025`
+        year, relative = int(m.group("y2")), False
+    elif relative and re.match(r"\s+of\b", text[m.end() : m.end() + 5]):  # `the first quarter of the century`
+        return None
+    if year is None or q is None or not 1 <= q <= 4:
+        return None
+    return _Core(m.start(), m.end(), "en.date.quarter", periods.quarter_range(year, q), Grain.QUARTER, relative)
+
+
+def _half(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    if m.groupdict().get("h"):
+        h = int(m.group("h"))
+    else:
+        word = m.group("ord").lower()
+        h = 2 if word in ("latter", "later", "second", "2nd") else 1
+    year, relative = _year_of(m, doc)
+    if year is None:
+        return None
+    return _Core(m.start(), m.end(), "en.date.half", periods.half_range(year, h), Grain.HALF, relative)
+
+
+def _year_range(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``2026-2028``, ``2021-25``, ``from 2026 to 2028``, ``between 2026 and 2028``."""
+    y1 = int(m.group("y1"))
+    raw2 = m.group("y2")
+    sep = m.group("sep").strip().lower()
+    pre = (m.group("pre") or "").lower()
+    if len(raw2) == 2:
+        if sep not in "-–—/":
+            return None
+        y2 = y1 - y1 % 100 + int(raw2)
+    else:
+        y2 = int(raw2)
+    if y2 <= y1 or (sep == "and" and pre != "between") or (pre == "between" and sep != "and"):
+        return None
+    return _Core(m.start(), m.end(), "en.date.year_range", periods.years_range(y1, y2), Grain.YEAR, own_relation=bool(pre))
+
+
+def _decade(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    return _Core(m.start(), m.end(), "en.date.decade", periods.decade_range(int(m.group("y"))), Grain.DECADE)
+
+
+def _century(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    n = int(m.group("n")) if m.groupdict().get("n") else _ordinal(m.group("ordw") or "")
+    if not n or not 1 <= n <= 22:
+        return None
+    return _Core(m.start(), m.end(), "en.date.century", periods.century_range(n), Grain.CENTURY)
+
+
+def _relative(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``this year``, ``next month``, ``today``, ``this decade`` against the document date."""
+    entry = _lexicon().relative[re.sub(r"\s+", " ", m.group(0).lower())]
+    if doc is None or entry.get("only_after_of"):
+        return None
+    off = int(entry["offset"])
+    grain = Grain(entry["grain"])
+    if grain is Grain.YEAR:
+        span = periods.year_range(doc.year + off)
+    elif grain is Grain.MONTH:
+        y, mo = divmod(doc.year * 12 + doc.month - 1 + off, 12)
+        span = periods.month_range(y, mo + 1)
+    elif grain is Grain.DAY:
+        d = doc + dt.timedelta(days=off)
+        span = (d, d)
+    elif grain is Grain.DECADE:
+        span = periods.decade_range(doc.year - doc.year % 10 + 10 * off)
+    else:
+        span = periods.century_range((doc.year - 1) // 100 + 1 + off)
+    return _Core(m.start(), m.end(), "en.date.relative", span, grain, True)
+
+
+def _fiscal_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    return _Core(m.start(), m.end(), "en.date.fiscal_year", periods.year_range(int(m.group("y"))), Grain.YEAR)
+
+
+def _bare_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """A lone year, unless a label word precedes it or a unit/currency/count noun follows it."""
+    lex = _lexicon()
+    prev = _prev_word(text, m.start())
+    if prev in lex.label_words or prev.isdigit():
+        return None
+    nxt = _next_word(text, m.end())
+    if nxt in lex.blocking_nouns:
+        return None
+    year = int(m.group("y"))
+    rule = "en.date.year_before_noun" if nxt in lex.target_nouns or nxt in lex.event_nouns else "en.date.year"
+    return _Core(m.start(), m.end(), rule, periods.year_range(year), Grain.YEAR, baseline=nxt in lex.reference_nouns)
+
+
+_MONTH_START = "month"
+"""Scan mode of a pattern whose every match begins with a month name: try only where one starts."""
+_CENTURY = "century"
+"""Scan mode of the century pattern: try only in the short stretch before each ``century``."""
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None, str | None], ...]:
+    lex = _lexicon()
+    mon = rf"(?P<mon>{lex.month_re})"
+    day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
+    day2 = r"(?:\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
+    year_opt = rf"(?:,?\s+(?P<y>{YEAR})(?!\d))?"
+    rel_year = rf"(?P<relw>{lex.rel_year_re})"
+    year_or_rel = rf"(?:(?P<y>{YEAR})(?!\d)|{rel_year})"
+    ord_q = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+    ord_h = r"(?P<ord>(?i:first|second|latter|1st|2nd))"
+    the = r"(?:(?i:the)\s+)?"
+    ordinal_words = alternation([w for w, v in lex.ordinals.items() if 15 <= v <= 22])
+    table: list[tuple[str, Handler, str | None, str | None]] = [
+        (rf"{mon}\s+{day}{day2}{year_opt}", _day, None, _MONTH_START),
+        (rf"(?<![\w.,-]){day}{day2}\s+(?:of\s+)?{mon}{year_opt}", _day, None, None),
+        (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso, r"\d[-/.]\d\d", None),
+        (rf"{mon},?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, _MONTH_START),
+        (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _us_numeric, r"\d/\d", None),
+        (
+            rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+)?(?P<mon1>{lex.month_re})(?:,?\s+(?P<y1>{YEAR}))?"
+            rf"\s*(?P<sep>[-–—]|\s(?i:to|through|until|and)\s)\s*(?P<mon2>{lex.month_re}),?\s+(?P<y>{YEAR})(?!\d)",
+            _month_range,
+            None,
+            None,
+        ),
+        (rf"(?P<mon>{lex.full_month_re})(?!\s*\d)", _bare_month, None, _MONTH_START),
+        (rf"\b(?P<which>(?i:this|next|last))\s+(?P<mon>{lex.full_month_re})", _shifted_month, None, None),
+        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:the\s+month\s+of)\s+)?{mon}{year_opt}", _part_of_month, None, None),
+        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?{year_or_rel}{_Y_AFTER}", _part_of_year, None, None),
+        (
+            rf"\b{the}{ord_q}\s+(?i:quarter)(?:\s+(?i:of)\s+{year_or_rel}|\s+(?P<y2>{YEAR})(?!\d))?",
+            _quarter,
+            "(?i:quarter)",
+            None,
+        ),
+        (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, "Q[1-4]", None),
+        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR})(?!\d)", _quarter, "[1-4]Q", None),
+        (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, "(?i:half)", None),
+        (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, "H[12]", None),
+        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, "[12]H", None),
+        (
+            rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+|{_Y_BEFORE})(?P<y1>{YEAR})"
+            rf"\s*(?P<sep>[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?P<y2>{YEAR}|\d{{2}}){_Y_AFTER}",
+            _year_range,
+            rf"{YEAR}\s*(?:[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?:{YEAR}|\d{{2}})",
+            None,
+        ),
+        (
+            r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
+            _decade,
+            r"(?:19|20)\d0['’]?s",
+            None,
+        ),
+        (
+            rf"(?:\b(?i:the)\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordw>(?i:{ordinal_words})))[\s-]+(?i:century)\b",
+            _century,
+            "(?i:century)",
+            _CENTURY,
+        ),
+        (rf"\b(?i:{alternation(list(lex.relative))})\b", _relative, None, None),
+        (
+            rf"\b(?i:FY\s?|fiscal\s+year\s+|fiscal\s+|calendar\s+year\s+|the\s+year\s+)(?P<y>{YEAR}){_Y_AFTER}",
+            _fiscal_year,
+            None,
+            None,
+        ),
+        (rf"(?:{_Y_BEFORE}|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-))(?P<y>{YEAR}){_Y_AFTER}", _bare_year, None, None),
+    ]
+    return tuple((re.compile(p), h, re.compile(g) if g else None, mode) for p, h, g, mode in table)
+
+
+@cache
+def _month_pattern() -> re.Pattern[str]:
+    """Month names (full or abbreviated); no two matches overlap, as each is one word."""
+    return re.compile(_lexicon().month_re)
+
+
+def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
+    """Attach the relation phrase right before the date (and widen the span over it)."""
+    lex = _lexicon()
+    start, relation = core.start, Relation.ON
+    if not core.own_relation and not core.baseline:
+        m = lex.relation_re.search(text, max(0, core.start - _LOOKBACK), core.start)
+        if m:
+            word = (m.group("rel") or m.group("pp") or "").lower()
+            relation = lex.relations[re.sub(r"\s+", " ", word)]
+            start = m.start()
+    fields = DateFields(
+        date_start=core.span[0], date_end=core.span[1], grain=core.grain, relation=relation, relative=core.relative
+    )
+    return Mention(start, core.end, core.rule, fields)
+
+
+@cache
+def _century_reach() -> int:
+    """The longest number the century pattern allows before ``century`` (``twenty-first``, ``21st``)."""
+    lex = _lexicon()
+    return max([4, *(len(w) for w, v in lex.ordinals.items() if 15 <= v <= 22)])
+
+
+def _skip_back(text: str, i: int, chars: str) -> int:
+    """The start of the run of whitespace (and of ``chars``) that ends at ``i``."""
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in chars):
+        i -= 1
+    return i
+
+
+def _century_starts(text: str, gate: re.Pattern[str]) -> list[int]:
+    """Every offset where a century match may start: between ``the``, the number and the
+    ``[\\s-]+`` before each ``century``, whatever the length of the whitespace runs."""
+    reach = _century_reach()
+    out: list[int] = []
+    for c in gate.finditer(text):
+        k = c.start()
+        lo = _skip_back(text, max(0, _skip_back(text, k, "-") - reach), "")  # the number, then spaces after `the`
+        out.extend(range(max(0, lo - 3, out[-1] + 1 if out else 0), k))  # `the` (3 letters) may open the match
+    return out
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending):
+    the same leftmost, non-overlapping matches, tried at those offsets only."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
+    """Every date expression in the text, overlaps settled longest-first (before relations widen spans)."""
+    text, doc = ctx.text, ctx.doc_date
+    # resolve() settles overlaps on Mentions; each _Core (a dataclass, not a pydantic model) rides in `fields`
+    cores: list[Mention[Any]] = []
+    month_starts: list[int] | None = None
+    for pattern, handler, gate, mode in _patterns():
+        if gate is not None and gate.search(text) is None:
+            continue  # cheap test for a piece every match must contain: most documents lack it
+        found: Iterator[re.Match[str]]
+        if mode == _MONTH_START:  # the month name opens the match: one scan for all such patterns
+            if month_starts is None:
+                month_starts = [m.start() for m in _month_pattern().finditer(text)]
+            found = _matches(pattern, text, month_starts)
+        elif mode == _CENTURY and gate is not None:
+            found = _matches(pattern, text, _century_starts(text, gate))
+        else:
+            found = pattern.finditer(text)
+        for m in found:
+            core = handler(m, text, doc)
+            if core is not None:
+                cores.append(Mention(core.start, core.end, core.rule, cast(Any, core)))
+    return [_with_relation(cast(_Core, c.fields), text) for c in resolve(cores)]

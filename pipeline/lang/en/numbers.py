@@ -1,0 +1,131 @@
+"""English numbers for the amount, date and quantity rules: digits, number words and scales.
+
+Extracted: digit numerals with thousands separators and decimals (``1,000``, ``2.5``), cardinal
+words up to the hundreds (``five``, ``twenty-five``, ``two hundred fifty``) and scale words or
+abbreviations after them (``million``, ``bn``, ``m``, ``k``). Not handled: fractions (``half a
+billion``), ``a dozen``, Roman numerals, European decimal commas (``2,5``).
+The vocabulary lives in ``pipeline/lang/en/data/numbers.yaml``; this module only builds regex
+fragments from it and evaluates what they match.
+
+>>> parse_number("twenty-five")
+Decimal('25')
+>>> parse_number("1,000")
+Decimal('1000')
+>>> scaled(parse_number("2.5"), "bn")
+Decimal('2500000000')
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from pipeline.lexicon import alternation, lang_yaml
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = lang_yaml("en", "numbers.yaml")
+    return data
+
+
+@cache
+def word_values() -> dict[str, int]:
+    """Cardinal word -> value (``nine`` -> 9, ``ninety`` -> 90, ``hundred`` -> 100)."""
+    d = _data()
+    return {**d["cardinals"], **d["tens"], **d["hundred"]}
+
+
+@cache
+def scale_values() -> dict[str, int]:
+    """Every scale surface (full words lowercase, abbreviations as written) -> multiplier."""
+    d = _data()
+    out: dict[str, int] = dict(d["scales"])
+    out.update(d["abbreviations"]["spaced"])
+    out.update(d["abbreviations"]["attached"])
+    return out
+
+
+@cache
+def ordinal_values() -> dict[str, int]:
+    return dict(_data()["ordinals"])
+
+
+NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+"""A digit numeral: ``2.5``, ``1,000``, ``25``; callers add their own boundaries."""
+
+
+@cache
+def word_number_pattern() -> str:
+    """A run of cardinal words: ``five``, ``twenty-five``, ``two hundred and fifty`` (case-insensitive)."""
+    word = alternation(list(word_values()))
+    return rf"(?i:\b(?:{word})(?:(?:-|\s+(?:and\s+)?)(?:{word}))*\b)"
+
+
+@cache
+def number_pattern() -> str:
+    """A digit numeral or a run of number words."""
+    return rf"(?:(?<![\w.,]){NUMERAL}(?![\d]|[.,]\d)|{word_number_pattern()})"
+
+
+@cache
+def scale_pattern() -> str:
+    """A scale after a number: `` million``, `` bn``, ``bn``, ``m``, ``B`` (attached forms need no space).
+
+    Full words and spaced abbreviations may follow a space, single letters only attached
+    (``$3m``), so that ``$5 m`` and ``$5 to`` never read as scales.
+    """
+    d = _data()
+    spaced = alternation(list(d["scales"]) + list(d["abbreviations"]["spaced"]))
+    attached = alternation(list(d["abbreviations"]["attached"]))
+    return rf"(?:\s*(?i:{spaced})\b|(?:{attached})\b)"
+
+
+def parse_words(text: str) -> Decimal | None:
+    """Value of a run of number words; ``None`` if a word is unknown."""
+    values = word_values()
+    total = 0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and" or not word:
+            continue
+        if word not in values:
+            return None
+        v = values[word]
+        total = max(total, 1) * v if v == 100 else total + v
+    return Decimal(total)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A numeral (``1,000.5``) or number words (``nine``) as a Decimal; ``None`` if neither."""
+    text = text.strip()
+    if text and text[0].isdigit():
+        try:
+            return normalize(Decimal(text.replace(",", "")))
+        except InvalidOperation:
+            return None
+    return parse_words(text)
+
+
+def scale_value(scale: str | None) -> int:
+    """Multiplier of a scale surface such as `` billion`` or ``bn``; 1 when absent."""
+    if not scale:
+        return 1
+    s = scale.strip()
+    table = scale_values()
+    return table.get(s) or table.get(s.lower()) or 1
+
+
+def scaled(number: Decimal | None, scale: str | None) -> Decimal | None:
+    """``number`` times its scale, normalized (``2.5`` + ``bn`` -> 2500000000)."""
+    if number is None:
+        return None
+    return normalize(number * scale_value(scale))
+
+
+def normalize(value: Decimal) -> Decimal:
+    """Integral values without exponent or ``.0`` (``2500000000.0`` -> ``2500000000``)."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()

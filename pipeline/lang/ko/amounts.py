@@ -1,0 +1,352 @@
+"""Korean money amounts: a number, a currency word or sign, and the words around them.
+
+Extracted:
+- ``250억불``, ``3,500억 원``, ``일억 오천만 원``, ``5천만유로``, ``미화 5억 달러`` (Korean number
+  then a currency word of ``currencies.yaml`` or ``ko/amounts.yaml``; the prefix ``미화`` joins
+  the span);
+- English amounts inside Korean text: ``$1.5 billion``, ``USD 2 billion``, ``US$ 300 million``,
+  ``₩1.2조``, ``20 million euros``;
+- ranges ``2억~3억 달러``, ``2~3억 달러``, ``2억에서 3억 달러`` -> ``value`` + ``value_max``;
+- qualifiers: written after the amount (``이상``, ``초과``, ``이하``, ``미만``, ``까지``, ``가량``,
+  ``정도``, ``안팎``, ``100억원대``, ``10억 달러가 넘는``) or before it (``약``, ``최대``, ``최소``),
+  and the infix ``10여억``; an adjacent qualifier word is part of the span (``250억불 이상``),
+  a following particle is not (``이상의`` -> span ends at ``이상``);
+- ``per`` for rates (``연간``/``매년``/``annually`` -> ``P1Y``) and ``period`` for a spread
+  (``5년에 걸쳐 2억불``, ``3년간 총 10억 달러``, ``2억 달러를 5년에 걸쳐`` -> ``P5Y``); these
+  words are not part of the span.
+
+Not extracted: numbers without a currency (``5G``, ``COP26``, ``9개국``, ``1억 명``, ``3억 회분``,
+``100만 톤``, ``2030 NDC``: counts and measures belong to the quantities), vague amounts
+(``수십억 달러``), a change ``2억 달러에서 3억 달러로`` (two amounts, not a range).
+
+>>> from pipeline.mentions import context_for_text
+>>> [(m.fields.display, m.fields.qualifier.value) for m in extract_amounts(context_for_text("총 250억불 이상에 달한다"))]
+[('$25B', 'at_least')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import cast
+
+from pipeline.lang.ko.common import alternation, data, ends_token, plain, prev_char, starts_token, whole_word
+from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number
+from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
+from pipeline.mentions import DocContext, Mention
+from pipeline.money import currencies, display
+from pipeline.overlap import resolve
+from schemas.models import AmountFields, Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Every word list the amount rules read, and the regexes compiled from them."""
+
+    ko_words: dict[str, str]
+    ko_prefixes: dict[str, str]
+    prefixes: dict[str, str]
+    en_words: dict[str, str]
+    scales: dict[str, Decimal]
+    post_q: dict[str, Qualifier]
+    attached_q: dict[str, Qualifier]
+    pre_q: dict[str, Qualifier]
+    pre_rates: dict[str, str]
+    post_rates: dict[str, str]
+    exceed_q: Qualifier
+    min_values: dict[str, Decimal]
+    change_particles: tuple[str, ...]
+    simple: re.Pattern[str]
+    ko_prefixed: re.Pattern[str]
+    en_prefixed: re.Pattern[str]
+    en_postfixed: re.Pattern[str]
+    ranged: re.Pattern[str]
+    post: re.Pattern[str]
+    exceed: re.Pattern[str]
+    post_rate: re.Pattern[str]
+    pre: re.Pattern[str]
+    period_before: re.Pattern[str]
+    period_after: re.Pattern[str]
+
+
+def _key(word: str) -> str:
+    """Lookup key of a matched word: spaces removed (``미국 달러`` and ``미국달러`` are one word)."""
+    return re.sub(r"\s+", "", word)
+
+
+def _keyed(words: dict[str, str]) -> dict[str, str]:
+    return {_key(w): v for w, v in words.items()}
+
+
+def _currency_words(field: str) -> dict[str, str]:
+    """Word -> ISO code for one list of ``currencies.yaml`` (``ko``, ``ko_prefix``, ``prefix``, ``en``)."""
+    out: dict[str, str] = {}
+    for code, entry in currencies().items():
+        for word in cast(list[str], entry.get(field) or []):
+            out[word] = code
+    return out
+
+
+@cache
+def lexicon() -> _Lexicon:
+    """Load the currency lexicon and the Korean markers once, and compile the amount regexes."""
+    d = data("amounts")
+    ko_words = _currency_words("ko")
+    ko_prefixes = _currency_words("ko_prefix")
+    prefixes = _currency_words("prefix")
+    en_words = _currency_words("en")
+    for code, words in d["extra_currency_words"].items():
+        for w in words:
+            ko_words[w] = code
+    nums = data("numbers")
+    scales = {k: Decimal(v) for k, v in nums["english_scales"].items()}
+    scale_words = [k for k in scales if len(k) > 1] + [k.capitalize() for k in scales if len(k) > 1]
+    scale_alt = alternation(scale_words + [k for k in scales if len(k) == 1])
+    num = number_pattern()
+    ko_alt = alternation(ko_words)
+    seps = alternation(d["range_separators"])
+    breaks = re.escape(d["clause_breaks"])
+    fillers = alternation(d["fillers"])
+    dur = duration_unit_pattern()
+    marks = alternation(d["period_markers"])
+    endings = "".join(d["clause_endings"])
+    gap = rf"(?:[^\s\d{breaks}]+(?<![{endings}])\s+){{0,2}}"
+    pre_words = alternation([*d["pre_qualifiers"], *d["pre_rates"]])
+    return _Lexicon(
+        ko_words=_keyed(ko_words),
+        ko_prefixes=_keyed(ko_prefixes),
+        prefixes=_keyed(prefixes),
+        en_words={k.lower(): v for k, v in en_words.items()},
+        scales={**scales, **{k.capitalize(): v for k, v in scales.items() if len(k) > 1}},
+        post_q={k: Qualifier(v) for k, v in d["post_qualifiers"].items()},
+        attached_q={k: Qualifier(v) for k, v in d["attached_qualifiers"].items()},
+        pre_q={k: Qualifier(v) for k, v in d["pre_qualifiers"].items()},
+        pre_rates=dict(d["pre_rates"]),
+        post_rates={_key(k): v for k, v in d["post_rates"].items()},
+        exceed_q=Qualifier(d["exceed_qualifier"]),
+        min_values={_key(k): Decimal(v) for k, v in d.get("min_values", {}).items()},
+        change_particles=tuple(d["change_particles"]),
+        simple=re.compile(rf"(?P<num>{num})\s?(?P<cur>{ko_alt})"),
+        ko_prefixed=re.compile(rf"(?P<kp>{alternation(ko_prefixes)})\s?(?P<num>{num})(?:\s?(?P<cur>{ko_alt}))?"),
+        en_prefixed=re.compile(
+            rf"(?<![A-Za-z])(?P<pre>{alternation(prefixes)})\s?(?P<num>{num})"
+            rf"(?:\s?(?P<scale>{scale_alt})(?![A-Za-z]))?"
+        ),
+        en_postfixed=re.compile(
+            rf"(?<![\d,.])(?P<num>{ARABIC})(?:\s?(?P<scale>{scale_alt}))?\s(?P<en>(?i:{alternation(en_words)}))(?![A-Za-z])"
+        ),
+        ranged=re.compile(rf"(?P<a>{num})(?:\s?(?P<cura>{ko_alt}))?\s?(?P<sep>{seps})\s?(?P<b>{num})\s?(?P<cur>{ko_alt})"),
+        post=re.compile(rf"\s?(?P<q>{alternation(d['post_qualifiers'])})"),
+        exceed=re.compile(rf"(?:{alternation(d['exceed_particles'])})?\s?(?P<q>{alternation(d['exceed_verbs'])})"),
+        post_rate=re.compile(rf"\s?(?P<r>{alternation(d['post_rates'])})(?![A-Za-z])"),
+        pre=re.compile(rf"(?P<w>{pre_words})\s?$"),
+        period_before=re.compile(rf"(?P<n>\d+)\s?(?P<u>{dur})\s?(?:{marks})(?:\s+(?:{fillers}))?\s+{gap}$"),
+        period_after=re.compile(
+            rf"(?:{alternation(d['period_object_particles'])})\s+(?:(?:{alternation(d['period_lead_words'])})\s+)?(?P<n>\d+)\s?(?P<u>{dur})\s?(?:{marks})"
+        ),
+    )
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An amount being assembled: span, value(s), currency, and what the context adds."""
+
+    start: int
+    end: int
+    value: Decimal
+    currency: str
+    rule: str
+    value_max: Decimal | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    per: str | None = None
+    period: str | None = None
+
+
+def _searches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, retrying one character later after each match.
+
+    Unlike ``finditer`` a rejected match (``제3조 10억 원``) does not hide a shorter one
+    inside it; each retry reads only the rejected match again, so this stays linear.
+    """
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
+def _number_value(ctx: DocContext, m: re.Match[str], group: str = "num") -> Decimal | None:
+    """The value of the number group of ``m`` if Kiwi agrees it is a number, else None."""
+    if not number_ok(ctx, m.start(group), m.end(group)):
+        return None
+    return parse_korean_number(m.group(group))
+
+
+def _from_simple(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``250억불``, ``3,500억 원``: a Korean number then a currency word ending a token."""
+    lex = lexicon()
+    value = _number_value(ctx, m)
+    if value is None or not ends_token(ctx, m.end("cur")):
+        return None
+    if value < lex.min_values.get(_key(m.group("cur")), 0):
+        return None
+    draft = _Draft(m.start(), m.end(), value, lex.ko_words[_key(m.group("cur"))], "ko.amount.number_currency")
+    if has_approx_infix(m.group("num")):
+        draft.qualifier = Qualifier.APPROX
+    return draft
+
+
+def _from_ko_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``미화 5억 달러``, ``미화 5억``: the Korean currency prefix names the currency."""
+    lex = lexicon()
+    value = _number_value(ctx, m)
+    if value is None or not starts_token(ctx, m.start("kp")):
+        return None
+    if m.group("cur") is not None and not ends_token(ctx, m.end("cur")):
+        return None
+    end = m.end("cur") if m.group("cur") is not None else m.end("num")
+    return _Draft(m.start(), end, value, lex.ko_prefixes[_key(m.group("kp"))], "ko.amount.prefix_number_currency")
+
+
+def _from_en_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``$1.5 billion``, ``USD 2 billion``, ``US$ 300 million``, ``₩1.2조``."""
+    lex = lexicon()
+    value = parse_korean_number(m.group("num"))
+    if value is None:
+        return None
+    if m.group("scale"):
+        value = plain(value * lex.scales[m.group("scale")])
+    return _Draft(m.start(), m.end(), value, lex.prefixes[_key(m.group("pre"))], "ko.amount.english_prefix")
+
+
+def _from_en_postfixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``20 million euros``, ``5 billion dollars`` inside Korean text."""
+    lex = lexicon()
+    before = ctx.text[m.start() - 1] if m.start() else ""
+    value = parse_korean_number(m.group("num"))
+    if value is None or (before and (before.isalnum() or before in ".,$")):
+        return None
+    if m.group("scale"):
+        value = plain(value * lex.scales[m.group("scale")])
+    return _Draft(m.start(), m.end(), value, lex.en_words[m.group("en").lower()], "ko.amount.english_postfix")
+
+
+def _borrow_units(low: str, high: str) -> str:
+    """``2~3억`` means 2억~3억: a bare first number takes the units of the second.
+
+    >>> _borrow_units("2", "3억"), _borrow_units("2천", "3천만"), _borrow_units("5천만", "1억")
+    ('2억', '2천만', '5천만')
+    """
+    big = "".join(data("numbers")["big_units"])
+    units = "".join(data("numbers")["small_units"]) + big
+    for chars in (units, big):
+        if not any(c in chars for c in low):
+            tail = re.search(f"[{chars}]+$", high)
+            return low + tail.group() if tail else low
+    return low
+
+
+def _from_range(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``2억~3억 달러``, ``2억에서 3억 달러``: one amount with ``value_max``; a change is not a range."""
+    lex = lexicon()
+    if not (number_ok(ctx, m.start("a"), m.end("a")) and number_ok(ctx, m.start("b"), m.end("b"))):
+        return None
+    if not ends_token(ctx, m.end("cur")):
+        return None
+    currency = lex.ko_words[_key(m.group("cur"))]
+    if m.group("cura") is not None and lex.ko_words[_key(m.group("cura"))] != currency:
+        return None
+    if ctx.text.startswith(lex.change_particles, m.end()):
+        return None
+    high = parse_korean_number(m.group("b"))
+    low = parse_korean_number(_borrow_units(m.group("a"), m.group("b")))
+    if low is None or high is None or high <= low:
+        return None
+    return _Draft(m.start(), m.end(), low, currency, "ko.amount.range", value_max=high)
+
+
+def _add_post_context(ctx: DocContext, draft: _Draft) -> None:
+    """Qualifiers and rate/period words after the amount; a qualifier word joins the span."""
+    lex = lexicon()
+    text, end = ctx.text, draft.end
+    for word, qual in lex.attached_q.items():
+        if text.startswith(word, end) and ends_token(ctx, end + len(word)):
+            draft.end, draft.qualifier = end + len(word), qual
+            return
+    if (m := lex.post.match(text, end)) and whole_word(ctx, m.start("q"), m.end("q")):
+        draft.end = m.end("q")
+        draft.qualifier = lex.post_q[m.group("q")]
+    elif (m := lex.exceed.match(text, end)) and starts_token(ctx, m.start("q")):
+        draft.end, draft.qualifier = m.end("q"), lex.exceed_q
+    if (m := lex.post_rate.match(text, draft.end)) is not None:
+        draft.per = lex.post_rates[_key(m.group("r"))]
+    if draft.period is None and (m := lex.period_after.match(text, draft.end)) is not None:
+        draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
+
+
+def _add_pre_context(ctx: DocContext, draft: _Draft) -> None:
+    """Qualifier (joins the span), rate word and spreading period written before the amount."""
+    lex = lexicon()
+    for _ in range(3):  # at most: rate word, filler, qualifier ("연간 총 약 5억 달러")
+        lo = max(0, draft.start - 12)
+        m = lex.pre.search(ctx.text, lo, draft.start)
+        if m is None or not starts_token(ctx, m.start("w")) or not ends_token(ctx, m.end("w")):
+            break
+        word = m.group("w")
+        if prev_char(ctx.text, m.start("w")).isalnum():
+            break  # a syllable of a longer word: 규약, 10월
+        if word in lex.pre_q and draft.per is None:
+            draft.start = m.start("w")
+            if draft.qualifier is Qualifier.EXACT:  # a qualifier after the amount wins
+                draft.qualifier = lex.pre_q[word]
+            continue
+        if word in lex.pre_rates and draft.per is None:
+            draft.per = lex.pre_rates[word]
+        break
+    lo = max(0, draft.start - 40)
+    if (m := lex.period_before.search(ctx.text, lo, draft.start)) is not None and starts_token(ctx, m.start("n")):
+        if not ctx.text[max(0, m.start("n") - 1) : m.start("n")].isdigit():
+            draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
+
+
+def _mention(ctx: DocContext, draft: _Draft) -> Mention[AmountFields]:
+    """Freeze a draft into a mention with its display form."""
+    shown = display(draft.value, draft.currency)
+    if draft.value_max is not None:
+        shown = f"{shown}-{display(draft.value_max, draft.currency)}"
+    fields = AmountFields(
+        value=draft.value,
+        currency=draft.currency,
+        qualifier=draft.qualifier,
+        value_max=draft.value_max,
+        display=shown,
+        period=draft.period,
+        per=draft.per,
+    )
+    return Mention(draft.start, draft.end, draft.rule, fields)
+
+
+def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
+    """Every money amount of the document, non-overlapping, in text order."""
+    lex = lexicon()
+    builders = (
+        (lex.simple, _from_simple),
+        (lex.ko_prefixed, _from_ko_prefixed),
+        (lex.en_prefixed, _from_en_prefixed),
+        (lex.en_postfixed, _from_en_postfixed),
+        (lex.ranged, _from_range),
+    )
+    drafts: list[_Draft] = []
+    for pattern, build in builders:
+        for m in _searches(pattern, ctx.text):
+            draft = build(ctx, m)
+            if draft is not None:
+                drafts.append(draft)
+    mentions = []
+    for draft in drafts:
+        _add_post_context(ctx, draft)
+        _add_pre_context(ctx, draft)
+        mentions.append(_mention(ctx, draft))
+    return resolve(mentions)

@@ -1,0 +1,392 @@
+"""Korean dates: absolute and relative dates, month parts, halves, quarters, decades, centuries.
+
+Extracted (each as an inclusive range with its grain):
+- days ``2021년 5월 21일``, ``2021.5.21.``, day ranges ``6월 11~13일``, ``2021. 5. 21.``, ``2021-05-21``; months ``2023년 4월``;
+  years ``2024년``, ``2021년도``; year ranges ``2026~2028년`` (grain year);
+- month parts ``10월 초순`` / ``초`` (1-10), ``중순`` (11-20), ``하순`` / ``말`` (21-end);
+  halves ``상반기``/``하반기``; quarters ``1분기``, ``1/4분기``; decades ``2020년대``;
+  centuries ``21세기``; year parts ``2021년 말`` / ``연말`` (December, grain month) and
+  ``2021년 초`` / ``연초`` (January, grain month);
+- relative words, resolved against the document date with ``relative`` true: ``금년``/``올해``,
+  ``내년``, ``작년``/``지난해``, ``연내`` (this year, relation by), ``이달``/``다음 달``/``지난달``,
+  and ``지난 10월`` / ``오는 3월`` (a month in the past or future of the document date);
+- a bare 4-digit year before a target noun of ``ko/dates.yaml`` (``2030 NDC``, ``2050 탄소중립``)
+  and ``post-2025`` / ``pre-2020`` (after / before, grain year).
+
+A month or day written without its year (``10월``, ``5월 21일``, ``상반기``, ``1분기``) takes the
+year of the document date and is skipped when the document has no date; ``relative`` is true for
+it, as for ``금년``: its value depends on the document date (the English rules do the same).
+
+Relations: ``까지`` -> by, ``부터``/``이래`` -> from, ``이후``/``후`` -> after, ``이전``/``전`` ->
+before, ``중``/``동안`` -> during; otherwise on.
+
+Span convention: the span covers the date words only. Relation words (``까지``, ``부터``, ``이후``,
+``이전``, ``전``, ``중``), attached or written as separate words, and approximation words (``경``,
+``쯤``) are never part of it: ``2024년까지`` -> ``2024년``; ``10월 초순 경`` -> ``10월 초순``. Words that
+change the value are part of it: ``지난 10월``, ``금년 말``, and the glued English prefix ``post-2025``.
+
+Not dates: ``5G``, ``COP26``, ``제7차``, ``제3조``, ``02-123-4567``, ``1.5도``, ``24시간``,
+``5년간`` (durations, see quantities), ``2030세대``, weekdays (``수`` is never Wednesday), a bare
+day of the month (``21일``).
+
+>>> import datetime as dt
+>>> from pipeline.mentions import context_for_text
+>>> ctx = context_for_text("10월 초순 경 발표하고 2024년까지 완료한다", doc_date=dt.date(2021, 5, 21))
+>>> [(ctx.text[m.start:m.end], m.fields.grain.value, m.fields.relation.value) for m in extract_dates(ctx)]
+[('10월 초순', 'part_of_month', 'on'), ('2024년', 'year', 'by')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pipeline import periods
+from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
+from pipeline.lang.ko.numbers import blocking_prefixes
+from pipeline.mentions import DocContext, Mention
+from pipeline.overlap import resolve
+from schemas.models import DateFields, Grain, Relation
+
+MIN_YEAR, MAX_YEAR = 1800, 2200
+_DASHES = "~∼～〜\\-–"
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A date being assembled: span, inclusive range, grain, relation, relative flag."""
+
+    start: int
+    end: int
+    first: dt.date
+    last: dt.date
+    grain: Grain
+    rule: str
+    relation: Relation = Relation.ON
+    relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Date words from ``ko/dates.yaml`` and the regexes compiled from them."""
+
+    month_parts: dict[str, periods.PartOfMonth]
+    year_parts: dict[str, int]
+    halves: dict[str, int]
+    relative_years: dict[str, int]
+    standalone: dict[str, dict[str, Any]]
+    relative_months: dict[str, int]
+    month_direction: dict[str, str]
+    relations: dict[str, Relation]
+    strict_relations: frozenset[str]
+    english: dict[str, Relation]
+    patterns: tuple[tuple[re.Pattern[str], Callable[[DocContext, re.Match[str]], _Draft | None]], ...]
+    relation: re.Pattern[str]
+
+
+def _key(word: str) -> str:
+    return re.sub(r"\s+", "", word)
+
+
+@cache
+def lexicon() -> _Lexicon:
+    """Load ``ko/dates.yaml`` once and compile one regex per date shape."""
+    d = data("dates")
+    mp = alternation(d["month_parts"])
+    yp = alternation(d["year_parts"])
+    halves = alternation(d["halves"])
+    quarter = rf"(?P<q>[1-4])\s?(?:/4\s?)?(?:{alternation(d['quarter_words'])})"
+    day_range = rf"(?:\s?일)?\s?[{_DASHES}]\s?(?P<d2>\d{{1,2}})\s?일"
+    month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|\s?(?P<mp>{mp}))?"
+    year_tail = rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?(?P<h>{halves})|\s?{quarter}|\s?(?P<yp>{yp}))?"
+    rel_years = alternation(d["relative_years"])
+    targets = alternation(d["year_target_nouns"])
+    approx = alternation(d["approx_words"])
+    patterns = (
+        (re.compile(r"(?<![\d.])(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})(?:\.(?!\d))?(?![\d])"), _numeric),
+        (re.compile(r"(?<![\d\-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d\-])"), _numeric),
+        (re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"), _numeric),
+        (re.compile(rf"(?:(?<!\d)(?P<y>\d{{4}})\s?년도?|(?P<ry>{rel_years})){year_tail}"), _korean),
+        (re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"), _month),
+        (re.compile(rf"(?P<h>{halves})|(?<![\d/]){quarter}"), _half_or_quarter),
+        (re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp}))?"), _relative_month),
+        (re.compile(rf"(?P<w>{alternation(d['relative_standalone'])})"), _standalone),
+        (re.compile(r"(?<!\d)(?P<dec>\d{3}0)\s?년대"), _decade),
+        (re.compile(r"(?<!\d)(?P<c>\d{1,2})\s?세기"), _century),
+        (re.compile(rf"(?<!\d)(?P<y1>\d{{4}})\s?(?:년\s?)?[{_DASHES}]\s?(?P<y2>\d{{4}})\s?년"), _year_range),
+        (re.compile(rf"(?<![A-Za-z])(?P<pre>(?i:{alternation(d['english_prefixes'])}))-(?P<y>\d{{4}})(?!\d)"), _english_prefix),
+        (re.compile(rf"(?<![\d.,\-/A-Za-z])(?P<y>\d{{4}})(?![\d.,])\s?(?={targets})"), _year_before_noun),
+    )
+    return _Lexicon(
+        month_parts=dict(d["month_parts"]),
+        year_parts=dict(d["year_parts"]),
+        halves=dict(d["halves"]),
+        relative_years=dict(d["relative_years"]),
+        standalone=dict(d["relative_standalone"]),
+        relative_months={_key(k): v for k, v in d["relative_months"].items()},
+        month_direction=dict(d["month_direction"]),
+        relations={k: Relation(v) for k, v in d["relations"].items()},
+        strict_relations=frozenset(d["strict_relations"]),
+        english={k: Relation(v) for k, v in d["english_prefixes"].items()},
+        patterns=patterns,
+        relation=re.compile(rf"\s?(?:(?:{approx})\s?)?(?P<r>{alternation(d['relations'])})"),
+    )
+
+
+# --- small checks ---------------------------------------------------------------------------
+
+
+def _free_number(ctx: DocContext, start: int) -> bool:
+    """A number starting at ``start`` is not glued to a code or an ordinal (COP26, 제3조, G7)."""
+    before = prev_char(ctx.text, start)
+    if before and ((before.isascii() and (before.isalnum() or before in "'_")) or before in blocking_prefixes()):
+        return False
+    return starts_token(ctx, start)
+
+
+def _year_ok(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+def _doc_year(ctx: DocContext) -> int | None:
+    return ctx.doc_date.year if ctx.doc_date else None
+
+
+def _month_of(base: dt.date, offset: int) -> tuple[int, int]:
+    """(year, month) ``offset`` months from ``base``."""
+    index = base.year * 12 + base.month - 1 + offset
+    return index // 12, index % 12 + 1
+
+
+def _safe_day(year: int, month: int, day: int) -> tuple[dt.date, dt.date] | None:
+    try:
+        return periods.day_range(year, month, day)
+    except ValueError:
+        return None
+
+
+def _tail_ok(ctx: DocContext, m: re.Match[str], group: str) -> bool:
+    """An optional tail word (``초``, ``말``, ``상반기``) must be a whole word, not ``초청``."""
+    return m.group(group) is None or ends_token(ctx, m.end(group))
+
+
+# --- builders, one per pattern --------------------------------------------------------------
+
+
+def _numeric(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``2021.5.21.``, ``2021. 5. 21.``, ``2021-05-21``: year, month and day in digits."""
+    year = int(m.group("y"))
+    if not _year_ok(year) or not _free_number(ctx, m.start()):
+        return None
+    rng = _safe_day(year, int(m.group("m")), int(m.group("d")))
+    if rng is None:
+        return None
+    return _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.numeric")
+
+
+def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: str, relative: bool) -> _Draft | None:
+    """The month of ``m`` in ``year``, narrowed by a day or month part when present and whole."""
+    month = int(m.group("m"))
+    if not 1 <= month <= 12:
+        return None
+    end_month = ctx.text.index("월", m.end("m")) + 1
+    if m.group("d") is not None:
+        last_group = "d2" if m.group("d2") is not None else "d"
+        end_day = ctx.text.index("일", m.end(last_group)) + 1
+        first = _safe_day(year, month, int(m.group("d")))
+        last = _safe_day(year, month, int(m.group(last_group)))
+        if first is None or last is None or first[0] > last[0] or not ends_token(ctx, end_day):
+            return None
+        return _Draft(start, end_day, first[0], last[0], Grain.DAY, f"{rule}_day", relative=relative)
+    if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
+        part = lexicon().month_parts[m.group("mp")]
+        rng = periods.part_of_month_range(year, month, part)
+        return _Draft(start, m.end("mp"), *rng, Grain.PART_OF_MONTH, f"{rule}_part", relative=relative)
+    if not ends_token(ctx, end_month):
+        return None
+    return _Draft(start, end_month, *periods.month_range(year, month), Grain.MONTH, rule, relative=relative)
+
+
+def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``2021년 5월 21일``, ``2024년``, ``금년``, ``내년 상반기``, ``2021년 1분기``, ``금년 말``."""
+    lex = lexicon()
+    if m.group("y") is not None:
+        year, relative = int(m.group("y")), False
+        if not _year_ok(year) or not _free_number(ctx, m.start("y")):
+            return None
+        head_end = m.start("y") + len(m.group("y"))
+        head_end = ctx.text.index("년", head_end) + 1
+        if ctx.text.startswith("도", head_end):
+            head_end += 1
+    else:
+        base = _doc_year(ctx)
+        if base is None or not starts_token(ctx, m.start("ry")):
+            return None
+        year, relative, head_end = base + lex.relative_years[m.group("ry")], True, m.end("ry")
+    start = m.start()
+    if m.group("m") is not None:
+        draft = _month_tail(ctx, m, year, start, "ko.date.year_month", relative)
+        if draft is not None:
+            return draft
+    elif m.group("h") is not None and _tail_ok(ctx, m, "h"):
+        rng = periods.half_range(year, lex.halves[m.group("h")])
+        return _Draft(start, m.end("h"), *rng, Grain.HALF, "ko.date.year_half", relative=relative)
+    elif m.group("q") is not None and _tail_ok(ctx, m, "q") and ends_token(ctx, m.end()):
+        rng = periods.quarter_range(year, int(m.group("q")))
+        return _Draft(start, m.end(), *rng, Grain.QUARTER, "ko.date.year_quarter", relative=relative)
+    elif m.group("yp") is not None and whole_word(ctx, m.start("yp"), m.end("yp")):
+        rng = periods.month_range(year, lex.year_parts[m.group("yp")])
+        return _Draft(start, m.end("yp"), *rng, Grain.MONTH, "ko.date.year_part", relative=relative)
+    if not ends_token(ctx, head_end):
+        return None
+    rule = "ko.date.relative_year" if relative else "ko.date.year"
+    return _Draft(start, head_end, *periods.year_range(year), Grain.YEAR, rule, relative=relative)
+
+
+def _month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``10월``, ``5월 21일``, ``10월 초순``, ``지난 10월``: the year comes from the document date."""
+    if ctx.doc_date is None or not _free_number(ctx, m.start("m")):
+        return None
+    month, base = int(m.group("m"), 10), ctx.doc_date
+    year, relative, start = base.year, True, m.start("m")
+    if m.group("dir") is not None and starts_token(ctx, m.start("dir")):
+        direction = lexicon().month_direction[m.group("dir")]
+        start, relative = m.start("dir"), True
+        if direction == "past" and month > base.month:
+            year -= 1
+        elif direction == "future" and month < base.month:
+            year += 1
+    return _month_tail(ctx, m, year, start, "ko.date.month", relative)
+
+
+def _half_or_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``상반기``, ``3분기`` without a year: in the year of the document date."""
+    year = _doc_year(ctx)
+    if year is None or not whole_word(ctx, m.start(), m.end()):
+        return None
+    if m.group("h") is not None:
+        rng = periods.half_range(year, lexicon().halves[m.group("h")])
+        return _Draft(m.start(), m.end(), *rng, Grain.HALF, "ko.date.half", relative=True)
+    if not _free_number(ctx, m.start()):
+        return None
+    rng = periods.quarter_range(year, int(m.group("q")))
+    return _Draft(m.start(), m.end(), *rng, Grain.QUARTER, "ko.date.quarter", relative=True)
+
+
+def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``이달``, ``다음 달``, ``지난달 말``: months counted from the document date."""
+    if ctx.doc_date is None or not starts_token(ctx, m.start()):
+        return None
+    year, month = _month_of(ctx.doc_date, lexicon().relative_months[_key(m.group("rm"))])
+    if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
+        rng = periods.part_of_month_range(year, month, lexicon().month_parts[m.group("mp")])
+        return _Draft(m.start(), m.end(), *rng, Grain.PART_OF_MONTH, "ko.date.relative_month_part", relative=True)
+    if not ends_token(ctx, m.end("rm")):
+        return None
+    rng = periods.month_range(year, month)
+    return _Draft(m.start(), m.end("rm"), *rng, Grain.MONTH, "ko.date.relative_month", relative=True)
+
+
+def _standalone(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``연내`` (this year, by), ``연말`` (December), ``연초`` (January) of the document year."""
+    base = _doc_year(ctx)
+    if base is None or not whole_word(ctx, m.start(), m.end()):
+        return None
+    entry = lexicon().standalone[m.group("w")]
+    year = base + int(entry.get("offset", 0))
+    if entry["grain"] == "month":
+        rng, grain = periods.month_range(year, int(entry["month"])), Grain.MONTH
+    else:
+        rng, grain = periods.year_range(year), Grain.YEAR
+    draft = _Draft(m.start(), m.end(), *rng, grain, "ko.date.relative_word", relative=True)
+    draft.relation = Relation(entry.get("relation", "on"))
+    return draft
+
+
+def _decade(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``2020년대`` -> 2020-2029."""
+    first = int(m.group("dec"))
+    if not _year_ok(first) or not _free_number(ctx, m.start()) or not ends_token(ctx, m.end()):
+        return None
+    return _Draft(m.start(), m.end(), *periods.decade_range(first), Grain.DECADE, "ko.date.decade")
+
+
+def _century(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``21세기`` -> 2001-2100."""
+    century = int(m.group("c"))
+    if not 1 <= century <= 22 or not _free_number(ctx, m.start()) or not ends_token(ctx, m.end()):
+        return None
+    return _Draft(m.start(), m.end(), *periods.century_range(century), Grain.CENTURY, "ko.date.century")
+
+
+def _year_range(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``2026~2028년``, ``2021-2025년`` -> one range of whole years."""
+    first, last = int(m.group("y1")), int(m.group("y2"))
+    if not (_year_ok(first) and _year_ok(last) and first < last) or not _free_number(ctx, m.start()):
+        return None
+    if not ends_token(ctx, m.end()):
+        return None
+    return _Draft(m.start(), m.end(), *periods.years_range(first, last), Grain.YEAR, "ko.date.year_range")
+
+
+def _english_prefix(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``post-2025`` -> after 2025, ``pre-2020`` -> before 2020 (grain year)."""
+    year = int(m.group("y"))
+    if not _year_ok(year):
+        return None
+    draft = _Draft(m.start(), m.end(), *periods.year_range(year), Grain.YEAR, "ko.date.english_prefix")
+    draft.relation = lexicon().english[m.group("pre").lower()]
+    return draft
+
+
+def _year_before_noun(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``2030 NDC``, ``2050 탄소중립``: a bare year naming a target (nouns in ``ko/dates.yaml``)."""
+    year = int(m.group("y"))
+    if not 1900 <= year <= 2100 or not _free_number(ctx, m.start()) or not ends_token(ctx, m.end("y")):
+        return None
+    return _Draft(m.start(), m.end("y"), *periods.year_range(year), Grain.YEAR, "ko.date.year_before_noun")
+
+
+# --- assembly -------------------------------------------------------------------------------
+
+
+def _add_relation(ctx: DocContext, draft: _Draft) -> None:
+    """A relation word after the date (``까지`` -> by); the word stays outside the span."""
+    lex = lexicon()
+    m = lex.relation.match(ctx.text, draft.end)
+    if m is None or not whole_word(ctx, m.start("r"), m.end("r")):
+        return
+    word = m.group("r")
+    if word in lex.strict_relations:
+        after = ctx.text[m.end("r") : m.end("r") + 1]
+        token = ctx.token_at(m.start("r"))
+        if after.isspace() or (token is not None and token.tag == "MM"):  # 전 세계: determiner
+            return
+    draft.relation = lex.relations[word]
+
+
+def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
+    """Every date expression of the document, non-overlapping, in text order."""
+    drafts: list[_Draft] = []
+    for pattern, build in lexicon().patterns:
+        for m in pattern.finditer(ctx.text):
+            draft = build(ctx, m)
+            if draft is not None:
+                drafts.append(draft)
+    mentions = []
+    for draft in drafts:
+        if draft.relation is Relation.ON:
+            _add_relation(ctx, draft)
+        fields = DateFields(
+            date_start=draft.first,
+            date_end=draft.last,
+            grain=draft.grain,
+            relation=draft.relation,
+            relative=draft.relative,
+        )
+        mentions.append(Mention(draft.start, draft.end, draft.rule, fields))
+    return resolve(mentions)

@@ -1,0 +1,156 @@
+"""Korean numbers: Arabic digits, Sino-Korean words and the myriad units 만/억/조, in any mix.
+
+Parsed: ``3,500억``, ``2.5억``, ``1조 2천억``, ``5억 4천만``, ``1억 2,500만``, ``4백만``,
+``2천5백만``, ``삼천만``, ``일억 오천만``, the approximate infix ``10여억`` / ``1억여``.
+Not parsed: native Korean numerals (``한``, ``두``, ``세``), vague numbers (``수십억``,
+``몇억``: the rules refuse a number right after 수/몇), ordinals (``제3조``).
+
+>>> parse_korean_number("1조 2천억")
+Decimal('1200000000000')
+>>> parse_korean_number("일억 오천만")
+Decimal('150000000')
+>>> parse_korean_number("1억 2,500만")
+Decimal('125000000')
+>>> parse_korean_number("2.5억")
+Decimal('250000000')
+>>> parse_korean_number("억만") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from pipeline.lang.ko.common import data, ends_token, plain, prev_char, starts_token
+from pipeline.mentions import DocContext
+
+ARABIC = r"(?:\d{1,3}(?:,\d{3})++(?:\.\d+)?+|\d++(?:\.\d+)?+)"
+"""Arabic digits with thousands commas and an optional decimal part (possessive: no backtracking)."""
+
+# Kiwi tags a number's pieces may carry: digits, numerals, the bound noun 조 (``₩1.2조``), the
+# suffix 여 (``10여억``) and the comma/space symbols. A Sino-Korean word read as a noun (``백신``)
+# fails this check.
+NUMBER_TAGS = frozenset({"SN", "NR", "NNB", "XSN", "SO", "SP", "SW", "W_SERIAL"})
+
+
+@cache
+def _lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int], str]:
+    """Digits, small units, big units and the approximate infix from ``ko/numbers.yaml``."""
+    d = data("numbers")
+    return dict(d["digits"]), dict(d["small_units"]), dict(d["big_units"]), str(d["approx_infix"])
+
+
+@cache
+def number_pattern() -> str:
+    """Regex source for one Korean number, built from the numeral data.
+
+    Shape: a head (Arabic number, Sino digit or small unit), then runs of units each optionally
+    followed by a space and the next group; possessive so a failed match never backtracks, and
+    never starting right after a digit or numeral, so retries after a rejected match stay linear.
+    """
+    digits, small, big, yeo = _lexicon()
+    sino = "".join(k for k, v in digits.items() if v > 0)
+    sm = "".join(small)
+    units = sm + "".join(big)
+    atom = rf"(?:{ARABIC}|[{sino}])"
+    head = rf"(?:{atom}|[{sm}])"
+    group = rf"(?:{yeo}?[{units}]++{yeo}?(?:[ ]?(?:{atom}[{units}]|{ARABIC}(?!\.\d)|[{sm}]))?+)"
+    # Never start inside another number (a digit run, 천만, 일천): keeps every scan linear.
+    return rf"(?<![\d,.{sino}{units}]){head}{group}*+(?:{yeo}(?![가-힣]))?"
+
+
+@cache
+def blocking_prefixes() -> frozenset[str]:
+    """Characters that make the following number vague or ordinal (수십억, 몇억, 제3조)."""
+    return frozenset(data("numbers")["blocking_prefixes"])
+
+
+def _arabic(text: str) -> Decimal | None:
+    """``2,500`` -> 2500; rejects misplaced commas such as ``25,00``."""
+    if "," in text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        return None
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+_PIECE = re.compile(r"\d[\d,]*(?:\.\d+)?|\S")
+
+
+def parse_korean_number(text: str) -> Decimal | None:
+    """The value of a Korean number string, or None when it is not well formed.
+
+    Groups close on 만/억/조, which must descend; inside a group 천/백/십 must descend too.
+    A space is allowed only after a myriad unit (``1조 2천억``).
+
+    >>> parse_korean_number("4백만")
+    Decimal('4000000')
+    >>> parse_korean_number("삼천만")
+    Decimal('30000000')
+    >>> parse_korean_number("10여억")
+    Decimal('1000000000')
+    """
+    digits, small, big, yeo = _lexicon()
+    if not text or text[0] in big:
+        return None
+    for i, ch in enumerate(text):
+        if ch == " " and (i == 0 or text[i - 1] not in big):
+            return None
+    total = Decimal(0)
+    group = Decimal(0)
+    current: Decimal | None = None
+    last_small = 10**9
+    last_big = 10**20
+    for piece in _PIECE.findall(text.replace(yeo, "")):
+        if piece[0].isdigit() or piece in digits:
+            if current is not None:
+                return None
+            current = _arabic(piece) if piece[0].isdigit() else Decimal(digits[piece])
+            if current is None:
+                return None
+        elif piece in small:
+            unit = small[piece]
+            if unit >= last_small:
+                return None
+            group += (current if current is not None else Decimal(1)) * unit
+            current, last_small = None, unit
+        elif piece in big:
+            unit = big[piece]
+            value = group + (current if current is not None else Decimal(0))
+            if unit >= last_big or value == 0:
+                return None
+            total += value * unit
+            group, current, last_small, last_big = Decimal(0), None, 10**9, unit
+        else:
+            return None
+    total += group + (current if current is not None else Decimal(0))
+    return plain(total) if total > 0 else None
+
+
+def has_approx_infix(text: str) -> bool:
+    """``10여억`` / ``1억여``: the writer marks the number as approximate."""
+    return _lexicon()[3] in text
+
+
+def number_ok(ctx: DocContext, start: int, end: int) -> bool:
+    """The regex match ``text[start:end]`` is a number by Kiwi's reading too.
+
+    It must start and end on token boundaries, not follow a letter/digit (``COP26``, ``G7``) or a blocking prefix
+    (``제7차``, ``수십억``), and every token inside must carry a number-like tag, so that
+    ``백`` in ``백신`` or ``이`` in ``이번`` is never a numeral; a Sino-Korean number needs a unit
+    (``삼천만``), since a lone digit syllable is part of a word (``일원``, ``사건``).
+    """
+    before = prev_char(ctx.text, start)
+    if before and ((before.isascii() and (before.isalnum() or before in ".,'-/_")) or before in blocking_prefixes()):
+        return False
+    if not starts_token(ctx, start) or not ends_token(ctx, end):
+        return False
+    text = ctx.text[start:end]
+    _, small, big, _ = _lexicon()
+    if not any(c.isdigit() for c in text) and not any(c in small or c in big for c in text):
+        return False  # a lone Sino digit is a syllable of a word: 일원, 사건
+    tokens = ctx.tokens_in(start, end)
+    return bool(tokens) and all(t.tag in NUMBER_TAGS for t in tokens)

@@ -1,1 +1,0 @@
-"""Language-specific extraction rules: one subpackage per language, one module per dimension."""

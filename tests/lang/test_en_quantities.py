@@ -1,0 +1,45 @@
+"""English quantities: the expression corpus (``tests/corpus/en_quantities.yaml``), the shared
+negatives and the sample fact sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from pipeline.lang.en import RULES
+from pipeline.mentions import DocContext
+from schemas.models import Language
+from tests.lang.test_en_amounts import check_case, load_cases, sample_ctx  # noqa: F401  (fixture)
+
+QUANTITY_DEFAULTS: dict[str, Any] = {"iso": None}
+
+
+@pytest.mark.parametrize(("text", "expect"), load_cases("quantities", "quantities"))
+def test_en_quantity_corpus(text: str, expect: list[dict[str, Any]], make_ctx: Callable[..., DocContext]) -> None:
+    check_case(text, expect, RULES.quantities, make_ctx(text, language=Language.EN), QUANTITY_DEFAULTS)
+
+
+# span, value, unit, kind, iso — every quantity in the sample, in order.
+SAMPLE_QUANTITIES = [
+    ("two countries", "2", "country", "count", None),
+    ("nine other nations", "9", "country", "count", None),
+    ("five years", "5", "year", "duration", "P5Y"),
+    ("1.5 degrees Celsius", "1.5", "celsius", "measure", None),
+    ("1.5 degrees Celsius", "1.5", "celsius", "measure", None),
+    ("two countries", "2", "country", "count", None),
+    ("two countries", "2", "country", "count", None),
+    ("two countries", "2", "country", "count", None),
+    ("10 participants", "10", "person", "count", None),
+    ("two countries", "2", "country", "count", None),
+    ("two countries", "2", "country", "count", None),
+]
+
+
+def test_en_quantities_on_sample(sample_ctx: DocContext) -> None:  # noqa: F811
+    got = [
+        (sample_ctx.text[m.start : m.end], str(m.fields.value), m.fields.unit, m.fields.kind.value, m.fields.iso)
+        for m in RULES.quantities(sample_ctx)
+    ]
+    assert got == SAMPLE_QUANTITIES
