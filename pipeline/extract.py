@@ -19,7 +19,7 @@ from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
 from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
-from pipeline.read import RawText, read_bytes, read_document
+from pipeline.readers import ReadResult, read_bytes, read_document
 from pipeline.structure import parse_structure
 from pipeline.tokens import tokenize
 from schemas.models import (
@@ -30,7 +30,6 @@ from schemas.models import (
     DateFields,
     DateMention,
     Document,
-    Language,
     Quantity,
     QuantityFields,
     Term,
@@ -83,17 +82,17 @@ class _Locator:
         }
 
 
-def build_context(text: str, doc_id: str, language: Language | None = None) -> DocContext:
+def build_context(text: str, doc_id: str, language: str | None = None) -> DocContext:
     """Parse the layout and tokenize the text once: what every extractor reads."""
     language = language or detect_language(text)
     structure = parse_structure(text, language, doc_id)
     return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
 
 
-def build_document(raw: RawText, doc_id: str, source: str, language: Language | None = None) -> Document:
+def build_document(raw: ReadResult, doc_id: str, source: str, language: str | None = None) -> Document:
     """Run every stage over one normalized text and validate the result."""
-    ctx = build_context(raw.text, doc_id, language)
-    rules = rules_for(ctx.language)
+    rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
+    ctx = build_context(raw.text, doc_id, rules.language)
     numeric = resolve(
         [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
         priority=lambda m: _KIND_PRIORITY[type(m.fields)],
@@ -126,15 +125,15 @@ def build_document(raw: RawText, doc_id: str, source: str, language: Language | 
             Quantity(**where.place(ctx, m), **m.fields.model_dump()) for m in numeric if isinstance(m.fields, QuantityFields)
         ],
         terms=[Term(**where.place(ctx, m), **m.fields.model_dump()) for m in extract_terms(ctx)],
-        warnings=list(structure.warnings),
+        warnings=[*raw.warnings, *structure.warnings],
     )
 
 
 def extract_file(path: Path, doc_id: str | None = None, source: str | None = None) -> Document:
-    """Read, normalize and extract one file (raises ``ReadError`` for unreadable input)."""
+    """Read and extract one file in whatever format its content is (raises ``ReadError``)."""
     return build_document(read_document(path), doc_id or path.stem, source if source is not None else str(path))
 
 
 def extract_bytes(raw: bytes, doc_id: str, source: str) -> Document:
-    """Decode, normalize and extract the bytes of one document (for workers on other machines)."""
-    return build_document(read_bytes(raw), doc_id, source)
+    """Read and extract the bytes of one document (for workers on other machines)."""
+    return build_document(read_bytes(raw, source), doc_id, source)
