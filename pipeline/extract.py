@@ -21,6 +21,8 @@ from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
 from pipeline.structure import parse_structure
+from pipeline.tabular.build import build_tables, outside_tables
+from pipeline.tabular.text_tables import find_text_tables
 from pipeline.tokens import tokenize
 from schemas.models import (
     SPAN_KINDS,
@@ -125,16 +127,19 @@ def build_document(raw: ReadResult, doc_id: str, source: str, language: str | No
     """Run every stage over one normalized text and validate the result."""
     rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
     ctx = build_context(raw.text, doc_id, rules.language)
+    where = _Locator.of(ctx)
+    origin = _Source.of(raw)
+    found = raw.tables or (find_text_tables(raw.text) if raw.format == "txt" else ())
+    tables = build_tables(doc_id, raw.text, ctx.language, found, where.section_id, origin.at)
+    in_running_text = outside_tables(tables)  # table numbers live only in table_cells
     numeric = resolve(
-        [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
+        [m for m in (*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)) if in_running_text(m.start, m.end)],
         priority=lambda m: _KIND_PRIORITY[type(m.fields)],
     )
     amounts = [m for m in numeric if isinstance(m.fields, AmountFields)]
     actors = extract_actors(ctx)
     parties_of_bullet = bullet_parties(ctx, actors)
     parties_of_amount = amount_parties(ctx, actors, amounts)
-    where = _Locator.of(ctx)
-    origin = _Source.of(raw)
     structure = ctx.structure
     dates = [m for m in numeric if isinstance(m.fields, DateFields)]
     quantities = [m for m in numeric if isinstance(m.fields, QuantityFields)]
@@ -170,6 +175,8 @@ def build_document(raw: ReadResult, doc_id: str, source: str, language: str | No
         dates=[DateMention(**row) for row in located("dates", dates)],
         quantities=[Quantity(**row) for row in located("quantities", quantities)],
         terms=[Term(**row) for row in located("terms", terms)],
+        tables=tables.tables,
+        table_cells=tables.cells,
         warnings=[*raw.warnings, *structure.warnings],
     )
 
