@@ -132,8 +132,9 @@ def build_document(raw: ReadResult, doc_id: str, source: str, language: str | No
     found = raw.tables or (find_text_tables(raw.text) if raw.format == "txt" else ())
     tables = build_tables(doc_id, raw.text, ctx.language, found, where.section_id, origin.at)
     in_running_text = outside_tables(tables)  # table numbers live only in table_cells
+    candidates: list[Mention[Any]] = [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)]
     numeric = resolve(
-        [m for m in (*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)) if in_running_text(m.start, m.end)],
+        [m for m in candidates if in_running_text(m.start, m.end)],
         priority=lambda m: _KIND_PRIORITY[type(m.fields)],
     )
     amounts = [m for m in numeric if isinstance(m.fields, AmountFields)]

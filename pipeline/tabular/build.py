@@ -111,7 +111,12 @@ def _text_of(text: str) -> Callable[[TableCell], str]:
 
 def _body_cells(grid: Grid, shape: Layout) -> list[TableCell]:
     return sorted(
-        {id(c): c for r in range(shape.header_rows, grid.n_rows) for col in range(shape.header_cols, grid.n_cols) if (c := grid.at(r, col))}.values(),
+        {
+            id(c): c
+            for r in range(shape.header_rows, grid.n_rows)
+            for col in range(shape.header_cols, grid.n_cols)
+            if (c := grid.at(r, col))
+        }.values(),
         key=lambda c: (c.row, c.col),
     )
 
@@ -136,7 +141,13 @@ def build_tables(
             continue
         shape = layout(grid, text_of, is_figure)
         context = table_context(text, table, floor)
-        corner_units = [u for c in table.cells if c.row < shape.header_rows or c.col < shape.header_cols if is_unit_note(t := text_of(c)) for u in units_in_note(t) or []]
+        corner_units = [
+            u
+            for c in table.cells
+            if c.row < shape.header_rows or c.col < shape.header_cols
+            if is_unit_note(t := text_of(c))
+            for u in units_in_note(t) or []
+        ]
         unit_texts = context.units or corner_units
         units = _Units.of(unit_texts)
         table_id = f"{doc_id}:t{len(out_tables) + 1}"

@@ -50,7 +50,9 @@ def layout(grid: Grid, text_of: Callable[[TableCell], str], is_number: Callable[
     """How many rows are column headers and how many columns are row headers."""
 
     def numeric_row(r: int) -> bool:
-        return any(cell is not None and cell.row == r and is_number(text_of(cell)) for c in range(grid.n_cols) if (cell := grid.at(r, c)))
+        return any(
+            cell is not None and cell.row == r and is_number(text_of(cell)) for c in range(grid.n_cols) if (cell := grid.at(r, c))
+        )
 
     corner = grid.at(0, 0)
     rows = max(1, corner.rowspan if corner is not None else 1)
@@ -68,7 +70,9 @@ def layout(grid: Grid, text_of: Callable[[TableCell], str], is_number: Callable[
     cols = max(1, corner.colspan if corner is not None else 1)
     while cols < grid.n_cols - 1:
         column_has_number = any(
-            cell is not None and cell.col == cols and is_number(text_of(cell)) for r in range(rows, grid.n_rows) if (cell := grid.at(r, cols))
+            cell is not None and cell.col == cols and is_number(text_of(cell))
+            for r in range(rows, grid.n_rows)
+            if (cell := grid.at(r, cols))
         )
         if column_has_number:
             break
@@ -89,9 +93,13 @@ def _path(cells: Sequence[TableCell | None], text_of: Callable[[TableCell], str]
     return out
 
 
-def col_header(grid: Grid, shape: Layout, col: int, text_of: Callable[[TableCell], str], skip: Callable[[str], bool]) -> list[str]:
+def col_header(
+    grid: Grid, shape: Layout, col: int, text_of: Callable[[TableCell], str], skip: Callable[[str], bool]
+) -> list[str]:
     return _path([grid.at(r, col) for r in range(shape.header_rows)], text_of, skip)
 
 
-def row_header(grid: Grid, shape: Layout, row: int, text_of: Callable[[TableCell], str], skip: Callable[[str], bool]) -> list[str]:
+def row_header(
+    grid: Grid, shape: Layout, row: int, text_of: Callable[[TableCell], str], skip: Callable[[str], bool]
+) -> list[str]:
     return _path([grid.at(row, c) for c in range(shape.header_cols)], text_of, skip)

@@ -45,7 +45,11 @@ class _Part:
 def _strip_preliminary(header: str) -> tuple[str, bool]:
     text = header.strip()
     for mark in words("preliminary_marks"):
-        if text.endswith(mark) and len(text) > len(mark) and (text[-len(mark) - 1].isdigit() or text[-len(mark) - 1] in "년월기QH)"):
+        if (
+            text.endswith(mark)
+            and len(text) > len(mark)
+            and (text[-len(mark) - 1].isdigit() or text[-len(mark) - 1] in "년월기QH)")
+        ):
             return text[: -len(mark)].strip(), True
     return text, False
 

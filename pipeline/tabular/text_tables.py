@@ -20,7 +20,6 @@ from pipeline.readers.base import Table, TableCell
 from pipeline.tabular.values import is_figure
 
 
-
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, without its newline."""
     out = []

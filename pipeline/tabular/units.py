@@ -89,10 +89,10 @@ def parse_unit(text: str) -> Unit | None:
     if not text:
         return None
     for word in words("percent_points"):
-        if text == word or text.endswith(f" {word}") and _is_rate_phrase(text[: -len(word)]):
+        if text == word or (text.endswith(f" {word}") and _is_rate_phrase(text[: -len(word)])):
             return PERCENT_POINT
     for word in words("percent"):
-        if text.lower() == word.lower() or text.endswith(word) and _is_rate_phrase(text[: -len(word)]):
+        if text.lower() == word.lower() or (text.endswith(word) and _is_rate_phrase(text[: -len(word)])):
             return PERCENT
     rest = _strip_fillers(text)
     for word, code in _currency_words():

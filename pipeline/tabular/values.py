@@ -75,7 +75,7 @@ def read_number(text: str) -> CellNumber | None:
     value = Decimal(number.replace(",", ""))
     sign = match.group("sign") or ""
     decrease = sign in words("decrease_marks")
-    if decrease or sign in "-−" and sign:
+    if decrease or (sign in "-−" and sign):
         value = -value
     unit = (match.group("prefix") + " " + match.group("unit")).strip() if match.group("prefix") else match.group("unit")
     return CellNumber(value, parenthesized, unit.strip(), decrease)
