@@ -6,13 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline.extract import build_document
 from pipeline.readers import ReadResult, Table, TableCell
 from pipeline.readers.text import TextReader
+from pipeline.run import run_extract
+from pipeline.validate import validate_dir
 from schemas.models import DataCell, Document
 
 
@@ -96,9 +100,8 @@ def test_undecidable_unit_is_a_plain_number() -> None:
 
 
 def test_row_periods_and_column_categories() -> None:
-    doc = from_text(
-        "< 업종별 투자(억 달러, %) >\n구분\t금융보험업\t제조업\n‘23.1Q\t66.8\t63.2\n‘24.1Q\t55.0\t40.5\n증감률(%)\t(△17.8)\t(△35.9)\n"
-    )
+    rows = "구분\t금융보험업\t제조업\n‘23.1Q\t66.8\t63.2\n‘24.1Q\t55.0\t40.5\n증감률(%)\t(△17.8)\t(△35.9)\n"
+    doc = from_text(f"< 업종별 투자(억 달러, %) >\n{rows}")
     assert summary(cell(doc, ["‘24.1Q"], ["제조업"])) == (
         Decimal("4050000000"),
         "money",
@@ -155,7 +158,7 @@ def test_merged_cells_corner_unit_and_unlabelled_rate_row() -> None:
     h2 = (dt.date(2024, 7, 1), dt.date(2024, 12, 31))
     (first,) = [c for c in doc.table_cells if c.row == 2 and c.col_header == ["2024년", "상반기"]]
     assert first.row_header == ["국세수입"]
-    assert [c for c in doc.table_cells if c.row == 2][0].value == Decimal("178500000000000")
+    assert next(c for c in doc.table_cells if c.row == 2).value == Decimal("178500000000000")
     assert (first.value, first.kind.value, first.currency) == (Decimal("168600000000000"), "money", "KRW")
     # the second row under the merged 국세수입 has only "(…)": one unit listed, so it is money, not a guess at %
     assert [c.kind.value for c in doc.table_cells if c.row == 3] == ["money", "money", "money", "text"]
@@ -178,3 +181,19 @@ def test_unlabelled_parenthesized_row_is_the_rate_when_caption_lists_both() -> N
 def test_decrease_marks_make_money_negative(sign: str) -> None:
     doc = from_text(f"(단위: 억원)\n구분\t2023년\t2024년\n세수\t100\t{sign}12\n")
     assert cell(doc, ["세수"], ["2024년"]).value == Decimal("-1200000000")
+
+
+def test_tables_are_written_and_validated(tmp_path: Path) -> None:
+    source = tmp_path / "보도자료.txt"
+    source.write_text(QUARTERLY, encoding="utf-8")
+    out = tmp_path / "out"
+    run_extract([source], out)
+    assert validate_dir(out) == []
+    tables = pq.read_table(out / "tables.parquet").to_pylist()
+    cells = pq.read_table(out / "table_cells.parquet")
+    assert [t["table_id"] for t in tables] == ["보도자료:t1"]
+    assert cells.num_rows == 18
+    assert str(cells.schema.field("value").type) == "decimal128(38, 6)"
+    # a hand-edited cell no longer matches the table
+    pq.write_table(cells.slice(1), out / "table_cells.parquet")
+    assert any("table_cells.parquet" in problem for problem in validate_dir(out))
