@@ -19,8 +19,8 @@ from typing import Any
 from pipeline.readers.base import Table, TableCell
 from pipeline.tabular.context import table_context, table_floors
 from pipeline.tabular.grid import Grid, Layout, col_header, layout, row_header
-from pipeline.tabular.periods import period_of
-from pipeline.tabular.units import Unit, mentions_rate, parse_unit, units_in_caption, units_in_note
+from pipeline.tabular.periods import parse_header, period_of
+from pipeline.tabular.units import Unit, is_change_rate, mentions_rate, parse_unit, units_in_caption, units_in_note
 from pipeline.tabular.values import CellNumber, is_figure, is_no_value, read_number
 from pipeline.tabular.vocab import patterns
 from schemas.models import CellKind, DataCell, DataTable
@@ -121,6 +121,20 @@ def _body_cells(grid: Grid, shape: Layout) -> list[TableCell]:
     )
 
 
+def _row_paths(grid: Grid, shape: Layout, text_of: Callable[[TableCell], str]) -> dict[int, list[str]]:
+    """Row header path of each body row; a rate row (``증감률``) right under a series row
+    (``수출``) belongs to that series: ``["수출", "증감률"]``; not under a period row (``‘24.1Q``),
+    where it compares the rows above."""
+    paths: dict[int, list[str]] = {}
+    for r in range(shape.header_rows, grid.n_rows):
+        path = row_header(grid, shape, r, text_of, is_unit_note)
+        above = paths.get(r - 1, [])
+        if len(path) == 1 and is_change_rate(path[0]) and above and not any(mentions_rate(h) or parse_header(h) for h in above):
+            path = [*above, *path]
+        paths[r] = path
+    return paths
+
+
 def build_tables(
     doc_id: str,
     text: str,
@@ -152,11 +166,12 @@ def build_tables(
         units = _Units.of(unit_texts)
         table_id = f"{doc_id}:t{len(out_tables) + 1}"
         cells = []
+        row_paths = _row_paths(grid, shape, text_of)
         for cell in _body_cells(grid, shape):
             raw = text_of(cell)
             if cell.end <= cell.start or not raw.strip() or is_unit_note(raw):
                 continue
-            rows = row_header(grid, shape, cell.row, text_of, is_unit_note)
+            rows = row_paths[cell.row]
             cols = col_header(grid, shape, cell.col, text_of, is_unit_note)
             typed = type_cell(raw, rows, cols, units, language)
             period = period_of([*rows, *cols])

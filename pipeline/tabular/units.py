@@ -154,3 +154,9 @@ def mentions_rate(text: str) -> bool:
         elif word.replace(" ", "") in squeezed:
             return True
     return False
+
+
+def is_change_rate(header: str) -> bool:
+    """A header naming the change of the series above it (``증감률``, ``YoY``, ``증감률(%)``)."""
+    bare = re.sub(r"\s*\((?:%|％)\)\s*$", "", header).strip().lower()
+    return bare in {w.lower() for w in words("change_rate_headers")}

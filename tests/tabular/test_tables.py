@@ -57,8 +57,15 @@ def test_korean_quarterly_table_in_text() -> None:
     assert len(doc.table_cells) == 18
     q1 = (dt.date(2023, 1, 1), dt.date(2023, 3, 31))
     assert summary(cell(doc, ["총투자"], ["2023년", "1분기"])) == (Decimal("17680000000"), "money", "USD", None, *q1, False)
-    assert summary(cell(doc, ["증감률"], ["2023년", "1분기"])) == (Decimal("-37.4"), "percent", None, "percent", *q1, False)
-    assert cell(doc, ["증감률"], ["2022년", "1분기"]).value == Decimal("147.8")  # parentheses wrap, not negate
+    assert summary(cell(doc, ["총투자", "증감률"], ["2023년", "1분기"])) == (
+        Decimal("-37.4"),
+        "percent",
+        None,
+        "percent",
+        *q1,
+        False,
+    )
+    assert cell(doc, ["총투자", "증감률"], ["2022년", "1분기"]).value == Decimal("147.8")  # parentheses wrap, not negate
     # the running text keeps its amount; the table's numbers are only in table_cells
     assert [a.text for a in doc.amounts] == ["150.9억 달러"]
     assert all(not (table.start <= m.start < table.end) for m in [*doc.amounts, *doc.dates, *doc.quantities])
