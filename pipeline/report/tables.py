@@ -95,7 +95,8 @@ def tables_index(docs: Mapping[str, Document], href: Mapping[str, str]) -> str:
             rows.append(
                 f'<tr><td><a href="{_esc(link)}">{_esc(table.table_id)}</a></td><td lang="{_esc(doc.language)}">'
                 f"{_esc(table.caption or '—')}</td><td>{_esc(', '.join(table.units) or '—')}</td>"
-                f'<td class="num">{table.n_rows}×{table.n_cols}</td><td class="num">{len(cells)}</td><td class="num">{typed}</td></tr>'
+                f'<td class="num">{table.n_rows}×{table.n_cols}</td><td class="num">{len(cells)}</td>'
+                f'<td class="num">{typed}</td></tr>'
             )
     if not rows:
         return ""
