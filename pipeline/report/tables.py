@@ -53,11 +53,11 @@ def table_html(table: DataTable, cells: list[DataCell]) -> str:
     for r in sorted(rows):
         tds = []
         for c in sorted(columns):
-            cell = by_slot.get((r, c))
-            if cell is None:
+            found = by_slot.get((r, c))
+            if found is None:
                 tds.append("<td></td>")
                 continue
-            tds.append(f'<td class="num c-{cell.kind.value}" title="{_esc(cell_title(cell))}">{_esc(cell.text)}</td>')
+            tds.append(f'<td class="num c-{found.kind.value}" title="{_esc(cell_title(found))}">{_esc(found.text)}</td>')
         body.append(f'<tr><th scope="row">{_esc(rows[r])}</th>{"".join(tds)}</tr>')
     units = f' <span class="hint">units: {_esc(", ".join(table.units))}</span>' if table.units else ""
     caption = _esc(table.caption or "(no caption)")
