@@ -121,6 +121,12 @@ def _body_cells(grid: Grid, shape: Layout) -> list[TableCell]:
     )
 
 
+def _corner_units(table: Table, shape: Layout, text_of: Callable[[TableCell], str]) -> list[str]:
+    """Units of a header cell that is only a unit note (``(단위 : 조원)`` in the corner)."""
+    header = [c for c in table.cells if c.row < shape.header_rows or c.col < shape.header_cols]
+    return [u for c in header if is_unit_note(t := text_of(c)) for u in units_in_note(t) or []]
+
+
 def _row_paths(grid: Grid, shape: Layout, text_of: Callable[[TableCell], str]) -> dict[int, list[str]]:
     """Row header path of each body row; a rate row (``증감률``) right under a series row
     (``수출``) belongs to that series: ``["수출", "증감률"]``; not under a period row (``‘24.1Q``),
@@ -147,22 +153,17 @@ def build_tables(
     out_tables: list[DataTable] = []
     out_cells: list[DataCell] = []
     notes: list[tuple[int, int]] = []
-    ordered = sorted(tables, key=lambda t: (t.start, t.end))
+    standing: dict[str, list[str]] = {}  # section -> units of a note that holds for its tables
+    grids = [(t, g) for t in sorted(tables, key=lambda t: (t.start, t.end)) if (g := Grid.of(t)).n_rows >= 2 and g.n_cols >= 2]
     text_of = _text_of(text)
-    for table, floor in zip(ordered, table_floors(ordered), strict=True):
-        grid = Grid.of(table)
-        if grid.n_rows < 2 or grid.n_cols < 2:
-            continue
+    # layout boxes (one row or one column) are not tables: their text may be a caption or a note
+    for (table, grid), floor in zip(grids, table_floors([t for t, _ in grids]), strict=True):
         shape = layout(grid, text_of, is_figure)
         context = table_context(text, table, floor)
-        corner_units = [
-            u
-            for c in table.cells
-            if c.row < shape.header_rows or c.col < shape.header_cols
-            if is_unit_note(t := text_of(c))
-            for u in units_in_note(t) or []
-        ]
-        unit_texts = context.units or corner_units
+        section = section_of(table.start)
+        unit_texts = context.units or _corner_units(table, shape, text_of) or standing.get(section, [])
+        if context.standing:
+            standing[section] = context.units
         units = _Units.of(unit_texts)
         table_id = f"{doc_id}:t{len(out_tables) + 1}"
         cells = []
@@ -201,7 +202,7 @@ def build_tables(
             DataTable(
                 table_id=table_id,
                 doc_id=doc_id,
-                section_id=section_of(table.start),
+                section_id=section,
                 caption=context.caption,
                 units=unit_texts,
                 n_rows=grid.n_rows,

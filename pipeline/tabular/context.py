@@ -1,8 +1,8 @@
 """A table's caption and unit notes, from the format's caption or the lines just above it.
 
 Looked at: the caption span the reader gives, else up to three non-blank lines above the table
-(stopping at another table or at a line that is neither a caption nor a unit note, once a
-caption was seen); a unit note may also stand on its own line right above the table or on the
+(stopping at another table or at a line of prose: long, or ending a sentence; short titles such
+as ``1. 분기별 동향`` are stepped over); a unit note may also stand on its own line right above the table or on the
 line right below it. ``units`` keeps the unit texts as written (``["억 달러", "%"]``).
 """
 
@@ -16,6 +16,9 @@ from pipeline.tabular.units import units_in_caption, units_in_note
 from pipeline.tabular.vocab import patterns
 
 _LOOK_BACK = 3
+_SHORT = 60
+"""A line above a table longer than this, or ending a sentence, is prose: the look-back stops."""
+_SENTENCE_END = (".", "다", "다.", "!", "?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +27,10 @@ class TableContext:
     units: list[str]
     notes: tuple[tuple[int, int], ...] = ()
     """Offsets of the unit-note lines used (their ``천 명`` is no quantity of the text)."""
+    standing: bool = False
+    """The units come from a note above the table that is not its caption (an annex title
+    ``세부 통계(단위: 억 달러, 전년동기 대비 %)``): it also holds for the next tables of the section
+    that state no units of their own."""
 
 
 def caption_title(line: str) -> str | None:
@@ -54,6 +61,7 @@ def table_context(text: str, table: Table, floor: int) -> TableContext:
     caption: str | None = None
     units: list[str] = []
     notes: list[tuple[int, int]] = []
+    standing = False
     if table.caption is not None:
         caption = " ".join(text[table.caption[0] : table.caption[1]].split()) or None
     for begin, end, line in _lines_before(text, table.start, floor):
@@ -61,14 +69,15 @@ def table_context(text: str, table: Table, floor: int) -> TableContext:
         title = caption_title(line)
         if note and not units:
             units = note
+            standing = not title
             if not title:
                 notes.append((begin, end))
         if title and caption is None:
             caption = title
             if not units:
                 units = units_in_caption(title)
-        if not note and not title:
-            break
+        if not note and not title and (len(line) > _SHORT or line.endswith(_SENTENCE_END)):
+            break  # prose: what is above belongs to the text, not to this table
     if caption is not None and not units:
         units = units_in_caption(caption)
     if not units:
@@ -80,7 +89,7 @@ def table_context(text: str, table: Table, floor: int) -> TableContext:
             if below:
                 units = below
                 notes.append((line_end + 1, next_end))
-    return TableContext(caption, units, tuple(notes))
+    return TableContext(caption, units, tuple(notes), standing)
 
 
 def table_floors(tables: Sequence[Table]) -> list[int]:

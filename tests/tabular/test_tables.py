@@ -204,3 +204,44 @@ def test_tables_are_written_and_validated(tmp_path: Path) -> None:
     # a hand-edited cell no longer matches the table
     pq.write_table(cells.slice(1), out / "table_cells.parquet")
     assert any("table_cells.parquet" in problem for problem in validate_dir(out))
+
+
+def test_annex_note_in_a_layout_box_holds_for_the_tables_below() -> None:
+    head = [("구 분", 1, 1), ("2023년", 1, 1), ("2024년", 1, 1)]
+    first = [head, [("제조업", 1, 1), ("63.2", 1, 1), ("40.5", 1, 1)]]
+    second = [head, [("미국", 1, 1), ("87.1", 1, 1), ("(△29.8)", 1, 1)]]
+    text, tables = "보도자료\n", []
+    box = "별첨 세부 통계(단위: 억 달러, 전년동기 대비 %)"
+    s = len(text)
+    text += box + "\n1. 업종별 동향\n"
+    tables.append(Table(s, s + len(box), [TableCell(0, 0, s, s + len(box))]))  # a one-cell layout box
+    for rows in (first, second):
+        start, cells = len(text), []
+        for r, row in enumerate(rows):
+            for c, (content, _, _) in enumerate(row):
+                cells.append(TableCell(r, c, len(text), len(text) + len(content)))
+                text += content + "\n"
+        tables.append(Table(start, len(text) - 1, cells))
+        text += "2. 국가별 동향\n"
+    raw = ReadResult(text=text, format="hwpx", encoding="utf-8", sha256="0" * 64, tables=tables)
+    doc = build_document(raw, "annex", "annex.hwpx")
+    assert [(t.table_id, t.units) for t in doc.tables] == [
+        ("annex:t1", ["억 달러", "전년동기 대비 %"]),
+        ("annex:t2", ["억 달러", "전년동기 대비 %"]),
+    ]
+    assert [(c.value, c.kind.value) for c in doc.table_cells] == [
+        (Decimal("6320000000"), "money"),
+        (Decimal("4050000000"), "money"),
+        (Decimal("8710000000"), "money"),
+        (Decimal("-29.8"), "percent"),
+    ]
+
+
+def test_a_one_row_box_is_no_table_and_its_amount_stays_running_text() -> None:
+    line = "‘24년 1분기 해외직접투자는 150.9억 달러로 감소"
+    text = f"보도자료\n{line}\n"
+    box = Table(9, 9 + len(line), [TableCell(0, 0, 9, 9 + len(line))])
+    raw = ReadResult(text=text, format="hwpx", encoding="utf-8", sha256="0" * 64, tables=[box])
+    doc = build_document(raw, "box", "box.hwpx")
+    assert doc.tables == []
+    assert [a.text for a in doc.amounts] == ["150.9억 달러"]
