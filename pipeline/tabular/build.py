@@ -11,6 +11,7 @@ make a number negative (accounting), in Korean tables they never do.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -220,13 +221,18 @@ def build_tables(
 def outside_tables(found: TablesFound) -> Callable[[int, int], bool]:
     """Whether a running-text span may be extracted: not inside a table or a unit note of one,
     unless it lies inside a body cell of prose (kind ``text``), whose amounts and dates stay
-    running text."""
-    ranges = [*((t.start, t.end) for t in found.tables), *found.notes]
-    prose = [(c.start, c.end) for c in found.cells if c.kind == CellKind.TEXT]
+    running text. Tables and cells do not overlap each other, so a binary search finds the
+    candidates (linear in the number of mentions, whatever the number of tables)."""
+    ranges = sorted([*((t.start, t.end) for t in found.tables), *found.notes])
+    range_starts = [s for s, _ in ranges]
+    prose = sorted((c.start, c.end) for c in found.cells if c.kind == CellKind.TEXT)
+    prose_starts = [s for s, _ in prose]
 
     def allowed(start: int, end: int) -> bool:
-        if not any(s < end and start < e for s, e in ranges):
+        i = bisect.bisect_left(range_starts, end)  # ranges[:i] start before the span ends
+        if i == 0 or all(e <= start for _, e in ranges[max(i - 2, 0) : i]):
             return True
-        return any(s <= start and end <= e for s, e in prose)
+        j = bisect.bisect_right(prose_starts, start) - 1
+        return j >= 0 and prose[j][0] <= start and end <= prose[j][1]
 
     return allowed
