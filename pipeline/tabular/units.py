@@ -105,7 +105,8 @@ def parse_unit(text: str) -> Unit | None:
         for word in words(table):
             if rest.endswith(word) and (scale := _scale(rest[: -len(word)])) is not None:
                 return Unit(kind, scale, name=str(vocab()[table][word]))  # type: ignore[arg-type]
-    return None
+    scale = _scale(rest)
+    return Unit("number", scale) if scale is not None and scale != 1 else None  # (단위: 백만)
 
 
 def _is_rate_phrase(prefix: str) -> bool:

@@ -73,6 +73,8 @@ UNITS = [
     ("명", "count", 1, None, "person"),
     ("개사", "count", 1, None, "company"),
     ("만 톤", "number", 10000, None, "tonne"),
+    ("백만", "number", 10**6, None, None),
+    ("thousands", "number", 1000, None, None),
 ]
 
 
