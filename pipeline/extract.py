@@ -17,12 +17,12 @@ from typing import Any
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties
 from pipeline.actors.terms import extract_terms
+from pipeline.docdate import date_from_filename
 from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
 from pipeline.mentions import DocContext, Mention, Structure
 from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
-from pipeline.docdate import date_from_filename
 from pipeline.structure import Layout, parse_structure
 from pipeline.tokens import tokenize
 from schemas.models import (
@@ -208,9 +208,7 @@ def build_document(
     )
 
 
-def extract_file(
-    path: Path, doc_id: str | None = None, source: str | None = None, doc_date: dt.date | None = None
-) -> Document:
+def extract_file(path: Path, doc_id: str | None = None, source: str | None = None, doc_date: dt.date | None = None) -> Document:
     """Read and extract one file in whatever format its content is (raises ``ReadError``)."""
     return build_document(
         read_document(path), doc_id or path.stem, source if source is not None else str(path), doc_date=doc_date

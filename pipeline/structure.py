@@ -108,7 +108,9 @@ def _press() -> _Press:
     data = load_yaml("press_layout.yaml")
 
     def keys(words: list[str]) -> re.Pattern[str]:
-        return re.compile(r"^\W{0,3}(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![가-힣])", re.I)
+        return re.compile(
+            r"^\W{0,3}(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![가-힣])", re.I
+        )
 
     return _Press(
         banners=frozenset(b.lower() for b in data["banners"]),

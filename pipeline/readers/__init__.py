@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.readers.base import Block, BlockKind, Metadata, Reader, ReadError, ReadResult, SourceSpan, Table, TableCell
-from pipeline.readers.hwp import HwpReader
 from pipeline.readers.html import HtmlReader
+from pipeline.readers.hwp import HwpReader
 from pipeline.readers.hwpx import HwpxReader
 from pipeline.readers.pdf import PdfReader
 from pipeline.readers.text import TextReader

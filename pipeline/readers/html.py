@@ -95,7 +95,9 @@ class _Walker:
             if tag in _HEADINGS:
                 self.flush()
                 self.b.blank()
-                self.b.line(child.text(deep=True, separator=" "), kind=BlockKind.HEADING, level=_HEADINGS[tag], paragraph=self.paragraph)
+                self.b.line(
+                    child.text(deep=True, separator=" "), kind=BlockKind.HEADING, level=_HEADINGS[tag], paragraph=self.paragraph
+                )
                 self.paragraph += 1
                 self.b.blank()
             elif tag in ("ul", "ol"):

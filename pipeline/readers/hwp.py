@@ -41,7 +41,9 @@ class HwpReader:
             code = str(getattr(err, "code", "") or "")
             message = str(err).split("\n", 1)[0]
             hint = _PROTECTED_HINT if code in {"hwp5-password", "hwp5-distribution", "hwp5-drm"} else None
-            raise ReadError(f"cannot read HWP: {message}", hint or _HINTS.get(code, "open and save it again in Hancom Office")) from err
+            raise ReadError(
+                f"cannot read HWP: {message}", hint or _HINTS.get(code, "open and save it again in Hancom Office")
+            ) from err
         except (ValueError, KeyError, IndexError, OverflowError, MemoryError) as err:
             raise ReadError(f"damaged HWP: {type(err).__name__}", _HINTS["hwp5-damaged"]) from err
         files = converted.files

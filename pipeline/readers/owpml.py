@@ -41,9 +41,7 @@ def _inline_text(run: etree._Element, depth: int) -> Iterator[str]:
             for piece in child.iter():
                 if piece.tag == HP + "t" and piece.text:
                     yield piece.text
-                elif piece.tag in (HP + "tab", HP + "fwSpace", HP + "nbSpace"):
-                    yield " "
-                elif piece.tag == HP + "lineBreak":
+                elif piece.tag in (HP + "tab", HP + "fwSpace", HP + "nbSpace") or piece.tag == HP + "lineBreak":
                     yield " "
                 if piece is not child and piece.tail:
                     yield piece.tail

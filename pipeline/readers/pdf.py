@@ -120,7 +120,9 @@ class PdfReader:
             raise ReadError(f"damaged PDF: {type(err).__name__}", "the file is truncated or not a PDF") from err
         except Exception as err:  # pdfminer raises its own bases for broken or encrypted files
             name = type(err).__name__
-            hint = "password-protected PDF: save an unprotected copy" if "Password" in name or "Encrypt" in name else "damaged PDF"
+            hint = (
+                "password-protected PDF: save an unprotected copy" if "Password" in name or "Encrypt" in name else "damaged PDF"
+            )
             raise ReadError(f"cannot open PDF: {name}", hint) from err
         with pdf:
             if len(pdf.pages) > MAX_PAGES:
