@@ -297,7 +297,7 @@ class _Parser:
 
     # -- the pass -----------------------------------------------------------------------
 
-    def parse(self) -> Structure:
+    def parse(self) -> Structure:  # noqa: C901 - to split: frame, title/date, line loop
         nonblank = [i for i, ln in enumerate(self.lines) if not ln.blank()]
         if not nonblank:
             self.warnings.append("empty document: no text")

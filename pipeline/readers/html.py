@@ -78,7 +78,7 @@ class _Walker:
             self.b.line(content, indent=indent_base + indent, kind=kind, level=level, paragraph=self.paragraph)
             self.paragraph += 1
 
-    def walk(self, node: Any, depth: int, list_depth: int) -> None:
+    def walk(self, node: Any, depth: int, list_depth: int) -> None:  # noqa: C901 - one dispatch over tag kinds; to split
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":

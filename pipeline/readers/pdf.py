@@ -129,7 +129,7 @@ class PdfReader:
                 raise ReadError(f"PDF has {len(pdf.pages)} pages (limit {MAX_PAGES})", "split the file")
             return self._render(pdf, raw)
 
-    def _render(self, pdf: Any, raw: bytes) -> ReadResult:
+    def _render(self, pdf: Any, raw: bytes) -> ReadResult:  # noqa: C901 - to split into collect and lay-out passes
         pages: list[list[_Line]] = []
         heights: list[float] = []
         tables: list[tuple[Any, list[Any]]] = []
