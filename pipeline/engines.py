@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from pipeline.budget import DocumentTimeout, time_budget
 from pipeline.extract import extract_bytes, extract_file
 from pipeline.read import ReadError, read_raw
 from pipeline.write import document_json
@@ -38,11 +39,13 @@ class FileError:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One document to extract; ``raw`` travels with it when the worker cannot read ``path``."""
+    """One document to extract; ``raw`` travels with it when the worker cannot read ``path``;
+    ``timeout`` is its time budget in seconds (None: no limit)."""
 
     path: str
     doc_id: str
     raw: bytes | None = None
+    timeout: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +60,26 @@ Outcome = Extracted | FileError
 
 
 def run_job(job: Job) -> Outcome:
-    """Extract one document; bad input becomes a ``FileError``, never an exception."""
+    """Extract one document within its time budget; bad input, an overrun or any failure while
+    building it becomes a ``FileError`` for that document, never an exception for the run."""
     try:
-        if job.raw is None:
-            doc = extract_file(Path(job.path), job.doc_id, job.path)
-        else:
-            doc = extract_bytes(job.raw, job.doc_id, job.path)
+        with time_budget(job.timeout):
+            if job.raw is None:
+                doc = extract_file(Path(job.path), job.doc_id, job.path)
+            else:
+                doc = extract_bytes(job.raw, job.doc_id, job.path)
+            data = document_json(doc)
     except ReadError as err:
         return FileError(job.path, err.reason, err.hint)
+    except DocumentTimeout as err:
+        return FileError(job.path, str(err), "raise --doc-timeout, or split the document")
     except ValidationError as err:
         return FileError(job.path, f"extraction produced an invalid record: {err.errors()[0]['msg']}", "report this as a bug")
     except RecursionError as err:
         return FileError(job.path, f"document too deeply nested: {err}", "report this as a bug")
-    return Extracted(doc.doc_id, document_json(doc))
+    except Exception as err:  # any other failure is this document's, never the run's
+        return FileError(job.path, f"extraction failed: {type(err).__name__}: {err}", "report this as a bug")
+    return Extracted(doc.doc_id, data)
 
 
 def _warm_worker() -> None:

@@ -7,8 +7,10 @@ Each stage is a pure function of the context; only this module puts their result
 from __future__ import annotations
 
 import bisect
+import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
 from pipeline.read import RawText, read_bytes, read_document
 from pipeline.structure import parse_structure
+from pipeline.tables import fits_decimal
 from pipeline.tokens import tokenize
 from schemas.models import (
     ActorMention,
@@ -90,13 +93,43 @@ def build_context(text: str, doc_id: str, language: Language | None = None) -> D
     return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
 
 
+_DECIMAL_PRECISION = 120
+"""Digits of Decimal arithmetic while a document is built (Python's default, 28, would round
+a 30-digit amount silently); values beyond the contract's decimal are then left out."""
+
+
+def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mention[Any]], list[str]]:
+    """Mentions whose every decimal value fits the contract's Parquet decimal, and a warning
+    for each one left out (``0.1234567%``, a 46-digit amount): a wrong value is worse than none."""
+    kept: list[Mention[Any]] = []
+    warnings: list[str] = []
+    for m in mentions:
+        values = [getattr(m.fields, name) for name in type(m.fields).model_fields]
+        if all(fits_decimal(v) for v in values if isinstance(v, Decimal)):
+            kept.append(m)
+        else:
+            warnings.append(
+                f"{text[m.start : m.end]!r} at {m.start}..{m.end} left out: its value does not fit the output decimal"
+                " (at most 32 digits before the point and 6 after)"
+            )
+    return kept, warnings
+
+
 def build_document(raw: RawText, doc_id: str, source: str, language: Language | None = None) -> Document:
     """Run every stage over one normalized text and validate the result."""
+    with decimal.localcontext(prec=_DECIMAL_PRECISION):
+        return _build_document(raw, doc_id, source, language)
+
+
+def _build_document(raw: RawText, doc_id: str, source: str, language: Language | None) -> Document:
     ctx = build_context(raw.text, doc_id, language)
     rules = rules_for(ctx.language)
-    numeric = resolve(
-        [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
-        priority=lambda m: _KIND_PRIORITY[type(m.fields)],
+    numeric, out_of_range = _representable(
+        resolve(
+            [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
+            priority=lambda m: _KIND_PRIORITY[type(m.fields)],
+        ),
+        ctx.text,
     )
     amounts = [m for m in numeric if isinstance(m.fields, AmountFields)]
     actors = extract_actors(ctx)
@@ -126,7 +159,7 @@ def build_document(raw: RawText, doc_id: str, source: str, language: Language | 
             Quantity(**where.place(ctx, m), **m.fields.model_dump()) for m in numeric if isinstance(m.fields, QuantityFields)
         ],
         terms=[Term(**where.place(ctx, m), **m.fields.model_dump()) for m in extract_terms(ctx)],
-        warnings=list(structure.warnings),
+        warnings=[*structure.warnings, *out_of_range],
     )
 
 

@@ -14,7 +14,7 @@ from cli import app
 from pipeline.align import align_documents
 from pipeline.check import check_dir
 from pipeline.report import build_report
-from pipeline.report.render import document_page, index_page, span_groups
+from pipeline.report.render import document_page, index_page, page_name, span_groups
 from pipeline.run import document_files
 from pipeline.write import atomic_write_bytes, document_json, load_document
 from schemas.models import (
@@ -353,4 +353,5 @@ def test_empty_document_named_index_does_not_clobber_the_index() -> None:
     _, root = page_of(doc)
     assert root.by_id("text").text == "" and root.find_all("table", cls="pledges")
     index = parse(index_page({doc.doc_id: doc}, []))
-    assert [a.attrs["href"] for a in index.find_all("table", cls="index")[0].find_all("a")] == ["index-document.html"]
+    assert [a.attrs["href"] for a in index.find_all("table", cls="index")[0].find_all("a")] == [page_name("index")]
+    assert page_name("index").casefold() != "index.html"
