@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-
 DEFAULT_DOC_TIMEOUT = 300.0
 """Seconds one document may take before it becomes an error (a normal one takes under a second)."""
 

@@ -61,7 +61,7 @@ def _documents_in(folder: Path, errors: list[FileError] | None = None) -> list[P
             reason = f"cannot read folder: {err.strerror or err}"
             errors.append(FileError(str(err.filename or folder), reason, "check its permissions"))
 
-    found = []
+    found: list[Path] = []
     for root, _subfolders, names in os.walk(folder, onerror=unreadable):
         found.extend(Path(root) / name for name in names if Path(name).suffix.lower() in INPUT_SUFFIXES)
     return sorted(found)

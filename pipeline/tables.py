@@ -24,14 +24,16 @@ def fits_decimal(value: Decimal) -> bool:
     >>> [fits_decimal(Decimal(v)) for v in ("2500000000", "0.123456", "0.1234567", "1E+32", "0.10000000")]
     [True, True, False, False, True]
     """
-    sign, digits, exponent = value.as_tuple()
+    _sign, digits, exponent = value.as_tuple()
     if not isinstance(exponent, int):
         return False  # NaN or infinity
     while len(digits) > 1 and digits[-1] == 0 and exponent < 0:
         digits, exponent = digits[:-1], exponent + 1
     places = max(-exponent, 0)
     whole_digits = max(len(digits) + exponent, 0) if any(digits) else 0
-    return places <= DECIMAL.scale and whole_digits <= DECIMAL.precision - DECIMAL.scale
+    scale, precision = int(DECIMAL.scale), int(DECIMAL.precision)
+    return places <= scale and whole_digits <= precision - scale
+
 
 _SPAN = [
     ("doc_id", pa.string()),

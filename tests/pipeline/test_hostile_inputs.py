@@ -15,7 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
+from pipeline import engines
 from pipeline.engines import FileError, Job, run_job
+from pipeline.extract import extract_file
 from pipeline.run import ERRORS_FILE, document_files, run_extract
 from pipeline.validate import validate_dir
 from pipeline.write import load_document
@@ -51,7 +53,9 @@ def inputs(tmp_path: Path, kiwi: object) -> Path:
         ("..txt", "starts with '.'"),
     ],
 )
-def test_a_name_whose_output_would_collide_or_hide_is_a_per_file_error(inputs: Path, tmp_path: Path, name: str, reason: str) -> None:
+def test_a_name_whose_output_would_collide_or_hide_is_a_per_file_error(
+    inputs: Path, tmp_path: Path, name: str, reason: str
+) -> None:
     (inputs / name).write_text(GOOD.replace("2억불", "3억불"), encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
@@ -134,7 +138,10 @@ def test_a_named_pipe_is_named_for_what_it_is(inputs: Path, tmp_path: Path) -> N
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "pipe.txt"), str(inputs), "--out", str(out)])
     assert result.exit_code == 1
-    assert _errors(out) == {"pipe.txt": "not a text file: a named pipe (FIFO)", "queue.txt": "not a text file: a named pipe (FIFO)"}
+    assert _errors(out) == {
+        "pipe.txt": "not a text file: a named pipe (FIFO)",
+        "queue.txt": "not a text file: a named pipe (FIFO)",
+    }
     assert [p.name for p in document_files(out)] == ["good.json"]
 
 
@@ -181,27 +188,31 @@ def test_a_value_the_tables_reject_fails_only_its_document(inputs: Path, tmp_pat
     (inputs / "huge.txt").write_text(GOOD + "• 금리는 0.1234567% 올랐다.\n", encoding="utf-8")
     monkeypatch.setattr("pipeline.extract._representable", lambda mentions, text: (mentions, []))
     result = run_extract([inputs], out)
-    assert [(Path(e.path).name, e.reason.split(":")[0]) for e in result.errors] == [("huge.txt", "cannot be written to the tables")]
+    assert [(Path(e.path).name, e.reason.split(":")[0]) for e in result.errors] == [
+        ("huge.txt", "cannot be written to the tables")
+    ]
     assert result.extracted == ["good"]
     assert (out / "huge.json").read_bytes() == before
     assert validate_dir(out) == []
 
 
-def test_any_failure_while_building_a_document_is_its_error(inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import extract
+def test_any_failure_while_building_a_document_is_its_error(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = extract_file
 
-    real = extract.build_context
-
-    def broken(text: str, doc_id: str, *args: Any) -> Any:
-        if doc_id == "broken":
+    def broken(path: Path, *args: Any) -> Any:
+        if path.stem == "broken":
             raise KeyError("a bug in some stage")
-        return real(text, doc_id, *args)
+        return real(path, *args)
 
-    monkeypatch.setattr(extract, "build_context", broken)
+    monkeypatch.setattr(engines, "extract_file", broken)
     (inputs / "broken.txt").write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out"
     result = run_extract([inputs], out)
-    assert [(Path(e.path).name, e.reason) for e in result.errors] == [("broken.txt", "extraction failed: KeyError: 'a bug in some stage'")]
+    assert [(Path(e.path).name, e.reason) for e in result.errors] == [
+        ("broken.txt", "extraction failed: KeyError: 'a bug in some stage'")
+    ]
     assert result.extracted == ["good"] and validate_dir(out) == []
 
 
@@ -211,17 +222,14 @@ def test_any_failure_while_building_a_document_is_its_error(inputs: Path, tmp_pa
 def test_a_document_over_its_time_budget_is_an_error_and_the_others_are_committed(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pipeline import extract
+    real = extract_file
 
-    real = extract.extract_actors
+    def endless(path: Path, *args: Any) -> Any:
+        while path.stem == "slow":  # a stage that never ends, in pure Python
+            pass
+        return real(path, *args)
 
-    def endless(ctx: Any) -> Any:
-        if ctx.doc_id == "slow":
-            while True:  # a stage that never ends, in pure Python
-                pass
-        return real(ctx)
-
-    monkeypatch.setattr(extract, "extract_actors", endless)
+    monkeypatch.setattr(engines, "extract_file", endless)
     (inputs / "slow.txt").write_text(GOOD, encoding="utf-8")
     (inputs / "zz_after.txt").write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out"
