@@ -31,13 +31,15 @@ def _fill(unit: str, size: int) -> str:
 CASES: dict[str, Callable[[int], str]] = {
     "long line (만 )": lambda n: HEAD + _fill("만 ", n) + "\n",
     "long line (prose)": lambda n: HEAD + _fill(SAMPLE_KO.replace("\n", " ") + " ", n) + "\n",
-    "table, no bullets": lambda n: HEAD
-    + "구분\t2022년\t2023년\t증감\n"
-    + _fill("사업비\t1.2조원\t1.5조원\t0.3조원\n인원\t120명\t135명\t15명\n", n),
+    "table, no bullets": lambda n: (
+        HEAD + "구분\t2022년\t2023년\t증감\n" + _fill("사업비\t1.2조원\t1.5조원\t0.3조원\n인원\t120명\t135명\t15명\n", n)
+    ),
     "amount paragraph (ko)": lambda n: HEAD + _fill("미국은 25억불을, 한국은 2억불을 5년에 걸쳐 지원한다. ", n) + "\n",
-    "amount paragraph (en)": lambda n: "Title\n\nMay 21, 2021\n\n"
-    + _fill("The United States will provide $2 billion and Korea $200 million over five years. ", n)
-    + "\n",
+    "amount paragraph (en)": lambda n: (
+        "Title\n\nMay 21, 2021\n\n"
+        + _fill("The United States will provide $2 billion and Korea $200 million over five years. ", n)
+        + "\n"
+    ),
 }
 
 

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.locks import reading
-from pipeline.run import document_files
-from pipeline.write import load_document
+from pipeline.write import document_files, load_document
 from schemas.models import Document
 
 

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from pipeline.budget import DocumentTimeout, time_budget
 from pipeline.extract import extract_bytes, extract_file
-from pipeline.read import ReadError, read_raw
+from pipeline.readers import ReadError, read_raw
 from pipeline.write import document_json
 
 

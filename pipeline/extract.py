@@ -21,7 +21,7 @@ from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
 from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
-from pipeline.read import RawText, read_bytes, read_document
+from pipeline.readers import ReadResult, read_bytes, read_document
 from pipeline.structure import parse_structure
 from pipeline.tables import fits_decimal
 from pipeline.tokens import tokenize
@@ -33,7 +33,6 @@ from schemas.models import (
     DateFields,
     DateMention,
     Document,
-    Language,
     Quantity,
     QuantityFields,
     Term,
@@ -86,7 +85,7 @@ class _Locator:
         }
 
 
-def build_context(text: str, doc_id: str, language: Language | None = None) -> DocContext:
+def build_context(text: str, doc_id: str, language: str | None = None) -> DocContext:
     """Parse the layout and tokenize the text once: what every extractor reads."""
     language = language or detect_language(text)
     structure = parse_structure(text, language, doc_id)
@@ -115,15 +114,15 @@ def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mentio
     return kept, warnings
 
 
-def build_document(raw: RawText, doc_id: str, source: str, language: Language | None = None) -> Document:
+def build_document(raw: ReadResult, doc_id: str, source: str, language: str | None = None) -> Document:
     """Run every stage over one normalized text and validate the result."""
     with decimal.localcontext(prec=_DECIMAL_PRECISION):
         return _build_document(raw, doc_id, source, language)
 
 
-def _build_document(raw: RawText, doc_id: str, source: str, language: Language | None) -> Document:
-    ctx = build_context(raw.text, doc_id, language)
-    rules = rules_for(ctx.language)
+def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | None) -> Document:
+    rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
+    ctx = build_context(raw.text, doc_id, rules.language)
     numeric, out_of_range = _representable(
         resolve(
             [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
@@ -159,15 +158,15 @@ def _build_document(raw: RawText, doc_id: str, source: str, language: Language |
             Quantity(**where.place(ctx, m), **m.fields.model_dump()) for m in numeric if isinstance(m.fields, QuantityFields)
         ],
         terms=[Term(**where.place(ctx, m), **m.fields.model_dump()) for m in extract_terms(ctx)],
-        warnings=[*structure.warnings, *out_of_range],
+        warnings=[*raw.warnings, *structure.warnings, *out_of_range],
     )
 
 
 def extract_file(path: Path, doc_id: str | None = None, source: str | None = None) -> Document:
-    """Read, normalize and extract one file (raises ``ReadError`` for unreadable input)."""
+    """Read and extract one file in whatever format its content is (raises ``ReadError``)."""
     return build_document(read_document(path), doc_id or path.stem, source if source is not None else str(path))
 
 
 def extract_bytes(raw: bytes, doc_id: str, source: str) -> Document:
-    """Decode, normalize and extract the bytes of one document (for workers on other machines)."""
-    return build_document(read_bytes(raw), doc_id, source)
+    """Read and extract the bytes of one document (for workers on other machines)."""
+    return build_document(read_bytes(raw, source), doc_id, source)

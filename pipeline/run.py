@@ -29,10 +29,9 @@ from pipeline.budget import DEFAULT_DOC_TIMEOUT
 from pipeline.engines import FileError, Job, dask_engine, local_engine
 from pipeline.locks import committing, run_lock
 from pipeline.pairing import DocInfo, apply_alignment, clear_alignment, find_pairs
-from pipeline.write import TableWriter, atomic_write_bytes, document_json, json_bytes, load_document
+from pipeline.readers import input_suffixes
+from pipeline.write import ERRORS_FILE, TableWriter, atomic_write_bytes, document_files, document_json, json_bytes, load_document
 
-ERRORS_FILE = "errors.json"
-INPUT_SUFFIXES = (".txt",)
 STAGING_PREFIX = ".staging-"
 RESERVED_DOC_IDS = frozenset({Path(ERRORS_FILE).stem})
 """Doc ids whose JSON would be one of the run's own files (compared in any letter case)."""
@@ -53,17 +52,19 @@ class RunResult:
 
 
 def _documents_in(folder: Path, errors: list[FileError] | None = None) -> list[Path]:
-    """The input documents below a folder, sorted (``*.txt`` in any letter case); a subfolder
-    that cannot be read is added to ``errors``."""
+    """The input documents below a folder, sorted: files whose name ends with an extension of a
+    registered reader (``pipeline.readers``), in any letter case. A subfolder that cannot be
+    read is added to ``errors``."""
 
     def unreadable(err: OSError) -> None:
         if errors is not None:
             reason = f"cannot read folder: {err.strerror or err}"
             errors.append(FileError(str(err.filename or folder), reason, "check its permissions"))
 
+    suffixes = input_suffixes()
     found: list[Path] = []
     for root, _subfolders, names in os.walk(folder, onerror=unreadable):
-        found.extend(Path(root) / name for name in names if Path(name).suffix.lower() in INPUT_SUFFIXES)
+        found.extend(Path(root) / name for name in names if Path(name).suffix.lower() in suffixes)
     return sorted(found)
 
 
@@ -89,7 +90,8 @@ def _doc_id_problem(path: Path) -> FileError | None:
 
 
 def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
-    """Files as given plus ``*.txt`` inside folders (sorted). Missing, unreadable or special
+    """Files as given (read by their content, whatever their name) plus the documents inside
+    folders (sorted). Missing, unreadable or special
     paths, reserved or hidden names and duplicate doc ids (the same file stem twice, in any
     letter case: the outputs would collide on case-insensitive file systems) become errors."""
     candidates: list[Path] = []
@@ -120,11 +122,6 @@ def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
         others = ", ".join(str(q) for q in clashes if q.stem.casefold() == p.stem.casefold() and q != p)
         errors.append(FileError(str(p), f"duplicate doc_id {p.stem!r} (also {others})", "rename one of the files"))
     return [p for p in files if stems[p.stem.casefold()] == 1], errors
-
-
-def document_files(out_dir: Path) -> list[Path]:
-    """The per-document JSON files of an output folder."""
-    return sorted(p for p in out_dir.glob("*.json") if p.name != ERRORS_FILE and not p.name.startswith("."))
 
 
 def default_workers() -> int:

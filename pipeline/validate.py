@@ -12,9 +12,8 @@ import pyarrow.parquet as pq
 from pydantic import ValidationError
 
 from pipeline.locks import reading
-from pipeline.run import document_files
 from pipeline.tables import TABLES, build_table
-from pipeline.write import load_document
+from pipeline.write import document_files, load_document
 from schemas.models import SCHEMA_VERSION, Document
 
 

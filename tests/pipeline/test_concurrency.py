@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 
 from cli import app
 from pipeline.locks import RUN_LOCK
-from pipeline.run import document_files, run_extract
+from pipeline.run import run_extract
 from pipeline.validate import validate_dir
+from pipeline.write import document_files
 from tests.golden_tool import ROOT
 
 SAMPLE_KO = ROOT / "raw" / "factsheet_2021-05-21_ko.txt"

@@ -18,9 +18,9 @@ from cli import app
 from pipeline import engines
 from pipeline.engines import FileError, Job, run_job
 from pipeline.extract import extract_file
-from pipeline.run import ERRORS_FILE, document_files, run_extract
+from pipeline.run import run_extract
 from pipeline.validate import validate_dir
-from pipeline.write import load_document
+from pipeline.write import ERRORS_FILE, document_files, load_document
 from tests.golden_tool import ROOT
 
 GOOD = "팩트시트: 한일 협력\n\n2022년 3월 1일\n\n양국은 아래와 같이 협력한다.\n\n• 한국은 2억불을 약속했다.\n"
