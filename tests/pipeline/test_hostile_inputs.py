@@ -233,11 +233,19 @@ def test_a_document_over_its_time_budget_is_an_error_and_the_others_are_committe
     (inputs / "slow.txt").write_text(GOOD, encoding="utf-8")
     (inputs / "zz_after.txt").write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out), "--doc-timeout", "1", "--workers", "1"])
+    result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out), "--doc-timeout", "3", "--workers", "1"])
     assert result.exit_code == 1
-    assert _errors(out) == {"slow.txt": "took longer than the time budget of 1 s"}
+    assert _errors(out) == {"slow.txt": "took longer than the time budget of 3 s"}
     assert [p.name for p in document_files(out)] == ["good.json", "zz_after.json"]
     assert pq.read_table(out / "documents.parquet").num_rows == 2
+
+
+def test_the_budget_holds_in_worker_processes(inputs: Path, tmp_path: Path) -> None:
+    (inputs / "big.txt").write_text(SAMPLE_KO.read_text(encoding="utf-8") * 300, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_extract([inputs], out, workers=2, doc_timeout=2)
+    assert [(Path(e.path).name, e.reason) for e in result.errors] == [("big.txt", "took longer than the time budget of 2 s")]
+    assert result.extracted == ["good"] and validate_dir(out) == []
 
 
 def test_kiwi_interrupted_by_the_budget_still_tokenizes_the_next_document(tmp_path: Path, kiwi: object) -> None:
