@@ -38,12 +38,15 @@ def fits_decimal(value: Decimal) -> bool:
 
 
 _SPAN = [
+    ("mention_id", pa.string()),
     ("doc_id", pa.string()),
     ("section_id", pa.string()),
     ("bullet_id", pa.string()),
     ("text", pa.string()),
     ("start", pa.int64()),
     ("end", pa.int64()),
+    ("page", pa.int64()),
+    ("paragraph", pa.int64()),
 ]
 _RULE = [("rule", pa.string())]
 _STRINGS = pa.list_(pa.string())
@@ -55,6 +58,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("source", pa.string()),
             ("sha256", pa.string()),
             ("encoding", pa.string()),
+            ("format", pa.string()),
             ("language", pa.string()),
             ("title", pa.string()),
             ("date", pa.date32()),
@@ -92,6 +96,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("end", pa.int64()),
             ("parties", _STRINGS),
             ("aligned_id", pa.string()),
+            ("page", pa.int64()),
+            ("paragraph", pa.int64()),
         ]
     ),
     "alignments": pa.schema(
@@ -150,6 +156,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "sha256": doc.sha256,
         "encoding": doc.encoding,
+        "format": doc.format,
         "language": doc.language,
         "title": doc.title,
         "date": doc.date,

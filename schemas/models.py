@@ -156,14 +156,19 @@ class TermFields(_Strict):
 
 
 class Span(_Strict):
-    """Where a record sits: document, section, bullet (null in prose) and offsets."""
+    """Where a record sits: its stable id, document, section, bullet (null in prose), offsets,
+    and where the span is in the original file (``page`` of a PDF, ``paragraph`` of an
+    HWPX/HWP; null for plain text or when the reader does not know)."""
 
+    mention_id: str = Field(description="Stable row id: {doc_id}:{kind letter}{n}, n from 1 in offset order.")
     doc_id: str
     section_id: str
     bullet_id: str | None = None
     text: str
     start: Annotated[int, Field(ge=0)]
     end: Annotated[int, Field(ge=0)]
+    page: int | None = None
+    paragraph: int | None = None
     rule: str = Field(description="Name of the rule that produced the record, for tracing.")
 
     @model_validator(mode="after")
@@ -199,7 +204,7 @@ class Term(Span, TermFields):
 class SpanKind:
     """One kind of extracted span: the ``Document`` list and Parquet table ``name``, its singular
     ``label`` (summary line, review page legend), the located ``record`` model and the value
-    ``fields`` the rules produce. ``nesting`` orders kinds that claim the same extent on the
+    ``fields`` the rules produce, the ``id_letter`` of its row ids. ``nesting`` orders kinds that claim the same extent on the
     review page (lower = outer: a term holds actors)."""
 
     name: str
@@ -207,14 +212,15 @@ class SpanKind:
     record: type[Span]
     fields: type[BaseModel]
     nesting: int
+    id_letter: str
 
 
 SPAN_KINDS: tuple[SpanKind, ...] = (
-    SpanKind("actors", "actor", ActorMention, ActorFields, nesting=4),
-    SpanKind("amounts", "amount", Amount, AmountFields, nesting=1),
-    SpanKind("dates", "date", DateMention, DateFields, nesting=2),
-    SpanKind("quantities", "quantity", Quantity, QuantityFields, nesting=3),
-    SpanKind("terms", "term", Term, TermFields, nesting=0),
+    SpanKind("actors", "actor", ActorMention, ActorFields, nesting=4, id_letter="e"),
+    SpanKind("amounts", "amount", Amount, AmountFields, nesting=1, id_letter="a"),
+    SpanKind("dates", "date", DateMention, DateFields, nesting=2, id_letter="d"),
+    SpanKind("quantities", "quantity", Quantity, QuantityFields, nesting=3, id_letter="q"),
+    SpanKind("terms", "term", Term, TermFields, nesting=0, id_letter="g"),
 )
 """The one list of span kinds: the models' ``Document`` lists, ``Document.spans()``, the Parquet
 tables, the summary line and the review page legend all follow it. Adding a kind is a fields
@@ -257,6 +263,8 @@ class Bullet(_Strict):
     end: int
     parties: list[str] = Field(default_factory=list)
     aligned_id: str | None = None
+    page: int | None = None
+    paragraph: int | None = None
 
 
 class Alignment(_Strict):
@@ -279,6 +287,7 @@ class Document(_Strict):
     source: str
     sha256: str
     encoding: str = "utf-8"
+    format: str = Field(default="txt", description="Input format the document was read from: txt, hwpx, hwp, pdf, html.")
     language: LanguageCode
     title: str | None
     date: dt.date | None

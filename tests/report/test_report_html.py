@@ -54,7 +54,7 @@ def tiny_doc() -> Document:
         start = text.index(fragment)
         return start, start + len(fragment), fragment
 
-    span = {"doc_id": "t", "section_id": "t:s1", "bullet_id": "t:b1", "rule": "test"}
+    span = {"mention_id": "t:x1", "doc_id": "t", "section_id": "t:s1", "bullet_id": "t:b1", "rule": "test"}
     hanmi = at("한미")
     amount = at("250억불 이상")
     term = (text.index("<script>alert(1)"), amount[0] + 3, text[text.index("<script>alert(1)") : amount[0] + 3])
