@@ -8,6 +8,8 @@ A run writes everything into a staging folder inside the output folder and renam
 files into place only at the end: a run that fails or is killed leaves the previous outputs
 intact and consistent with each other. Extraction runs on an engine of ``pipeline.engines``
 (local processes or Dask); the outputs are the same bytes whatever the engine and workers.
+One run at a time writes to an output folder, and readers never see half of a commit
+(``pipeline.locks``).
 """
 
 from __future__ import annotations
@@ -91,9 +93,9 @@ def _doc_id_problem(path: Path) -> FileError | None:
 
 def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
     """Files as given (read by their content, whatever their name) plus the documents inside
-    folders (sorted). Missing, unreadable or special
-    paths, reserved or hidden names and duplicate doc ids (the same file stem twice, in any
-    letter case: the outputs would collide on case-insensitive file systems) become errors."""
+    folders (sorted). Missing, unreadable or special paths (pipes, devices), reserved or hidden
+    names and duplicate doc ids (the same file stem twice, in any letter case: the outputs
+    would collide on case-insensitive file systems) become errors."""
     candidates: list[Path] = []
     errors: list[FileError] = []
     for path in paths:
