@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from pipeline.readers.base import Table, TableCell
+from pipeline.tables import fits_decimal
 from pipeline.tabular.context import table_context, table_floors
 from pipeline.tabular.grid import Grid, Layout, col_header, layout, row_header
 from pipeline.tabular.periods import parse_header, period_of
@@ -100,10 +101,17 @@ def type_cell(text: str, row_path: Sequence[str], col_path: Sequence[str], table
         value = -value
     unit = cell_unit(number, row_path, col_path, table)
     if unit is None:
-        return _Typed(value, CellKind.NUMBER, None, None)
+        return _checked(_Typed(value, CellKind.NUMBER, None, None))
     if unit.kind == "percent":
-        return _Typed(value, CellKind.PERCENT, None, unit.name)
-    return _Typed(value * unit.scale, CellKind(unit.kind), unit.currency, unit.name)
+        return _checked(_Typed(value, CellKind.PERCENT, None, unit.name))
+    return _checked(_Typed(value * unit.scale, CellKind(unit.kind), unit.currency, unit.name))
+
+
+def _checked(typed: _Typed) -> _Typed:
+    """A value the Parquet decimal cannot hold exactly (``0.1234567``) is not given at all."""
+    if typed.value is None or fits_decimal(typed.value):
+        return typed
+    return _Typed(None, CellKind.TEXT, None, None)
 
 
 def _text_of(text: str) -> Callable[[TableCell], str]:

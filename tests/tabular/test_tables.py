@@ -245,3 +245,8 @@ def test_a_one_row_box_is_no_table_and_its_amount_stays_running_text() -> None:
     doc = build_document(raw, "box", "box.hwpx")
     assert doc.tables == []
     assert [a.text for a in doc.amounts] == ["150.9억 달러"]
+
+
+def test_a_value_the_decimal_column_cannot_hold_is_left_out() -> None:
+    doc = from_text("(단위: %)\n구분\t2023년\t2024년\n비중\t0.1234567\t12.5\n")
+    assert [(c.value, c.kind.value) for c in doc.table_cells] == [(None, "text"), (Decimal("12.5"), "percent")]
