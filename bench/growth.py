@@ -1,14 +1,12 @@
-"""Growth of each stage with the size of one amount paragraph (10 KB, 100 KB, 1 MB).
+"""How extraction time grows with hostile input sizes: 10 KB, 100 KB and 1 MB of one very long
+line, of an unbulleted table, and of one paragraph full of amounts (Korean and English).
 
-A document is a title and one paragraph (one line) of the same amount sentence repeated
-(``미국은 25억불을 지원한다.`` / ``The United States will provide $2.5 billion.``). Kiwi is
-superlinear on one very long line, so here the line is tokenized in pieces of about 1 KB cut
-after a sentence (the tokens are the same as for short lines; the paragraph stays one block
-for attribution): the tokenizer's own growth is not what this measures. Prints seconds per
-stage and the ratio to the previous size; linear growth is a ratio near 10. Not a test:
-numbers depend on the machine.
+Each document is extracted once in this process, with Kiwi built beforehand, under the time
+budget of ``--cap`` seconds (the same budget ``factsheet extract --doc-timeout`` applies), so
+a case that grows faster than linearly shows up as ``> cap``. Also times Kiwi tokenization
+alone on the same text. Not a test: numbers depend on the machine.
 
-    python -m bench.growth [--sizes 10000 100000 1000000] [--languages ko en]
+    .venv/bin/python -m bench.growth [--cap 120] [--sizes 10000,100000,1000000]
 """
 
 from __future__ import annotations
@@ -16,90 +14,61 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
-from typing import Any
 
-SENTENCES = {
-    "ko": ("한미 협력 설명자료", "미국은 25억불을 지원한다. "),
-    "en": ("U.S.-ROK cooperation fact sheet", "The United States will provide $2.5 billion. "),
+from bench.corpus import ROOT
+from pipeline.engines import Extracted, Job, run_job
+from pipeline.tokens import get_kiwi, tokenize
+
+SAMPLE_KO = (ROOT / "raw" / "factsheet_2021-05-21_ko.txt").read_text(encoding="utf-8")
+HEAD = "제목\n\n2021년 5월 21일\n\n"
+
+
+def _fill(unit: str, size: int) -> str:
+    """``unit`` repeated to about ``size`` UTF-8 bytes."""
+    return unit * max(size // len(unit.encode("utf-8")), 1)
+
+
+CASES: dict[str, Callable[[int], str]] = {
+    "long line (만 )": lambda n: HEAD + _fill("만 ", n) + "\n",
+    "long line (prose)": lambda n: HEAD + _fill(SAMPLE_KO.replace("\n", " ") + " ", n) + "\n",
+    "table, no bullets": lambda n: (
+        HEAD + "구분\t2022년\t2023년\t증감\n" + _fill("사업비\t1.2조원\t1.5조원\t0.3조원\n인원\t120명\t135명\t15명\n", n)
+    ),
+    "amount paragraph (ko)": lambda n: HEAD + _fill("미국은 25억불을, 한국은 2억불을 5년에 걸쳐 지원한다. ", n) + "\n",
+    "amount paragraph (en)": lambda n: (
+        "Title\n\nMay 21, 2021\n\n"
+        + _fill("The United States will provide $2 billion and Korea $200 million over five years. ", n)
+        + "\n"
+    ),
 }
 
 
-def document(language: str, size: int) -> str:
-    """A title and one paragraph (one line) of about ``size`` characters."""
-    title, sentence = SENTENCES[language]
-    return f"{title}\n\n" + (sentence * max(1, size // len(sentence))).rstrip() + "\n"
-
-
-def context(text: str, language: str) -> Any:
-    """``build_context`` with the text tokenized in pieces of about 1 KB cut after ``. ``."""
-    from pipeline.context import DocContext
-    from pipeline.lang.detect import detect_language
-    from pipeline.structure import parse_structure
-    from pipeline.tokens import Token, tokenize
-
-    language = language or detect_language(text)
-    tokens: list[Token] = []
-    start = 0
-    while start < len(text):
-        cut = text.find(". ", start + 1000)
-        end = len(text) if cut < 0 else cut + 2
-        tokens += [Token(t.form, t.tag, t.start + start, t.end + start) for t in tokenize(text[start:end])]
-        start = end
-    structure = parse_structure(text, language, "growth")
-    return DocContext(doc_id="growth", text=text, language=language, structure=structure, tokens=tokens)
-
-
-def _timed(step: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    value = step()
-    return time.perf_counter() - start, value
-
-
-def measure(language: str, size: int) -> dict[str, float]:
-    """Seconds per stage for one generated document (Kiwi built beforehand)."""
-    from pipeline.actors.mentions import extract_actors
-    from pipeline.actors.parties import amount_parties
-    from pipeline.lang.registry import rules_for
-
-    text = document(language, size)
-    rules = rules_for(language)
-    tokenize, ctx = _timed(lambda: context(text, language))
-    amounts_s, amounts = _timed(lambda: rules.amounts(ctx))
-    actors_s, actors = _timed(lambda: extract_actors(ctx))
-    parties_s, parties = _timed(lambda: amount_parties(ctx, actors, amounts))
-    assert len(parties) == len(amounts) > 0
-    return {
-        "chars": len(text),
-        "amounts": len(amounts),
-        "tokenize": tokenize,
-        "amount rules": amounts_s,
-        "actors": actors_s,
-        "attribution": parties_s,
-    }
+def _seconds(text: str, cap: float) -> str:
+    started = time.perf_counter()
+    outcome = run_job(Job("growth.txt", "growth", raw=text.encode("utf-8"), timeout=cap))
+    elapsed = time.perf_counter() - started
+    return f"{elapsed:.2f}" if isinstance(outcome, Extracted) else f"> {cap:g} ({outcome.reason})"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--languages", nargs="+", default=["ko", "en"])
+    parser.add_argument("--cap", type=float, default=120.0, help="time budget per document, seconds")
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="document sizes in bytes")
     args = parser.parse_args()
-    from pipeline.tokens import get_kiwi
-
+    sizes = [int(s) for s in args.sizes.split(",")]
     get_kiwi()
-    stages = ("tokenize", "amount rules", "actors", "attribution")
-    print(f"| language | chars | amounts | {' | '.join(stages)} |")
-    print("|---|---:|---:|" + "---:|" * len(stages))
-    for language in args.languages:
-        measure(language, args.sizes[0])  # warm-up: lexicons, caches, Kiwi's first calls
-        previous: dict[str, float] | None = None
-        for size in args.sizes:
-            row = measure(language, size)
-            cells = []
-            for stage in stages:
-                ratio = f" (x{row[stage] / previous[stage]:.1f})" if previous and previous[stage] > 0 else ""
-                cells.append(f"{row[stage]:.2f} s{ratio}")
-            print(f"| {language} | {row['chars']:,.0f} | {row['amounts']:,.0f} | {' | '.join(cells)} |", flush=True)
-            previous = row
+    tokenize("첫 분석은 느리다.")  # Kiwi's first analysis warms it up; not part of any case
+    print("| input | " + " | ".join(f"{s // 1000} KB extract s | Kiwi s" for s in sizes) + " |")
+    print("| --- |" + " --- | --- |" * len(sizes))
+    for name, make in CASES.items():
+        cells = []
+        for size in sizes:
+            text = make(size)
+            started = time.perf_counter()
+            tokenize(text)
+            kiwi = time.perf_counter() - started
+            cells.append(f"{_seconds(text, args.cap)} | {kiwi:.2f}")
+        print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
 
 
 if __name__ == "__main__":
