@@ -26,6 +26,8 @@ from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
 from pipeline.structure import Layout, parse_structure
 from pipeline.tables import fits_decimal
+from pipeline.tabular.build import build_tables, outside_tables
+from pipeline.tabular.text_tables import find_text_tables
 from pipeline.terms import extract_terms
 from pipeline.tokens import tokenize
 from schemas.models import (
@@ -188,9 +190,15 @@ def build_document(
 def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | None, doc_date: dt.date | None) -> Document:
     rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
     ctx = build_context(raw.text, doc_id, rules.language, raw, source, doc_date)
+    where = _Locator.of(ctx)
+    origin = _Source.of(raw)
+    found = raw.tables or (find_text_tables(raw.text) if raw.format == "txt" else ())
+    tables = build_tables(doc_id, raw.text, ctx.language, found, where.section_id, origin.at)
+    in_running_text = outside_tables(tables)  # table numbers live only in table_cells
+    candidates: list[Mention[Any]] = [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)]
     numeric, out_of_range = _representable(
         resolve(
-            [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
+            [m for m in candidates if in_running_text(m.start, m.end)],
             priority=lambda m: _KIND_PRIORITY[type(m.fields)],
         ),
         ctx.text,
@@ -200,8 +208,6 @@ def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | N
     parties_of_document = document_parties(ctx, actors)  # once: bullets and amounts fall back to it
     parties_of_bullet = bullet_parties(ctx, actors, parties_of_document)
     parties_of_amount = amount_parties(ctx, actors, amounts, parties_of_document, parties_of_bullet)
-    where = _Locator.of(ctx)
-    origin = _Source.of(raw)
     structure = ctx.structure
     dates = [m for m in numeric if isinstance(m.fields, DateFields)]
     quantities = [m for m in numeric if isinstance(m.fields, QuantityFields)]
@@ -238,6 +244,8 @@ def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | N
         dates=[DateMention(**row) for row in located("dates", dates)],
         quantities=[Quantity(**row) for row in located("quantities", quantities)],
         terms=[Term(**row) for row in located("terms", terms)],
+        tables=tables.tables,
+        table_cells=tables.cells,
         warnings=[*raw.warnings, *structure.warnings, *out_of_range],
     )
 

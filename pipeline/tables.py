@@ -101,6 +101,41 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("paragraph", pa.int64()),
         ]
     ),
+    "tables": pa.schema(
+        [
+            ("table_id", pa.string()),
+            ("doc_id", pa.string()),
+            ("section_id", pa.string()),
+            ("caption", pa.string()),
+            ("units", _STRINGS),
+            ("n_rows", pa.int64()),
+            ("n_cols", pa.int64()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("page", pa.int64()),
+            ("paragraph", pa.int64()),
+        ]
+    ),
+    "table_cells": pa.schema(
+        [
+            ("table_id", pa.string()),
+            ("doc_id", pa.string()),
+            ("row", pa.int64()),
+            ("col", pa.int64()),
+            ("text", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("row_header", _STRINGS),
+            ("col_header", _STRINGS),
+            ("value", DECIMAL),
+            ("kind", pa.string()),
+            ("currency", pa.string()),
+            ("unit", pa.string()),
+            ("date_start", pa.date32()),
+            ("date_end", pa.date32()),
+            ("preliminary", pa.bool_()),
+        ]
+    ),
     "alignments": pa.schema(
         [
             ("ko_doc_id", pa.string()),

@@ -243,6 +243,9 @@ model, a located model, one line here and one ``Document`` field (checked at imp
 STRUCTURE_LISTS = ("sections", "paragraphs", "bullets")
 """``Document`` lists with offsets that are layout, not extracted spans."""
 
+TABLE_LISTS = ("tables", "table_cells")
+"""``Document`` lists of tables and their typed body cells (``tables`` / ``table_cells`` Parquet)."""
+
 
 class Section(_Strict):
     section_id: str
@@ -279,6 +282,65 @@ class Bullet(_Strict):
     aligned_id: str | None = None
     page: int | None = None
     paragraph: int | None = None
+
+
+class CellKind(StrEnum):
+    MONEY = "money"
+    PERCENT = "percent"
+    COUNT = "count"
+    NUMBER = "number"
+    TEXT = "text"
+
+
+class DataTable(_Strict):
+    """One table of the document: its extent, caption and units as read, and its grid size."""
+
+    table_id: str = Field(description="{doc_id}:t{n}, n from 1 in text order.")
+    doc_id: str
+    section_id: str
+    caption: str | None = Field(description="The caption line (< … >, 【 … 】, 표 n, Table n.) or the format's caption.")
+    units: list[str] = Field(description="Unit texts from the caption, a (단위: …) note or the corner cell, as written.")
+    n_rows: int
+    n_cols: int
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    page: int | None = None
+    paragraph: int | None = None
+
+
+class DataCell(_Strict):
+    """One non-empty body cell with its header paths and its typed value (null when none)."""
+
+    table_id: str
+    doc_id: str
+    row: int
+    col: int
+    text: str
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    row_header: list[str]
+    col_header: list[str]
+    value: Annotated[Decimal, AfterValidator(_canonical)] | None = Field(
+        default=None, description="In full units (176.8 under 억 달러 -> 17680000000); percents as written."
+    )
+    kind: CellKind
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    unit: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    preliminary: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if len(self.text) != self.end - self.start or self.end <= self.start:
+            raise ValueError("cell text length does not match its offsets")
+        if (self.date_start is None) != (self.date_end is None) or (
+            self.date_start is not None and self.date_end is not None and self.date_end < self.date_start
+        ):
+            raise ValueError("cell period must have an ordered start and end")
+        if (self.kind == CellKind.MONEY) != (self.currency is not None):
+            raise ValueError("a money cell, and only a money cell, has a currency")
+        return self
 
 
 class Alignment(_Strict):
@@ -319,13 +381,15 @@ class Document(_Strict):
     dates: list[DateMention] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
+    tables: list[DataTable] = Field(default_factory=list)
+    table_cells: list[DataCell] = Field(default_factory=list)
     alignments: list[Alignment] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
-    def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span]]:
+    def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell]]:
         """Every record that has offsets, with the name of the list it sits in."""
-        out: list[tuple[str, Section | Paragraph | Bullet | Span]] = []
-        for name in (*STRUCTURE_LISTS, *(kind.name for kind in SPAN_KINDS)):
+        out: list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell]] = []
+        for name in (*STRUCTURE_LISTS, *TABLE_LISTS, *(kind.name for kind in SPAN_KINDS)):
             out.extend((name, record) for record in getattr(self, name))
         return out
 
@@ -335,7 +399,7 @@ class Document(_Strict):
         for name, record in self.spans():
             if not 0 <= record.start <= record.end <= n:
                 raise ValueError(f"{name}: span {record.start}..{record.end} outside text of length {n}")
-            if isinstance(record, (Paragraph, Bullet, Span)) and self.text[record.start : record.end] != record.text:
+            if isinstance(record, (Paragraph, Bullet, Span, DataCell)) and self.text[record.start : record.end] != record.text:
                 raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{record.start}:{record.end}]")
         return self
 

@@ -34,3 +34,17 @@ def test_pledge_query_pairs_every_korean_amount_with_english_text(monkeypatch: p
     pledges = cast("pd.DataFrame", namespace["pledges"])
     rows = sorted(zip(pledges["display"], pledges["parties"].map(list), pledges["en_text"].notna(), strict=False))
     assert rows == [("$1B", ["KOR"], True), ("$2.5B", ["USA"], True), ("$200M", ["KOR"], True), ("$25B", ["KOR", "USA"], True)]
+
+
+def test_table_series_example_gives_full_unit_dollars_and_signed_rates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    (code,) = [block for block in BLOCKS if "table_cells.parquet" in block]
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    series = cast("pd.DataFrame", namespace["series"]).reset_index()
+    exports = series[series["series"] == "수출"].iloc[0]
+    rates = series[series["series"] == "수출 / 증감률"].iloc[0]
+    assert (exports["kind"], exports["currency"]) == ("money", "USD")
+    assert [str(v) for v in exports.iloc[4:].dropna()][-1] == "173200000000.000000"
+    assert rates["kind"] == "percent"
+    assert str(rates.iloc[4]) == "-9.700000"

@@ -38,6 +38,7 @@ from pipeline.report.describe import (
     term_lines,
 )
 from pipeline.report.nest import Interval, nest, tag
+from pipeline.report.tables import tables_index, tables_section
 from schemas.models import (
     SPAN_KINDS,
     ActorMention,
@@ -630,6 +631,7 @@ def document_page(doc: Document, docs: Mapping[str, Document]) -> str:
         + f'<article id="text" class="doctext" lang="{esc(doc.language)}">{document_text(doc, flagged)}</article>'
         + "</div>"
         + pledges_table(doc, docs, names)
+        + tables_section(doc)
         + (compare_table(pair, doc.doc_id) if pair else "")
         + '<div id="tip" class="tip" role="tooltip" hidden></div>'
     )
@@ -656,6 +658,7 @@ def index_page(docs: Mapping[str, Document], findings: Sequence[Finding]) -> str
             f'<td class="num">{len(doc.amounts)}</td><td class="num">{len(doc.dates)}</td>'
             f'<td class="num">{len(doc.actors)} <span class="none">({actors} distinct)</span></td>'
             f'<td class="num">{len(doc.quantities)}</td><td class="num">{len(doc.terms)}</td>'
+            f'<td class="num">{len(doc.tables)}</td>'
             f"<td>{other or '<span class=none>—</span>'}</td>"
             f'<td class="num {"bad" if n_flags else ""}">{n_flags if pair else "—"}</td>'
             "</tr>"
@@ -673,6 +676,7 @@ def index_page(docs: Mapping[str, Document], findings: Sequence[Finding]) -> str
             "actor mentions",
             "quantities",
             "terms",
+            "tables",
             "aligned with",
             "disagreements",
         )
@@ -689,8 +693,9 @@ def index_page(docs: Mapping[str, Document], findings: Sequence[Finding]) -> str
         f'<p class="hint">{plural(len(docs), "document")}. Each page shows the text with every extracted span, '
         "the pledges table and, for aligned versions, the Korean and English bullets side by side.</p></header>"
         f'<section class="block"><div class="scroll"><table class="index"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows) or '<tr><td colspan=12 class=none>No documents.</td></tr>'}</tbody></table></div></section>"
-        f'<section class="block"><h2>Cross-check (<code>factsheet check</code>)</h2>{check}'
+        f"<tbody>{''.join(rows) or '<tr><td colspan=13 class=none>No documents.</td></tr>'}</tbody></table></div></section>"
+        + tables_index(docs, {doc_id: href(doc_id) for doc_id in docs})
+        + f'<section class="block"><h2>Cross-check (<code>factsheet check</code>)</h2>{check}'
         f'<p class="hint">{notes} bullet{"s" if notes != 1 else ""} without counterpart (notes, not failures).</p></section>'
     )
     return page("Fact sheet review", "en", body)
