@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -32,6 +33,7 @@ def test_pledge_query_pairs_every_korean_amount_with_english_text(monkeypatch: p
     namespace: dict[str, object] = {}
     exec(compile(BLOCKS[0], "README.md", "exec"), namespace)
     pledges = cast("pd.DataFrame", namespace["pledges"])
+    pledges = pledges[pledges["doc_id"] == "factsheet_2021-05-21_ko"]  # the bilingual sample
     rows = sorted(zip(pledges["display"], pledges["parties"].map(list), pledges["en_text"].notna(), strict=False))
     assert rows == [("$1B", ["KOR"], True), ("$2.5B", ["USA"], True), ("$200M", ["KOR"], True), ("$25B", ["KOR", "USA"], True)]
 
@@ -42,9 +44,10 @@ def test_table_series_example_gives_full_unit_dollars_and_signed_rates(monkeypat
     namespace: dict[str, object] = {}
     exec(compile(code, "README.md", "exec"), namespace)
     series = cast("pd.DataFrame", namespace["series"]).reset_index()
-    exports = series[series["series"] == "수출"].iloc[0]
-    rates = series[series["series"] == "수출 / 증감률"].iloc[0]
-    assert (exports["kind"], exports["currency"]) == ("money", "USD")
-    assert [str(v) for v in exports.iloc[4:].dropna()][-1] == "173200000000.000000"
+    quarterly = series[series["caption"].str.contains("분기별", na=False)].set_index("series")
+    total, rates = quarterly.loc["총투자"], quarterly.loc["총투자 / 증감률"]
+    assert (total["kind"], total["currency"]) == ("money", "USD")
+    assert str(total[dt.date(2023, 1, 1)]) == "17680000000.000000"
+    assert [str(v) for v in total.iloc[3:].dropna()][-1] == "15090000000.000000"  # 2024 Q1
     assert rates["kind"] == "percent"
-    assert str(rates.iloc[4]) == "-9.700000"
+    assert str(rates[dt.date(2023, 1, 1)]) == "-37.400000"
