@@ -34,8 +34,11 @@ from schemas.models import ActorFields, Bullet
 
 
 def document_parties(ctx: DocContext, actors: list[Mention[ActorFields]]) -> list[str]:
-    """The parties of the document: the countries its title names, in order (``[KOR, USA]``),
-    with an organisation joined to a country in one compound (``한-아세안`` -> ``[KOR, ASEAN]``)."""
+    """The parties of the document: the countries its title (else its first line, paragraph or
+    sentence) names, in order (``[KOR, USA]``), with an organisation joined to a country in one
+    compound (``한-아세안`` -> ``[KOR, ASEAN]``). None when those name no country: a press
+    release about statistics has no parties, and countries mentioned further down are topics,
+    not the parties of every amount."""
     return parties_of_index(ctx, SpanIndex.of_mentions(actors))
 
 
@@ -63,7 +66,7 @@ def parties_of_index(ctx: DocContext, index: SpanIndex) -> list[str]:
             parties += [i for i in span.actor_ids if compound or gz.get(i).is_country]
         if parties:
             return dedupe(parties)
-    return dedupe(i for s in index.spans for i in s.actor_ids if gz.get(i).is_country)[:2]
+    return []
 
 
 def _first_sentence_end(ctx: DocContext, start: int, end: int) -> int:
