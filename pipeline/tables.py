@@ -93,6 +93,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("parties", _STRINGS),
             ("period", pa.string()),
             ("per", pa.string()),
+            ("change", pa.string()),
             *_RULE,
         ]
     ),

@@ -43,6 +43,7 @@ class Qualifier(StrEnum):
 
 class Grain(StrEnum):
     DAY = "day"
+    WEEK = "week"
     MONTH = "month"
     PART_OF_MONTH = "part_of_month"
     QUARTER = "quarter"
@@ -59,6 +60,14 @@ class Relation(StrEnum):
     AFTER = "after"
     BEFORE = "before"
     DURING = "during"
+
+
+class Change(StrEnum):
+    """The sign of a change written in a statistics release (``+3.4조원 증가``, ``△0.8조원``,
+    ``decreased by $3 billion``): the amount keeps its size, the sign lives here."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
 
 
 class QuantityKind(StrEnum):
@@ -95,6 +104,7 @@ class AmountFields(_Strict):
     parties: list[str] = Field(default_factory=list)
     period: IsoDuration | None = None
     per: IsoDuration | None = None
+    change: Change | None = None
 
     @model_validator(mode="after")
     def _range_ordered(self) -> Self:
