@@ -58,7 +58,8 @@ def number_pattern() -> str:
     head = rf"(?:{atom}|[{sm}])"
     group = rf"(?:{yeo}?[{units}]++{yeo}?(?:[ ]?(?:{atom}[{units}]|{ARABIC}(?!\.\d)|[{sm}]))?+)"
     # Never start inside another number (a digit run, 천만, 일천): keeps every scan linear.
-    return rf"(?<![\d,.{sino}{units}]){head}{group}*+(?:{yeo}(?![가-힣]))?"
+    pdf_break = rf"(?:[ \t]*\n[ \t]*(?=[{units}]))?+"  # `12.4` / `억 달러`: a line break of a pasted PDF
+    return rf"(?<![\d,.{sino}{units}]){head}{pdf_break}{group}*+(?:{yeo}(?![가-힣]))?"
 
 
 @cache
@@ -94,6 +95,7 @@ def parse_korean_number(text: str) -> Decimal | None:
     Decimal('1000000000')
     """
     digits, small, big, yeo = _lexicon()
+    text = re.sub(r"[ \t]*\n[ \t]*", "", text)
     if not text or text[0] in big:
         return None
     for i, ch in enumerate(text):
