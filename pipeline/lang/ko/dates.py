@@ -117,7 +117,7 @@ def lexicon() -> _Lexicon:
     day_range = rf"(?:\s?일)?\s?(?:[{_DASHES}]|부터|에서)\s?(?P<d2>\d{{1,2}})\s?일"
     ordinals = alternation(d["ordinals"])
     weekdays = alternation(d["weekdays"])
-    week_of_month = rf"\s?(?P<wn>{ordinals}|[1-5])\s?(?:번째\s?|째\s?)?주(?:차)?(?![가-힣])"
+    week_of_month = rf"\s?(?P<wn>{ordinals}|[1-5])\s?(?:번째\s?|째\s?)?주(?:차)?(?!간|년|일|기|요|말)(?:\s?(?P<wwd>{weekdays}))?"
     weekday_of_month = rf"\s?(?P<wdn>{ordinals}|[1-5])\s?(?:번째\s?)?(?P<wdm>{weekdays})"
     month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|{weekday_of_month}|{week_of_month}|\s?(?P<mp>{mp}))?"
     year_tail = rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?(?P<h>{halves})|\s?{quarter}|\s?(?P<yp>{yp}))?"
@@ -277,9 +277,14 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
         part = lexicon().month_parts[m.group("mp")]
         rng = periods.part_of_month_range(year, month, part)
         return _Draft(start, m.end("mp"), *rng, Grain.PART_OF_MONTH, f"{rule}_part", relative=relative)
-    if m.group("wn") is not None:  # 9월 셋째 주, 9월3주
+    if m.group("wn") is not None:  # 9월 셋째 주, 9월3주, 7월 둘째 주 화요일
         week = periods.nth_week(year, month, _ordinal(m.group("wn")))
-        return None if week is None else _Draft(start, m.end(), *week, Grain.WEEK, f"{rule}_week", relative=relative)
+        if week is None:
+            return None
+        if m.group("wwd") is not None:
+            day = week[0] + dt.timedelta(days=lexicon().weekdays[m.group("wwd")])
+            return _Draft(start, m.end(), day, day, Grain.DAY, f"{rule}_week_day", relative=relative)
+        return _Draft(start, m.end(), *week, Grain.WEEK, f"{rule}_week", relative=relative)
     if m.group("wdn") is not None and ends_token(ctx, m.end("wdm")):  # 5월 마지막 금요일
         weekday = lexicon().weekdays[m.group("wdm")]
         day = periods.nth_weekday(year, month, weekday, _ordinal(m.group("wdn")))
@@ -545,6 +550,8 @@ def _weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``수요일`` (the next one after the document date), ``지난 토요일``, ``오는 금요일``, ``이번 목요일``."""
     if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
         return None
+    if re.search(r"(?:일|주|\d)\s?$", ctx.text[max(0, m.start() - 2) : m.start()]):
+        return None  # 5월 3일 월요일, 둘째 주 화요일: the weekday names a date read elsewhere
     weekday = lexicon().weekdays[m.group("wd")]
     direction = m.group("dir")
     if direction == "이번":
@@ -573,9 +580,10 @@ def _window(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     lex = lexicon()
     unit = lex.offset_units[m.group("u")]
     sign = lex.window_words[m.group("w")]
-    if ctx.doc_date is None or (unit == "day" and sign < 0) or not starts_token(ctx, m.start()):
+    spread = ctx.text.startswith(("간", "동안", " 동안"), m.end())
+    if ctx.doc_date is None or (unit == "day" and sign < 0 and not spread) or not starts_token(ctx, m.start()):
         return None
-    if not (ends_token(ctx, m.end()) or ctx.text.startswith(("간", "동안"), m.end())):
+    if not (ends_token(ctx, m.end()) or spread):
         return None
     rng = periods.window(ctx.doc_date, sign * int(m.group("n")), unit)
     return _Draft(m.start(), m.end(), *rng, Grain(unit), "ko.date.window", relative=True)
@@ -585,6 +593,8 @@ def _day_of_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``지난 14일`` (the last 14th before the document date), ``오는 28일`` (the next one), ``이달 5일``."""
     if ctx.doc_date is None or not starts_token(ctx, m.start()) or not ends_token(ctx, m.end()):
         return None
+    if ctx.text.startswith(("간", "동안", " 동안"), m.end()):
+        return None  # 지난 3일간: the last three days (a window), not the 3rd
     base, day = ctx.doc_date, int(m.group("d"))
     direction = lexicon().day_directions[_key(m.group("dir"))]
     offset = 0
