@@ -36,7 +36,7 @@ def codes() -> list[str]:
     """Every currency that is legal tender in some territory on ``AS_OF``."""
     found: set[str] = set()
     for territory in Locale("en").territories:
-        if territory.isalpha():
+        if isinstance(territory, str) and territory.isalpha():
             found.update(get_territory_currencies(territory, start_date=AS_OF, tender=True))
     return sorted(found)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from pipeline.lang.registry import rules_for
 from pipeline.mentions import DocContext
@@ -26,7 +27,7 @@ from tests.conftest import REFERENCE_DATE
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 DIMENSIONS = ("amounts", "dates", "quantities")
-FIELDS: dict[str, type] = {"amounts": AmountFields, "dates": DateFields, "quantities": QuantityFields}
+FIELDS: dict[str, type[BaseModel]] = {"amounts": AmountFields, "dates": DateFields, "quantities": QuantityFields}
 DEFAULTS: dict[str, dict[str, Any]] = {
     "amounts": {"qualifier": "exact", "value_max": None, "period": None, "per": None, "change": None},
     "dates": {"relation": "on", "relative": False},

@@ -145,14 +145,16 @@ def _lexicon() -> _Lexicon:
         rf"{qafter}"
     )
     minor_alt = alternation(list(minor))
-    minor_tail = re.compile(rf",?\s*(?:(?i:and)\s+)?(?P<n>\d{{1,2}}|{num.word_number_pattern()})\s?(?P<w>(?i:{minor_alt}))(?![\w$])")
+    minor_tail = re.compile(
+        rf",?\s*(?:(?i:and)\s+)?(?P<n>\d{{1,2}}|{num.word_number_pattern()})\s?(?P<w>(?i:{minor_alt}))(?![\w$])"
+    )
     change_before = {k.lower(): Change(v) for k, v in data["change_before"].items()}
     change_after = {k.lower(): Change(v) for k, v in data["change_after"].items()}
     change_before_re = re.compile(rf"(?<![\w])(?P<w>(?i:{alternation(list(change_before))}))\s+$")
     change_after_re = re.compile(rf"[\s-]+(?P<w>(?i:{alternation(list(change_after))}))\b")
     sign_re = re.compile(r"(?:^|(?<=[\s(]))(?P<s>[+−])$")
     range_join = re.compile(r"\s*(?:[-–—~]|(?i:to|and|through))\s*")
-    range_lead = re.compile(rf"(?<![\w])(?P<w>(?i:between|from))\s+$")
+    range_lead = re.compile(r"(?<![\w])(?P<w>(?i:between|from))\s+$")
     range_tail = re.compile(
         rf"(?:(?<![\w])(?i:between)\s+\S+(?:\s+\S+)?\s+(?i:and)\s+|(?:\d|\b(?i:{alternation(list(num.word_values()))}))"
         rf"(?:{scale})?\s*(?:[-–—~]|\s(?i:to|through)\s)\s*)(?:{cur}\s?)?$"

@@ -150,7 +150,9 @@ def _lexicon() -> _Lexicon:
         in_units=frozenset(offsets["in_units"]),
         window_words=dict(offsets["window_words"]),
         nth=dict(offsets["nth"]),
-        sub_period=re.compile(rf"(?i:\b(?:{alternation(offsets['sub_period_words'])}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:of|in)\s+(?:the\s+)?)$"),
+        sub_period=re.compile(
+            rf"(?i:\b(?:{alternation(offsets['sub_period_words'])}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:of|in)\s+(?:the\s+)?)$"
+        ),
         full_month_re=rf"\b(?:{alternation(full)})\b",
         part_re=part_re,
         rel_year_re=rf"(?i:{alternation(year_words)})\b",
@@ -570,7 +572,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
     table: list[tuple[str, Handler, str | None, str | None]] = [
         (rf"{pre}{mon_ci}\s+{day}{day2}{year_opt}", _day, None, None),
         (rf"{pre}(?<![\w.,-]){day}{day2}\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}", _day, None, None),
-        (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![\d/]|[.,]\d)", _month_day, r"\d/\d", None),
+        (r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)", _month_day, r"\d/\d", None),
         (rf"(?<![\w./-])(?P<y>{YEAR})(?P<iso>-)(?P<mo>\d{{2}})(?![\d-]|[.,]\d)", _numeric_month, r"\d-\d", None),
         (rf"(?<![\w./-])(?P<mo>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _numeric_month, r"\d/\d", None),
         (rf"(?<![\w./-])(?P<d>\d{{1,2}})-(?P<mon>{lex.month_ci_re})-(?P<y>{YEAR}|\d{{2}})(?!\d)", _day_mon_year, None, None),

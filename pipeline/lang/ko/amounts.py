@@ -158,7 +158,9 @@ def lexicon() -> _Lexicon:
         ),
         minor_re=re.compile(rf"(?P<num>{num}){_GAP}(?P<cur>{alternation(minor)})"),
         sign_before=re.compile(rf"(?:^|(?<=[\s(\[:]))(?P<s>[{re.escape(''.join(d['change_signs']))}])$"),
-        change_after=re.compile(rf"(?:\s?(?:{alternation(d['change_particles_before_word'])}))?\s?(?P<w>{alternation(d['change_words'])})"),
+        change_after=re.compile(
+            rf"(?:\s?(?:{alternation(d['change_particles_before_word'])}))?\s?(?P<w>{alternation(d['change_words'])})"
+        ),
         range_gap=re.compile(rf"\s?(?:{seps})\s?"),
         range_tail=re.compile(rf"(?:\d|[{sino}])\s?(?:{seps})\s?$"),
         ko_prefixed=re.compile(rf"(?P<kp>{alternation(ko_prefixes)})\s?(?P<num>{num})(?:\s?(?P<cur>{ko_alt}))?"),
@@ -275,7 +277,7 @@ def _sino_value(text: str) -> Decimal | None:
         return None
     if fraction:
         digits = data("numbers")["digits"]
-        if not value == value.to_integral_value() or any(c not in digits for c in fraction):
+        if value != value.to_integral_value() or any(c not in digits for c in fraction):
             return None
         value += Decimal("0." + "".join(str(digits[c]) for c in fraction))
     return value
@@ -409,7 +411,12 @@ def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
             prev.end, prev.value, prev.rule = draft.end, plain(prev.value + draft.value), prev.rule + "_minor"
             continue
         sep = lex.range_gap.fullmatch(gap)
-        if sep and not ctx.text.startswith(lex.change_particles, draft.end) and draft.value > prev.value and prev.value_max is None:
+        if (
+            sep
+            and not ctx.text.startswith(lex.change_particles, draft.end)
+            and draft.value > prev.value
+            and prev.value_max is None
+        ):
             prev.end, prev.value_max, prev.rule = draft.end, draft.value, "ko.amount.range"
             continue
         out.append(draft)

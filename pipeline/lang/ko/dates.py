@@ -287,8 +287,8 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
         return _Draft(start, m.end(), *week, Grain.WEEK, f"{rule}_week", relative=relative)
     if m.group("wdn") is not None and ends_token(ctx, m.end("wdm")):  # 5월 마지막 금요일
         weekday = lexicon().weekdays[m.group("wdm")]
-        day = periods.nth_weekday(year, month, weekday, _ordinal(m.group("wdn")))
-        return None if day is None else _Draft(start, m.end("wdm"), day, day, Grain.DAY, f"{rule}_weekday", relative=relative)
+        nth = periods.nth_weekday(year, month, weekday, _ordinal(m.group("wdn")))
+        return None if nth is None else _Draft(start, m.end("wdm"), nth, nth, Grain.DAY, f"{rule}_weekday", relative=relative)
     if lexicon().sub_period.match(ctx.text, end_month):
         return None  # a part of the month not understood (둘째 주 화요일): nothing rather than the month
     if not ends_token(ctx, end_month):
