@@ -477,6 +477,7 @@ def _quarter_code(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end(), *periods.quarter_range(year, int(m.group("q"))), Grain.QUARTER, "ko.date.quarter_code")
 
 
+_DIGIT_NEXT = re.compile(r"\s?\d")
 _AFTER_DOTTED_RANGE = re.compile(r"\s*(?:$|[(),·\]]|까지|중|간)")
 
 
@@ -488,7 +489,7 @@ def _dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if ctx.doc_date is None or not _free_number(ctx, m.start()):
         return None
     has_range = m.group("d2") is not None
-    spaced = bool(m.group("sp")) and m.group("dot") is not None and not re.match(r"\s?\d", ctx.text[m.end() :])
+    spaced = bool(m.group("sp")) and m.group("dot") is not None and not _DIGIT_NEXT.match(ctx.text, m.end())
     if not (m.group("wd") or m.group("il") or spaced or (has_range and _AFTER_DOTTED_RANGE.match(ctx.text, m.end()))):
         return None
     year = ctx.doc_date.year
