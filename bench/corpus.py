@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.lang.detect import detect_language
-from pipeline.read import normalize_text
+from pipeline.readers.normalize import normalize_text
 from pipeline.structure import parse_structure
 from schemas.models import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?=억|조| billion| million)")
 _YEAR = re.compile(r"(?<!\d)20[2-4]\d(?!\d)")
-_SWAPS = {
+_SWAPS: dict[str, list[tuple[str, str]]] = {
     Language.KO: [("미국", "일본"), ("미국", "호주"), ("한국", "대한민국"), ("미국", "캐나다")],
     Language.EN: [("United States", "Japan"), ("United States", "Australia"), ("ROK", "Republic of Korea"), ("U.S.", "Canadian")],
 }
@@ -34,7 +34,7 @@ class _Section:
     bullets: tuple[str, ...]
 
 
-def _sections(text: str, language: Language) -> list[_Section]:
+def _sections(text: str, language: str) -> list[_Section]:
     s = parse_structure(text, language, "src")
     out = []
     for sec in s.sections[1:]:
@@ -45,14 +45,14 @@ def _sections(text: str, language: Language) -> list[_Section]:
     return out
 
 
-def _vary(text: str, rng: random.Random, language: Language) -> str:
+def _vary(text: str, rng: random.Random, language: str) -> str:
     text = _AMOUNT.sub(lambda m: str(rng.choice([1, 2, 3, 5, 10, 25, 40, 150, 250])), text)
     text = _YEAR.sub(lambda m: str(rng.randint(2022, 2045)), text)
     old, new = rng.choice(_SWAPS[language])
     return text.replace(old, new) if rng.random() < 0.5 else text
 
 
-def _document(pool: list[_Section], title: str, language: Language, rng: random.Random) -> str:
+def _document(pool: list[_Section], title: str, language: str, rng: random.Random) -> str:
     year, month, day = rng.randint(2015, 2026), rng.randint(1, 12), rng.randint(1, 28)
     dateline = f"{year}년 {month}월 {day}일" if language == Language.KO else f"{calendar.month_name[month]} {day}, {year}"
     parts = [title, "", dateline, ""]
@@ -69,7 +69,7 @@ def _document(pool: list[_Section], title: str, language: Language, rng: random.
 def build_corpus(out_dir: Path, n: int, seed: int = 20210521) -> list[Path]:
     """Write ``n`` documents into ``out_dir`` (``bench_00001_ko.txt`` …) and return their paths."""
     rng = random.Random(seed)
-    pools: dict[Language, tuple[str, list[_Section]]] = {}
+    pools: dict[str, tuple[str, list[_Section]]] = {}
     for path in sorted((ROOT / "raw").glob("*.txt")):
         text = normalize_text(path.read_text(encoding="utf-8"))
         language = detect_language(text)
@@ -81,7 +81,7 @@ def build_corpus(out_dir: Path, n: int, seed: int = 20210521) -> list[Path]:
     for i in range(n):
         language = languages[i % len(languages)]
         title, pool = pools[language]
-        path = out_dir / f"bench_{i:05d}_{language.value}.txt"
+        path = out_dir / f"bench_{i:05d}_{language}.txt"
         path.write_text(_document(pool, f"{title} ({i})", language, rng), encoding="utf-8")
         paths.append(path)
     return paths

@@ -40,7 +40,7 @@ def kiwi_alone(paths: list[Path]) -> float:
     code = (
         "import sys,time\n"
         "from pathlib import Path\n"
-        "from pipeline.read import read_document\n"
+        "from pipeline.readers import read_document\n"
         "texts=[read_document(Path(p)).text for p in sys.argv[1:]]\n"
         "t=time.perf_counter()\n"
         "from pipeline.tokens import get_kiwi, tokenize\n"

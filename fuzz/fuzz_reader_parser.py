@@ -17,7 +17,9 @@ import sys
 import atheris  # type: ignore[import-untyped]  # atheris ships no type information
 
 with atheris.instrument_imports():
-    from pipeline.read import ReadError, decode, normalize_text
+    from pipeline.readers import ReadError
+    from pipeline.readers.normalize import normalize_text
+    from pipeline.readers.text import decode
     from pipeline.structure import parse_structure
     from schemas.models import Bullet, Language, Paragraph
 

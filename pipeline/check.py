@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.run import document_files
-from pipeline.write import load_document
+from pipeline.write import document_files, load_document
 from schemas.models import Document
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipeline.extract import extract_bytes, extract_file
-from pipeline.read import ReadError, read_raw
+from pipeline.readers import ReadError, read_raw
 from pipeline.write import document_json
 
 

@@ -19,10 +19,11 @@ from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
 from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
-from pipeline.read import RawText, read_bytes, read_document
+from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
 from pipeline.structure import parse_structure
 from pipeline.tokens import tokenize
 from schemas.models import (
+    SPAN_KINDS,
     ActorMention,
     Amount,
     AmountFields,
@@ -30,7 +31,6 @@ from schemas.models import (
     DateFields,
     DateMention,
     Document,
-    Language,
     Quantity,
     QuantityFields,
     Term,
@@ -71,29 +71,60 @@ class _Locator:
             i -= 1
         return best.bullet_id if best else None
 
-    def place(self, ctx: DocContext, mention: Mention[Any]) -> dict[str, Any]:
+    def place(self, ctx: DocContext, mention: Mention[Any], mention_id: str, source: _Source) -> dict[str, Any]:
         return {
+            "mention_id": mention_id,
             "doc_id": ctx.doc_id,
             "section_id": self.section_id(mention.start),
             "bullet_id": self.bullet_id(mention.start, mention.end),
             "text": ctx.text[mention.start : mention.end],
             "start": mention.start,
             "end": mention.end,
+            **source.at(mention.start),
             "rule": mention.rule,
         }
 
 
-def build_context(text: str, doc_id: str, language: Language | None = None) -> DocContext:
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Offset -> where it is in the original file (page or paragraph), from the reader's map."""
+
+    starts: list[int]
+    spans: Sequence[SourceSpan]
+
+    @classmethod
+    def of(cls, raw: ReadResult) -> _Source:
+        spans = sorted(raw.locations, key=lambda s: s.start)
+        return cls([s.start for s in spans], spans)
+
+    def at(self, offset: int) -> dict[str, int | None]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.spans[i].end:
+            return {"page": self.spans[i].page, "paragraph": self.spans[i].paragraph}
+        return {"page": None, "paragraph": None}
+
+
+def _ids(ctx: DocContext, kind: str, mentions: Sequence[Mention[Any]]) -> list[str]:
+    """``{doc_id}:{letter}{n}``: n from 1 in offset order (start, then end, then list order)."""
+    letter = next(k.id_letter for k in SPAN_KINDS if k.name == kind)
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end, i))
+    ids = [""] * len(mentions)
+    for n, i in enumerate(order, start=1):
+        ids[i] = f"{ctx.doc_id}:{letter}{n}"
+    return ids
+
+
+def build_context(text: str, doc_id: str, language: str | None = None) -> DocContext:
     """Parse the layout and tokenize the text once: what every extractor reads."""
     language = language or detect_language(text)
     structure = parse_structure(text, language, doc_id)
     return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
 
 
-def build_document(raw: RawText, doc_id: str, source: str, language: Language | None = None) -> Document:
+def build_document(raw: ReadResult, doc_id: str, source: str, language: str | None = None) -> Document:
     """Run every stage over one normalized text and validate the result."""
-    ctx = build_context(raw.text, doc_id, language)
-    rules = rules_for(ctx.language)
+    rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
+    ctx = build_context(raw.text, doc_id, rules.language)
     numeric = resolve(
         [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
         priority=lambda m: _KIND_PRIORITY[type(m.fields)],
@@ -103,38 +134,51 @@ def build_document(raw: RawText, doc_id: str, source: str, language: Language | 
     parties_of_bullet = bullet_parties(ctx, actors)
     parties_of_amount = amount_parties(ctx, actors, amounts)
     where = _Locator.of(ctx)
+    origin = _Source.of(raw)
     structure = ctx.structure
+    dates = [m for m in numeric if isinstance(m.fields, DateFields)]
+    quantities = [m for m in numeric if isinstance(m.fields, QuantityFields)]
+    terms = extract_terms(ctx)
+
+    def located(kind: str, mentions: Sequence[Mention[Any]]) -> list[dict[str, Any]]:
+        return [
+            where.place(ctx, m, i, origin) | m.fields.model_dump()
+            for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)
+        ]
+
     return Document(
         doc_id=doc_id,
         source=source,
         sha256=raw.sha256,
         encoding=raw.encoding,
+        format=raw.format,
         language=ctx.language,
         title=structure.title,
         date=structure.date,
         text=ctx.text,
         sections=list(structure.sections),
         paragraphs=list(structure.paragraphs),
-        bullets=[b.model_copy(update={"parties": parties_of_bullet.get(b.bullet_id, [])}) for b in structure.bullets],
-        actors=[ActorMention(**where.place(ctx, m), **m.fields.model_dump()) for m in actors],
+        bullets=[
+            b.model_copy(update={"parties": parties_of_bullet.get(b.bullet_id, []), **origin.at(b.start)})
+            for b in structure.bullets
+        ],
+        actors=[ActorMention(**row) for row in located("actors", actors)],
         amounts=[
-            Amount(**where.place(ctx, m), **m.fields.model_dump(exclude={"parties"}), parties=parties)
-            for m, parties in zip(amounts, parties_of_amount, strict=True)
+            Amount(**(row | {"parties": parties}))
+            for row, parties in zip(located("amounts", amounts), parties_of_amount, strict=True)
         ],
-        dates=[DateMention(**where.place(ctx, m), **m.fields.model_dump()) for m in numeric if isinstance(m.fields, DateFields)],
-        quantities=[
-            Quantity(**where.place(ctx, m), **m.fields.model_dump()) for m in numeric if isinstance(m.fields, QuantityFields)
-        ],
-        terms=[Term(**where.place(ctx, m), **m.fields.model_dump()) for m in extract_terms(ctx)],
-        warnings=list(structure.warnings),
+        dates=[DateMention(**row) for row in located("dates", dates)],
+        quantities=[Quantity(**row) for row in located("quantities", quantities)],
+        terms=[Term(**row) for row in located("terms", terms)],
+        warnings=[*raw.warnings, *structure.warnings],
     )
 
 
 def extract_file(path: Path, doc_id: str | None = None, source: str | None = None) -> Document:
-    """Read, normalize and extract one file (raises ``ReadError`` for unreadable input)."""
+    """Read and extract one file in whatever format its content is (raises ``ReadError``)."""
     return build_document(read_document(path), doc_id or path.stem, source if source is not None else str(path))
 
 
 def extract_bytes(raw: bytes, doc_id: str, source: str) -> Document:
-    """Decode, normalize and extract the bytes of one document (for workers on other machines)."""
-    return build_document(read_bytes(raw), doc_id, source)
+    """Read and extract the bytes of one document (for workers on other machines)."""
+    return build_document(read_bytes(raw, source), doc_id, source)

@@ -50,7 +50,7 @@ class DocContext:
 
     doc_id: str
     text: str
-    language: Language
+    language: str
     structure: Structure
     tokens: Sequence[Token]
     _token_starts: list[int] = field(default_factory=list, repr=False)
@@ -85,7 +85,7 @@ Extractor = Callable[[DocContext], list[Mention[F]]]
 
 def context_for_text(
     text: str,
-    language: Language = Language.KO,
+    language: str = Language.KO,
     doc_date: dt.date | None = None,
     doc_id: str = "snippet",
     structure: Structure | None = None,

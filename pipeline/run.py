@@ -25,10 +25,9 @@ from pydantic import ValidationError
 
 from pipeline.engines import FileError, Job, dask_engine, local_engine
 from pipeline.pairing import DocInfo, apply_alignment, clear_alignment, find_pairs
-from pipeline.write import TableWriter, atomic_write_bytes, document_json, json_bytes, load_document
+from pipeline.readers import input_suffixes
+from pipeline.write import ERRORS_FILE, TableWriter, atomic_write_bytes, document_files, document_json, json_bytes, load_document
 
-ERRORS_FILE = "errors.json"
-INPUT_SUFFIXES = (".txt",)
 STAGING_PREFIX = ".staging-"
 
 
@@ -47,12 +46,15 @@ class RunResult:
 
 
 def _documents_in(folder: Path) -> list[Path]:
-    """The input documents below a folder, sorted (``*.txt`` in any letter case)."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+    """The input documents below a folder, sorted: files whose name ends with an extension of a
+    registered reader (``pipeline.readers``), in any letter case."""
+    suffixes = input_suffixes()
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
 
 
 def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
-    """Files as given plus ``*.txt`` inside folders (sorted); missing paths and duplicate
+    """Files as given (read by their content, whatever their name) plus the documents inside
+    folders (sorted); missing paths and duplicate
     doc ids (the same file stem twice) become errors."""
     files: list[Path] = []
     errors: list[FileError] = []
@@ -70,11 +72,6 @@ def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
         others = ", ".join(str(q) for q in clashes if q.stem == p.stem and q != p)
         errors.append(FileError(str(p), f"duplicate doc_id {p.stem!r} (also {others})", "rename one of the files"))
     return [p for p in unique if stems[p.stem] == 1], errors
-
-
-def document_files(out_dir: Path) -> list[Path]:
-    """The per-document JSON files of an output folder."""
-    return sorted(p for p in out_dir.glob("*.json") if p.name != ERRORS_FILE and not p.name.startswith("."))
 
 
 def default_workers() -> int:

@@ -29,7 +29,7 @@ from functools import cache
 from pipeline.docdate import parse_date_line
 from pipeline.lexicon import load_yaml
 from pipeline.mentions import Structure
-from schemas.models import Bullet, Language, Paragraph, Section
+from schemas.models import Bullet, Paragraph, Section
 
 _TAB_WIDTH = 4
 
@@ -130,7 +130,7 @@ class _Para:
 class _Parser:
     """One pass over the lines; a small state machine of open paragraph and open list."""
 
-    def __init__(self, text: str, language: Language, doc_id: str) -> None:
+    def __init__(self, text: str, language: str, doc_id: str) -> None:
         self.doc_id = doc_id
         self.text = text
         self.language = language
@@ -324,7 +324,7 @@ class _Parser:
             return None
         begin = self._last_sentence_start(para.start, para.end)
         sentence = self.text[begin : para.end]
-        cues = self.m.lead_in_cues.get(self.language.value, ())
+        cues = self.m.lead_in_cues.get(self.language, ())
         short_alone = begin == para.start and len(sentence) <= self.m.lead_in_max_chars
         if not (sentence.endswith(":") or any(cue in sentence for cue in cues) or short_alone):
             return None
@@ -465,6 +465,6 @@ class _Parser:
         return sections
 
 
-def parse_structure(text: str, language: Language, doc_id: str = "doc") -> Structure:
+def parse_structure(text: str, language: str, doc_id: str = "doc") -> Structure:
     """Parse ``text`` (already normalized) into its layout; ids are ``{doc_id}:s{i}``/``:b{n}``."""
     return _Parser(text, language, doc_id).parse()

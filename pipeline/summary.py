@@ -9,7 +9,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-_MENTIONS = ("actors", "amounts", "dates", "quantities", "terms")
+from schemas.models import SPAN_KINDS
+
+_MENTIONS = tuple(kind.name for kind in SPAN_KINDS)
 
 
 def _count(out_dir: Path, table: str, doc_ids: Sequence[str], where: tuple[str, str] | None = None) -> int:

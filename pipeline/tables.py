@@ -4,24 +4,30 @@ rows each ``Document`` contributes. Rows are ordered by ``doc_id`` then ``start`
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import pyarrow as pa
 
-from schemas.models import SCHEMA_VERSION, Document
+from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Document, SpanKind
 
 DECIMAL = pa.decimal128(38, 6)
 """Money and quantities: exact, up to 10^32 with six decimals (no float rounding)."""
 
 _SPAN = [
+    ("mention_id", pa.string()),
     ("doc_id", pa.string()),
     ("section_id", pa.string()),
     ("bullet_id", pa.string()),
     ("text", pa.string()),
     ("start", pa.int64()),
     ("end", pa.int64()),
+    ("page", pa.int64()),
+    ("paragraph", pa.int64()),
 ]
 _RULE = [("rule", pa.string())]
 _STRINGS = pa.list_(pa.string())
@@ -33,6 +39,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("source", pa.string()),
             ("sha256", pa.string()),
             ("encoding", pa.string()),
+            ("format", pa.string()),
             ("language", pa.string()),
             ("title", pa.string()),
             ("date", pa.date32()),
@@ -70,48 +77,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("end", pa.int64()),
             ("parties", _STRINGS),
             ("aligned_id", pa.string()),
+            ("page", pa.int64()),
+            ("paragraph", pa.int64()),
         ]
     ),
-    "actors": pa.schema(
-        [
-            *_SPAN,
-            ("actor_id", pa.string()),
-            ("name_ko", pa.string()),
-            ("name_en", pa.string()),
-            ("actor_type", pa.string()),
-            *_RULE,
-        ]
-    ),
-    "amounts": pa.schema(
-        [
-            *_SPAN,
-            ("value", DECIMAL),
-            ("currency", pa.string()),
-            ("qualifier", pa.string()),
-            ("value_max", DECIMAL),
-            ("display", pa.string()),
-            ("parties", _STRINGS),
-            ("period", pa.string()),
-            ("per", pa.string()),
-            ("change", pa.string()),
-            *_RULE,
-        ]
-    ),
-    "dates": pa.schema(
-        [
-            *_SPAN,
-            ("date_start", pa.date32()),
-            ("date_end", pa.date32()),
-            ("grain", pa.string()),
-            ("relation", pa.string()),
-            ("relative", pa.bool_()),
-            *_RULE,
-        ]
-    ),
-    "quantities": pa.schema(
-        [*_SPAN, ("value", DECIMAL), ("unit", pa.string()), ("kind", pa.string()), ("iso", pa.string()), *_RULE]
-    ),
-    "terms": pa.schema([*_SPAN, ("term_ko", pa.string()), ("term_en", pa.string()), ("acronym", pa.string()), *_RULE]),
     "alignments": pa.schema(
         [
             ("ko_doc_id", pa.string()),
@@ -124,6 +93,41 @@ SCHEMAS: dict[str, pa.Schema] = {
         ]
     ),
 }
+
+
+def _arrow_type(annotation: Any) -> pa.DataType:
+    """The Arrow type of a model field: optional and ``Annotated`` wrappers removed."""
+    if get_origin(annotation) is Annotated:
+        return _arrow_type(get_args(annotation)[0])
+    if get_origin(annotation) in (Union, UnionType):
+        (inner,) = [a for a in get_args(annotation) if a is not type(None)]
+        return _arrow_type(inner)
+    if get_origin(annotation) is list:
+        return pa.list_(_arrow_type(get_args(annotation)[0]))
+    for python_type, arrow_type in _ARROW:
+        if isinstance(annotation, type) and issubclass(annotation, python_type):
+            return arrow_type
+    raise TypeError(f"no Arrow type for {annotation!r}")
+
+
+_ARROW: tuple[tuple[type, pa.DataType], ...] = (
+    (bool, pa.bool_()),  # before int: bool is an int
+    (int, pa.int64()),
+    (float, pa.float64()),
+    (Decimal, DECIMAL),
+    (dt.date, pa.date32()),
+    (str, pa.string()),  # also every StrEnum
+)
+
+
+def span_schema(kind: SpanKind) -> pa.Schema:
+    """A span table: the located columns, the kind's value fields in model order, the rule."""
+    fields = [(name, _arrow_type(info.annotation)) for name, info in kind.fields.model_fields.items()]
+    return pa.schema([*_SPAN, *fields, *_RULE])
+
+
+SCHEMAS.update({kind.name: span_schema(kind) for kind in SPAN_KINDS})
+SCHEMAS["alignments"] = SCHEMAS.pop("alignments")  # tables are written in this order
 TABLES = tuple(SCHEMAS)
 
 
@@ -133,7 +137,8 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "sha256": doc.sha256,
         "encoding": doc.encoding,
-        "language": doc.language.value,
+        "format": doc.format,
+        "language": doc.language,
         "title": doc.title,
         "date": doc.date,
         "n_sections": len(doc.sections),

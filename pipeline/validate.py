@@ -11,9 +11,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import ValidationError
 
-from pipeline.run import document_files
 from pipeline.tables import TABLES, build_table
-from pipeline.write import load_document
+from pipeline.write import document_files, load_document
 from schemas.models import SCHEMA_VERSION, Document
 
 

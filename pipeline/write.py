@@ -17,6 +17,14 @@ import pyarrow.parquet as pq
 from pipeline.tables import SCHEMAS, TABLES, rows, sort_rows, table_metadata
 from schemas.models import Document
 
+ERRORS_FILE = "errors.json"
+"""The run's error list, beside the document JSON files and the tables."""
+
+
+def document_files(out_dir: Path) -> list[Path]:
+    """The per-document JSON files of an output folder."""
+    return sorted(p for p in out_dir.glob("*.json") if p.name != ERRORS_FILE and not p.name.startswith("."))
+
 
 def _file_mode() -> int:
     """The mode a plainly created file gets under the current umask (mkstemp uses 0600)."""

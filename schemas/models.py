@@ -9,9 +9,10 @@ the offset invariant for every span it holds.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -19,8 +20,13 @@ SCHEMA_VERSION = 1
 
 
 class Language(StrEnum):
+    """The built-in languages; a document's ``language`` is any registered code (``LanguageCode``)."""
+
     KO = "ko"
     EN = "en"
+
+
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="ISO 639 code of a registered language")]
 
 
 class ActorType(StrEnum):
@@ -160,14 +166,19 @@ class TermFields(_Strict):
 
 
 class Span(_Strict):
-    """Where a record sits: document, section, bullet (null in prose) and offsets."""
+    """Where a record sits: its stable id, document, section, bullet (null in prose), offsets,
+    and where the span is in the original file (``page`` of a PDF, ``paragraph`` of an
+    HWPX/HWP; null for plain text or when the reader does not know)."""
 
+    mention_id: str = Field(description="Stable row id: {doc_id}:{kind letter}{n}, n from 1 in offset order.")
     doc_id: str
     section_id: str
     bullet_id: str | None = None
     text: str
     start: Annotated[int, Field(ge=0)]
     end: Annotated[int, Field(ge=0)]
+    page: int | None = None
+    paragraph: int | None = None
     rule: str = Field(description="Name of the rule that produced the record, for tracing.")
 
     @model_validator(mode="after")
@@ -197,6 +208,36 @@ class Quantity(Span, QuantityFields):
 
 class Term(Span, TermFields):
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class SpanKind:
+    """One kind of extracted span: the ``Document`` list and Parquet table ``name``, its singular
+    ``label`` (summary line, review page legend), the located ``record`` model and the value
+    ``fields`` the rules produce, the ``id_letter`` of its row ids. ``nesting`` orders kinds that claim the same extent on the
+    review page (lower = outer: a term holds actors)."""
+
+    name: str
+    label: str
+    record: type[Span]
+    fields: type[BaseModel]
+    nesting: int
+    id_letter: str
+
+
+SPAN_KINDS: tuple[SpanKind, ...] = (
+    SpanKind("actors", "actor", ActorMention, ActorFields, nesting=4, id_letter="e"),
+    SpanKind("amounts", "amount", Amount, AmountFields, nesting=1, id_letter="a"),
+    SpanKind("dates", "date", DateMention, DateFields, nesting=2, id_letter="d"),
+    SpanKind("quantities", "quantity", Quantity, QuantityFields, nesting=3, id_letter="q"),
+    SpanKind("terms", "term", Term, TermFields, nesting=0, id_letter="g"),
+)
+"""The one list of span kinds: the models' ``Document`` lists, ``Document.spans()``, the Parquet
+tables, the summary line and the review page legend all follow it. Adding a kind is a fields
+model, a located model, one line here and one ``Document`` field (checked at import)."""
+
+STRUCTURE_LISTS = ("sections", "paragraphs", "bullets")
+"""``Document`` lists with offsets that are layout, not extracted spans."""
 
 
 class Section(_Strict):
@@ -232,6 +273,8 @@ class Bullet(_Strict):
     end: int
     parties: list[str] = Field(default_factory=list)
     aligned_id: str | None = None
+    page: int | None = None
+    paragraph: int | None = None
 
 
 class Alignment(_Strict):
@@ -254,7 +297,8 @@ class Document(_Strict):
     source: str
     sha256: str
     encoding: str = "utf-8"
-    language: Language
+    format: str = Field(default="txt", description="Input format the document was read from: txt, hwpx, hwp, pdf, html.")
+    language: LanguageCode
     title: str | None
     date: dt.date | None
     text: str
@@ -272,7 +316,7 @@ class Document(_Strict):
     def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span]]:
         """Every record that has offsets, with the name of the list it sits in."""
         out: list[tuple[str, Section | Paragraph | Bullet | Span]] = []
-        for name in ("sections", "paragraphs", "bullets", "actors", "amounts", "dates", "quantities", "terms"):
+        for name in (*STRUCTURE_LISTS, *(kind.name for kind in SPAN_KINDS)):
             out.extend((name, record) for record in getattr(self, name))
         return out
 
@@ -285,3 +329,23 @@ class Document(_Strict):
             if isinstance(record, (Paragraph, Bullet, Span)) and self.text[record.start : record.end] != record.text:
                 raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{record.start}:{record.end}]")
         return self
+
+
+def _list_item(annotation: Any) -> Any:
+    return get_args(annotation)[0] if get_origin(annotation) is list else None
+
+
+def _check_span_registry() -> None:
+    """Every ``Document`` list of spans is in ``SPAN_KINDS`` and the other way round, so a new
+    kind cannot silently miss the offset check or its table."""
+    listed = {kind.name: kind.record for kind in SPAN_KINDS}
+    declared = {
+        name: item
+        for name, info in Document.model_fields.items()
+        if isinstance(item := _list_item(info.annotation), type) and issubclass(item, Span)
+    }
+    if listed != declared:
+        raise TypeError(f"SPAN_KINDS {sorted(listed)} and Document's span lists {sorted(declared)} differ")
+
+
+_check_span_registry()

@@ -83,7 +83,7 @@ class _EnMarkers(TypedDict):
 
 @cache
 def _markers(language: Language) -> dict[str, object]:
-    data: dict[str, object] = lang_yaml(language.value, "actors.yaml")
+    data: dict[str, object] = lang_yaml(language, "actors.yaml")
     return data
 
 
@@ -261,7 +261,7 @@ def _both_groups(ctx: DocContext, parties: list[str]) -> list[Group]:
         return []
     pair = tuple(parties[:2])
     out: list[Group] = []
-    if ctx.language is Language.KO:
+    if ctx.language == Language.KO:
         forms = set(_ko()["both_countries"])
         for t in ctx.tokens:
             if t.tag.startswith("NN") and t.form in forms:

@@ -193,7 +193,7 @@ def _words_in(ctx: DocContext, start: int, end: int) -> list[Word]:
 
 
 def _sentences(ctx: DocContext, start: int, end: int, clauses: bool = False) -> list[tuple[int, int]]:
-    if ctx.language is Language.KO:
+    if ctx.language == Language.KO:
         return _ko_sentences(ctx, start, end, clauses)
     return _en_sentences(ctx, start, end, clauses)
 
@@ -202,7 +202,7 @@ def _sentences(ctx: DocContext, start: int, end: int, clauses: bool = False) -> 
 
 
 def _subjects(ctx: DocContext, index: _Index, start: int, end: int, doc: list[str]) -> list[Subject]:
-    if ctx.language is Language.KO:
+    if ctx.language == Language.KO:
         return _ko_subjects(ctx, index, start, end, doc)
     return _en_subjects(ctx, index, start, end, doc)
 
@@ -430,7 +430,7 @@ def _clause_subject(ctx: DocContext, index: _Index, start: int, end: int, pos: i
         after = [x for x in subjects if x.pos >= pos]
         if i == ci and after:
             return list(after[0].ids) if after[0].ids else None
-        if i == ci and ctx.language is Language.EN and not _en_carries(ctx, s, e):
+        if i == ci and ctx.language == Language.EN and not _en_carries(ctx, s, e):
             return None
     return None
 

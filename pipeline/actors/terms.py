@@ -128,7 +128,7 @@ def _closing(text: str, open_at: int) -> int | None:
 
 def extract_terms(ctx: DocContext) -> list[Mention[TermFields]]:
     """Korean term + Latin parenthetical pairs (English name + acronym in English documents)."""
-    if ctx.language is not Language.KO:
+    if ctx.language != Language.KO:
         return [
             Mention(p.start, p.end, "terms.en_acronym", TermFields(term_en=p.term_en, acronym=p.acronym))
             for p in english_acronym_pairs(ctx)

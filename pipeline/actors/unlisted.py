@@ -134,7 +134,7 @@ def unlisted_groups(ctx: DocContext, named: Sequence[Group], words: Sequence[Wor
     from pipeline.actors.mentions import Group
 
     spans = [(g.start, g.end) for g in named]
-    if ctx.language is Language.KO:
+    if ctx.language == Language.KO:
         found = _korean(ctx, spans)
         rule = "unlisted.ko"
     else:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from pipeline.check import check_dir
 from pipeline.report.render import document_page, index_page, page_name
-from pipeline.run import document_files
-from pipeline.write import atomic_write_bytes, load_document
+from pipeline.write import atomic_write_bytes, document_files, load_document
 
 __all__ = ["build_report", "write_report"]
 

@@ -37,6 +37,7 @@ from pipeline.report.describe import (
 )
 from pipeline.report.nest import Interval, nest, tag
 from schemas.models import (
+    SPAN_KINDS,
     ActorMention,
     Alignment,
     Amount,
@@ -50,13 +51,17 @@ from schemas.models import (
     Term,
 )
 
-KINDS = ("term", "amount", "date", "quantity", "actor")
-"""Span kinds, outermost first when two spans have the same extent (a term holds actors)."""
-KIND_LIST = {"term": "terms", "amount": "amounts", "date": "dates", "quantity": "quantities", "actor": "actors"}
-KIND_LABEL = {"term": "term", "amount": "amount", "date": "date", "quantity": "quantity", "actor": "actor"}
+_BY_NESTING = sorted(SPAN_KINDS, key=lambda kind: kind.nesting)
+KINDS = tuple(kind.label for kind in _BY_NESTING)
+"""Span kinds by label, outermost first when two spans have the same extent (a term holds actors)."""
+KIND_LIST = {kind.label: kind.name for kind in _BY_NESTING}
 _EQUIVALENT = {Qualifier.MORE_THAN: Qualifier.AT_LEAST, Qualifier.LESS_THAN: Qualifier.AT_MOST}
 """The same equivalence as the alignment check: ``250억불 이상`` ~ ``more than $25 billion``."""
-_LANGUAGE_NAME = {Language.KO: "Korean", Language.EN: "English"}
+_LANGUAGE_NAME: dict[str, str] = {Language.KO: "Korean", Language.EN: "English"}
+
+
+def language_name(code: str) -> str:
+    return _LANGUAGE_NAME.get(code, code)
 
 
 def esc(value: object) -> str:
@@ -120,7 +125,7 @@ def span_groups(doc: Document) -> list[SpanGroup]:
 
 def _tip(group: SpanGroup) -> str:
     """Tooltip text of a group: a header line, then the normalized values of each record."""
-    lines = [f"{KIND_LABEL[group.kind]} «{group.records[0].text}»"]
+    lines = [f"{group.kind} «{group.records[0].text}»"]
     for record in group.records:
         if isinstance(record, Amount):
             lines += amount_lines(record)
@@ -280,7 +285,7 @@ def _legend(doc: Document) -> str:
         extra = f" in {groups[kind]} spans" if groups[kind] != counts[kind] else ""
         items.append(
             f'<label class="toggle"><input type="checkbox" checked data-toggle="{kind}">'
-            f'<span class="swatch k k-{kind}">{KIND_LABEL[kind]}</span>'
+            f'<span class="swatch k k-{kind}">{kind}</span>'
             f'<span class="count">{counts[kind]}{extra}</span></label>'
         )
     hint = '<span class="hint">hover a highlight for its normalized values</span>'
@@ -290,7 +295,7 @@ def _legend(doc: Document) -> str:
 def _header(doc: Document, pair: Pair | None, n_flags: int) -> str:
     facts = [
         ("doc id", doc.doc_id),
-        ("language", _LANGUAGE_NAME[doc.language]),
+        ("language", language_name(doc.language)),
         ("date", doc.date.isoformat() if doc.date else "—"),
         ("source", doc.source),
         ("sha256", doc.sha256[:12]),
@@ -308,7 +313,7 @@ def _header(doc: Document, pair: Pair | None, n_flags: int) -> str:
         other_id = pair.en_id if doc.doc_id == pair.ko.doc_id else pair.ko.doc_id
         other = pair.en if doc.doc_id == pair.ko.doc_id else pair.ko
         if other is not None:
-            links.append(f'<a href="{esc(href(other_id))}">{esc(_LANGUAGE_NAME[other.language])} version →</a>')
+            links.append(f'<a href="{esc(href(other_id))}">{esc(language_name(other.language))} version →</a>')
     warnings = "".join(f'<li class="warning">{esc(w)}</li>' for w in doc.warnings)
     return (
         f'<header class="doc-head"><h1>{esc(doc.title or doc.doc_id)}</h1><dl class="facts">{dl}</dl>'
@@ -346,7 +351,7 @@ def _outline(doc: Document, flagged: set[str]) -> str:
                 )
                 parts.append(
                     f'<li class="{cls}"><a href="#b{b.index}"><span class="bid">b{b.index}</span>{parties}'
-                    f'<span class="gist" lang="{esc(doc.language.value)}">{esc(_short(b.text))}</span></a></li>'
+                    f'<span class="gist" lang="{esc(doc.language)}">{esc(_short(b.text))}</span></a></li>'
                 )
             parts.append("</ol>")
         parts.append("</li>")
@@ -379,8 +384,8 @@ def pledges_table(doc: Document, docs: Mapping[str, Document], names: Mapping[st
     if pair is not None:
         other = pair.en if doc.doc_id == pair.ko.doc_id else pair.ko
     other_bullets = _bullets(other)
-    this_lang = _LANGUAGE_NAME[doc.language]
-    other_lang = _LANGUAGE_NAME[other.language] if other else ("English" if doc.language == Language.KO else "Korean")
+    this_lang = language_name(doc.language)
+    other_lang = language_name(other.language) if other else ("English" if doc.language == Language.KO else "Korean")
     columns = [
         ("n", "#", "num"),
         ("amount", "Amount", "num"),
@@ -410,7 +415,7 @@ def pledges_table(doc: Document, docs: Mapping[str, Document], names: Mapping[st
         aligned = other_bullets.get(bullet.aligned_id or "") if bullet else None
         if aligned is not None and other is not None:
             aligned_cell = (
-                f'<td lang="{esc(other.language.value)}" class="txt">'
+                f'<td lang="{esc(other.language)}" class="txt">'
                 f'<a class="bid" href="{esc(href(other.doc_id, f"b{aligned.index}"))}">'
                 f"b{aligned.index}</a> {snippet(other, aligned.start, aligned.end)}</td>"
             )
@@ -428,7 +433,7 @@ def pledges_table(doc: Document, docs: Mapping[str, Document], names: Mapping[st
             f"<td>{'<br>'.join(period) or '<span class=none>—</span>'}</td>"
             f"<td>{date_cell or '<span class=none>—</span>'}</td>"
             f'<td data-sort="{esc(a.section_id)}">{_section_cell(doc, a.section_id)}</td>'
-            f'<td lang="{esc(doc.language.value)}" class="txt">{where}{snippet(doc, start, end, hits=(a,))}</td>'
+            f'<td lang="{esc(doc.language)}" class="txt">{where}{snippet(doc, start, end, hits=(a,))}</td>'
             f"{aligned_cell}"
             "</tr>"
         )
@@ -548,7 +553,7 @@ def _side(doc: Document | None, ids: list[str], here: str, mismatched: frozenset
         parties = "".join(f'<span class="party">{esc(p)}</span>' for p in b.parties)
         text = snippet(doc, b.start, b.end, mismatched=mismatched)
         parts.append(f'<p><a class="bid" href="{esc(link)}">b{b.index}</a>{parties} {text}</p>')
-    return f'<td class="txt" lang="{esc(doc.language.value)}">{"".join(parts)}</td>'
+    return f'<td class="txt" lang="{esc(doc.language)}">{"".join(parts)}</td>'
 
 
 def _verdict(values: Iterable[bool | None]) -> tuple[str, str]:
@@ -616,13 +621,13 @@ def document_page(doc: Document, docs: Mapping[str, Document]) -> str:
         _header(doc, pair, n_flags)
         + '<div class="layout">'
         + _outline(doc, flagged)
-        + f'<article id="text" class="doctext" lang="{esc(doc.language.value)}">{document_text(doc, flagged)}</article>'
+        + f'<article id="text" class="doctext" lang="{esc(doc.language)}">{document_text(doc, flagged)}</article>'
         + "</div>"
         + pledges_table(doc, docs, names)
         + (compare_table(pair, doc.doc_id) if pair else "")
         + '<div id="tip" class="tip" role="tooltip" hidden></div>'
     )
-    return page(doc.title or doc.doc_id, doc.language.value, body)
+    return page(doc.title or doc.doc_id, doc.language, body)
 
 
 def index_page(docs: Mapping[str, Document], findings: Sequence[Finding]) -> str:
@@ -638,9 +643,9 @@ def index_page(docs: Mapping[str, Document], findings: Sequence[Finding]) -> str
         actors = len({a.actor_id or a.text for a in doc.actors})
         rows.append(
             "<tr>"
-            f'<td lang="{esc(doc.language.value)}"><a href="{esc(href(doc.doc_id))}">{esc(doc.title or doc.doc_id)}</a>'
+            f'<td lang="{esc(doc.language)}"><a href="{esc(href(doc.doc_id))}">{esc(doc.title or doc.doc_id)}</a>'
             f'<br><span class="bid">{esc(doc.doc_id)}</span></td>'
-            f"<td>{esc(doc.language.value)}</td><td>{esc(doc.date.isoformat() if doc.date else '—')}</td>"
+            f"<td>{esc(doc.language)}</td><td>{esc(doc.date.isoformat() if doc.date else '—')}</td>"
             f'<td class="num">{len(doc.sections)}</td><td class="num">{len(doc.bullets)}</td>'
             f'<td class="num">{len(doc.amounts)}</td><td class="num">{len(doc.dates)}</td>'
             f'<td class="num">{len(doc.actors)} <span class="none">({actors} distinct)</span></td>'

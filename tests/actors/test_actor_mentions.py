@@ -49,7 +49,7 @@ def test_corpus_is_large_enough() -> None:
 def test_compound_gives_one_mention_per_country_on_one_span(text: str, language: Language) -> None:
     mentions = extract_actors(context_for_text(text, language=language))
     assert len({(m.start, m.end) for m in mentions}) == 1
-    assert [m.fields.actor_id for m in mentions] == (["KOR", "USA"] if language is Language.KO else ["USA", "KOR"])
+    assert [m.fields.actor_id for m in mentions] == (["KOR", "USA"] if language == Language.KO else ["USA", "KOR"])
 
 
 def test_unlisted_fields() -> None:

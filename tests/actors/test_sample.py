@@ -87,7 +87,7 @@ KO_TERMS = {
     ("한미 민주주의·거버넌스 협의체", None, "DGC"),
     ("불법 비보고 비규제", None, "IUU"),
 }
-PLEDGES = {
+PLEDGES: dict[str, tuple[str, list[str]]] = {
     Language.KO: (r"25억불|10억불|2억불", ["25억불", "10억불", "2억불"]),
     Language.EN: (r"\$2\.5 billion|\$1 billion|\$200 million", ["$2.5 billion", "$1 billion", "$200 million"]),
 }
@@ -105,13 +105,13 @@ def sample(request: pytest.FixtureRequest) -> DocContext:
 
 def test_every_named_organisation_is_found(sample: DocContext) -> None:
     found = {(sample.text[m.start : m.end], m.fields.actor_id) for m in extract_actors(sample)}
-    expected = KO_ORGS if sample.language is Language.KO else EN_ORGS
+    expected = KO_ORGS if sample.language == Language.KO else EN_ORGS
     assert set(expected.items()) - found == set()
 
 
 def test_unlisted_organisations(sample: DocContext) -> None:
     found = {sample.text[m.start : m.end] for m in extract_actors(sample) if m.fields.actor_id is None}
-    assert found >= (KO_UNLISTED if sample.language is Language.KO else EN_UNLISTED)
+    assert found >= (KO_UNLISTED if sample.language == Language.KO else EN_UNLISTED)
 
 
 EN_TERMS = {
@@ -123,7 +123,7 @@ EN_TERMS = {
 
 def test_term_pairs(sample: DocContext) -> None:
     got = {(m.fields.term_ko, m.fields.term_en, m.fields.acronym) for m in extract_terms(sample)}
-    assert got >= (KO_TERMS if sample.language is Language.KO else EN_TERMS)
+    assert got >= (KO_TERMS if sample.language == Language.KO else EN_TERMS)
 
 
 def test_every_bullet_has_parties(sample: DocContext) -> None:

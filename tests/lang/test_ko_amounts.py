@@ -37,7 +37,7 @@ def test_sample_amounts(kiwi: object) -> None:
 
 
 def test_rules_entry_point() -> None:
-    assert RULES.language is Language.KO
+    assert RULES.language == Language.KO
     assert RULES.amounts is extract_amounts
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.extract import build_document
 from pipeline.pairing import apply_alignment
-from pipeline.read import RawText, normalize_text
+from pipeline.readers import ReadResult
+from pipeline.readers.normalize import normalize_text
 from schemas.models import Document
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
@@ -19,7 +20,7 @@ BULLET_LINE = re.compile(r"^  • .*$", re.MULTILINE)
 
 
 def _doc(text: str, doc_id: str) -> Document:
-    return build_document(RawText(text, "utf-8", "0" * 64), doc_id, f"{doc_id}.txt")
+    return build_document(ReadResult(text, "txt", "utf-8", "0" * 64), doc_id, f"{doc_id}.txt")
 
 
 @pytest.fixture(scope="module")

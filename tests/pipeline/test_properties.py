@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import build_document
-from pipeline.read import RawText, normalize_text
+from pipeline.readers import ReadResult
+from pipeline.readers.normalize import normalize_text
 from pipeline.structure import parse_structure
 from schemas.models import Bullet, Language, Paragraph
 
@@ -74,7 +75,7 @@ def test_random_fact_sheet_layouts_never_break_the_parser(text: str) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_random_documents_extract_with_exact_offsets(text: str, language: Language | None) -> None:
     text = normalize_text(text)
-    doc = build_document(RawText(text, "utf-8", "0" * 64), "prop", "prop.txt", language)  # validates every span
+    doc = build_document(ReadResult(text, "txt", "utf-8", "0" * 64), "prop", "prop.txt", language)  # validates every span
     bullets = {b.bullet_id: b for b in doc.bullets}
     for _, record in doc.spans():
         bullet_id = getattr(record, "bullet_id", None)

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from pipeline.run import ERRORS_FILE, run_extract
+from pipeline.run import run_extract
 from pipeline.validate import validate_dir
-from pipeline.write import load_document
+from pipeline.write import ERRORS_FILE, load_document
 
 GOOD = "팩트시트: 한일 협력\n\n2022년 3월 1일\n\n양국은 아래와 같이 협력한다.\n\n• 한국은 2억불을 약속했다.\n"
 OTHER = "Fact Sheet: Clean Energy\n\nMarch 1, 2022\n\nTogether, the two countries will:\n\n• Invest $2 billion by 2030.\n"

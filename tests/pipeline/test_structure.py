@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.mentions import Structure
-from pipeline.read import normalize_text
+from pipeline.readers.normalize import normalize_text
 from pipeline.structure import parse_structure
 from schemas.models import Bullet, Language, Paragraph
 

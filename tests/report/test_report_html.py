@@ -15,8 +15,7 @@ from pipeline.align import align_documents
 from pipeline.check import check_dir
 from pipeline.report import build_report
 from pipeline.report.render import document_page, index_page, span_groups
-from pipeline.run import document_files
-from pipeline.write import atomic_write_bytes, document_json, load_document
+from pipeline.write import atomic_write_bytes, document_files, document_json, load_document
 from schemas.models import (
     ActorMention,
     ActorType,
@@ -55,7 +54,7 @@ def tiny_doc() -> Document:
         start = text.index(fragment)
         return start, start + len(fragment), fragment
 
-    span = {"doc_id": "t", "section_id": "t:s1", "bullet_id": "t:b1", "rule": "test"}
+    span = {"mention_id": "t:x1", "doc_id": "t", "section_id": "t:s1", "bullet_id": "t:b1", "rule": "test"}
     hanmi = at("한미")
     amount = at("250억불 이상")
     term = (text.index("<script>alert(1)"), amount[0] + 3, text[text.index("<script>alert(1)") : amount[0] + 3])
@@ -224,12 +223,12 @@ def test_pledges_table_has_one_row_per_amount(doc_id: str) -> None:
         assert cells[4].text == "".join(amount.parties)
         assert (amount.period or "—") in cells[5].text
         bullet = bullets[amount.bullet_id or ""]
-        assert cells[8].text == f"b{bullet.index} {bullet.text}" and cells[8].attrs["lang"] == doc.language.value
+        assert cells[8].text == f"b{bullet.index} {bullet.text}" and cells[8].attrs["lang"] == doc.language
         dates = [d.text for d in doc.dates if bullet.start <= d.start and d.end <= bullet.end]
         assert all(d in cells[6].text for d in dates)
         if bullet.aligned_id:
             aligned = other_bullets[bullet.aligned_id]
-            assert cells[9].text == f"b{aligned.index} {aligned.text}" and cells[9].attrs["lang"] == other.language.value
+            assert cells[9].text == f"b{aligned.index} {aligned.text}" and cells[9].attrs["lang"] == other.language
 
 
 def test_pledges_row_shows_period_and_qualifier() -> None:
@@ -326,8 +325,8 @@ def test_output_is_deterministic_utf8_with_lang() -> None:
     assert first == second
     for doc in SAMPLE.values():
         page = first[f"{doc.doc_id}.html"].decode("utf-8")
-        assert page.startswith(f'<!DOCTYPE html>\n<html lang="{doc.language.value}">') and '<meta charset="utf-8">' in page
-        assert parse(page).by_id("text").attrs["lang"] == doc.language.value
+        assert page.startswith(f'<!DOCTYPE html>\n<html lang="{doc.language}">') and '<meta charset="utf-8">' in page
+        assert parse(page).by_id("text").attrs["lang"] == doc.language
 
 
 def test_report_command_writes_pages(tmp_path: Path) -> None:

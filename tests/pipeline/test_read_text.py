@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.read import ReadError, normalize_text, read_document
+from pipeline.readers import ReadError, read_document
+from pipeline.readers.normalize import normalize_text
 
 SAMPLE = "팩트시트: 한미 파트너십\n\n2021년 5월 21일\n\n미국은 25억불을 약속했고, 한국은 10억불을 약속했다.\n"
 
