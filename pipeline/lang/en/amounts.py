@@ -232,30 +232,35 @@ def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
     return bool(before) and before[-1].lower() in lex.not_before
 
 
-def _build(
-    text: str, m: re.Match[str], code: str, rule: str, *, has_cur2: bool, suffix_form: bool, minor: bool = False
-) -> Mention[AmountFields] | None:
-    """Turn one regex match into a mention: settle range vs single amount, qualifier and span."""
-    lex = _lexicon()
+def _values(m: re.Match[str], *, has_cur2: bool, suffix_form: bool) -> tuple[Decimal | None, Decimal | None, int] | None:
+    """The value, the upper end of a range (or None) and where the number part ends; None when
+    the currency word belongs to a second number that does not make a range."""
     n1 = m.group("n1")
     v1 = Decimal(1) if n1.lower() in ("a", "an") else num.parse_number(n1)
     s1, s2, n2 = m.group("s1"), m.group("s2"), m.group("n2")
     sep = (m.group("sep") or "").lower()
     between = (m.group("between") or "").lower()
-    value: Decimal | None
-    value_max: Decimal | None = None
     if n2 and (sep != "and" or between == "between") and (bool(s2) or has_cur2 or sep in _DASHES or suffix_form):
         value = num.scaled(v1, s1 or s2)
         value_max = num.scaled(num.parse_number(n2), s2 or s1)
-        if value is None or value_max is None or value_max <= value:
-            value_max = None
-    if value_max is not None:
-        core_end = m.end("s2") if s2 else m.end("n2")
-    else:
-        if n2 and suffix_form:  # the currency word belongs to the second number: no amount here
-            return None
-        value = num.scaled(v1, s1)
-        core_end = m.end("s1") if s1 else m.end("n1")
+        if value is not None and value_max is not None and value_max > value:
+            return value, value_max, m.end("s2") if s2 else m.end("n2")
+    if n2 and suffix_form:
+        return None
+    return num.scaled(v1, s1), None, m.end("s1") if s1 else m.end("n1")
+
+
+def _build(
+    text: str, m: re.Match[str], code: str, rule: str, *, has_cur2: bool, suffix_form: bool, minor: bool = False
+) -> Mention[AmountFields] | None:
+    """Turn one regex match into a mention: settle range vs single amount, qualifier and span."""
+    lex = _lexicon()
+    read = _values(m, has_cur2=has_cur2, suffix_form=suffix_form)
+    if read is None:
+        return None
+    value, value_max, core_end = read
+    s1, s2 = m.group("s1"), m.group("s2")
+    between = (m.group("between") or "").lower()
     if suffix_form:
         core_end = m.end("cur")
     start = m.start()
@@ -272,16 +277,12 @@ def _build(
     if value is None or value <= 0:
         return None
     if minor:
-        value = num.normalize(value / 100)
-        value_max = num.normalize(value_max / 100) if value_max is not None else None
+        value, value_max = value / 100, _hundredths(value_max)
     elif value_max is None and not (s1 or s2):
-        tail = lex.minor_tail.match(text, end)
-        if tail is not None:  # `$15 and 20c`, `4 GBP 5 pence`, `2 dollars and sixty cents`
-            cents = num.parse_number(tail.group("n"))
-            unit = lex.minor[tail.group("w").lower()]
-            if cents is None or cents >= 100 or not (unit == code or (unit == "USD" and code in lex.cents_codes)):
-                return None  # a part we do not understand: no value rather than a wrong one
-            value, end = num.normalize(value + cents / 100), tail.end()
+        joined = _with_minor_unit(text, end, value, code)
+        if joined is None:
+            return None
+        value, end = joined
     per, period = _rate_and_period(text, start, end)
     shown = display(value, code) + (f"-{display(value_max, code)}" if value_max is not None else "")
     change, start = _change(text, start, end)
@@ -296,6 +297,25 @@ def _build(
         change=change,
     )
     return Mention(start, end, rule + ("_range" if value_max is not None else ""), fields)
+
+
+def _hundredths(value: Decimal | None) -> Decimal | None:
+    """``85 cents`` -> 0.85: an amount in the hundredth unit, in the main unit."""
+    return None if value is None else num.normalize(value / 100)
+
+
+def _with_minor_unit(text: str, end: int, value: Decimal, code: str) -> tuple[Decimal, int] | None:
+    """``$15 and 20c``, ``4 GBP 5 pence``, ``2 dollars and sixty cents``: the hundredths after the
+    main unit join the amount; hundredths that do not fit it give no amount (not a wrong one)."""
+    lex = _lexicon()
+    tail = lex.minor_tail.match(text, end)
+    if tail is None:
+        return value, end
+    cents = num.parse_number(tail.group("n"))
+    unit = lex.minor[tail.group("w").lower()]
+    if cents is None or cents >= 100 or not (unit == code or (unit == "USD" and code in lex.cents_codes)):
+        return None
+    return num.normalize(value + cents / 100), tail.end()
 
 
 def _change(text: str, start: int, end: int) -> tuple[Change | None, int]:
