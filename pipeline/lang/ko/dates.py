@@ -521,6 +521,8 @@ def _relative_day(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``오늘``, ``어제``, ``내일``, ``모레``: days counted from the document date."""
     if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
         return None
+    if ctx.text.startswith(("을", "를", "의", "이", "가"), m.end()):
+        return None  # 더 나은 내일을 위해, 오늘의 한국: the future or the present, not a day
     day = ctx.doc_date + dt.timedelta(days=lexicon().relative_days[m.group("rd")])
     return _Draft(m.start(), m.end(), day, day, Grain.DAY, "ko.date.relative_day", relative=True)
 
