@@ -423,8 +423,10 @@ class _PrefixSearch:
 def _match_to_mention(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> Mention[AmountFields] | None:
     lex = _lexicon()
     if pattern is lex.after_re:
-        code = lex.after[m.group("cur")]
-        return _build(text, m, code, "en.amount.number_sign", has_cur2=False, suffix_form=True)
+        sign = m.group("cur")
+        minor = sign in lex.minor  # 10¢
+        code = lex.after[sign]
+        return _build(text, m, code, "en.amount.number_sign", has_cur2=False, suffix_form=True, minor=minor)
     if pattern is lex.suffix_re:
         if _blocked(text, m, m.end("cur")):
             return None

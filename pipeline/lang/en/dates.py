@@ -504,6 +504,16 @@ def _weekday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
         return None  # `Friday, May 21`: the weekday names the date that follows
     weekday = _lexicon().weekdays[m.group("wd").lower()]
     which = (m.group("which") or "").lower()
+    if m.group("wk"):  # `wednesday of next week`, `sunday last week`
+        if which:
+            return None
+        day = periods.weekday_in_week(doc, {"this": 0, "next": 1, "last": -1}[m.group("wk").lower()], weekday)
+        return _Core(m.start(), m.end(), "en.date.weekday_of_week", (day, day), Grain.DAY, True)
+    if m.group("after_next"):  # `friday after next`: the one after the next
+        if which:
+            return None
+        day = periods.next_weekday(doc, weekday) + dt.timedelta(weeks=1)
+        return _Core(m.start(), m.end(), "en.date.weekday", (day, day), Grain.DAY, True)
     if which == "this":
         day = periods.weekday_in_week(doc, 0, weekday)
     else:
@@ -555,7 +565,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
     lex = _lexicon()
     mon = rf"(?P<mon>{lex.month_re})"
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
-    day2 = r"(?:\s*(?:[-–]|\s(?i:to|through|until)\s)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
+    day2 = r"(?:\s*(?:[-–]|\s(?i:to|through|thru|until)\s)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
     year_opt = rf"(?:,?\s+(?P<y>{YEAR})(?!\d))?"
     rel_year = rf"(?P<relw>{lex.rel_year_re})"
     year_or_rel = rf"(?:(?P<y>{YEAR})(?!\d)|{rel_year})"
@@ -584,12 +594,18 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
             "(?i:month)",
             None,
         ),
-        (rf"(?:\b(?P<which>(?i:this|next|last|coming|past))\s+)?(?P<wd>{lex.weekday_re})", _weekday, None, None),
+        (
+            rf"(?:\b(?P<which>(?i:this|next|last|coming|past))\s+)?(?P<wd>{lex.weekday_re})"
+            rf"(?:(?P<after_next>\s+(?i:after\s+next)\b)|\s+(?:(?i:of)\s+)?(?P<wk>(?i:this|next|last))\s+(?i:week)\b)?",
+            _weekday,
+            None,
+            None,
+        ),
         (rf"\b{count}\s+{units}\s+(?i:ago)\b", _offset, "(?i:ago)", None),
         (rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}", _offset, None, None),
         (rf"\b{the}(?P<w>(?i:{alternation(list(lex.window_words))}))\s+{count}\s+{units}", _window, None, None),
         (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso, r"\d[-/.]\d\d", None),
-        (rf"{mon},?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, _MONTH_START),
+        (rf"{mon_ci},?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, None),
         (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR}|\d{{2}})(?![\d/])", _us_numeric, r"\d/\d", None),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+)?(?P<mon1>{lex.month_re})(?:,?\s+(?P<y1>{YEAR}))?"
@@ -727,8 +743,50 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
             core = handler(m, text, doc)
             if core is not None:
                 cores.append(Mention(core.start, core.end, core.rule, cast(Any, core)))
-    kept = [c for c in resolve(cores) if not _unread_sub_period(cast(_Core, c.fields), text)]
-    return [_with_relation(cast(_Core, c.fields), text) for c in kept]
+    kept = [cast(_Core, c.fields) for c in resolve(cores)]
+    kept = [c for c in _joined_days(kept, text) if not _unread_sub_period(c, text) and _weekday_agrees(c, text)]
+    return [_with_relation(c, text) for c in kept if not _half_range(c, text)]
+
+
+_DAY_JOIN = re.compile(r"\s*(?:[-–—]|(?i:to|through|thru|until))\s*")
+_LEAD = re.compile(r"(?<![\w])(?i:from|between)\s+$")
+_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|\s(?i:to|through|thru|until)\s)\s*\d")
+
+
+def _joined_days(cores: list[_Core], text: str) -> list[_Core]:
+    """``Aug 8 - Aug 12``, ``May 3 to May 9``: two days make one range."""
+    out: list[_Core] = []
+    for core in cores:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.grain is Grain.DAY
+            and core.grain is Grain.DAY
+            and _DAY_JOIN.fullmatch(text, prev.end, core.start)
+            and core.span[0] > prev.span[1]
+        ):
+            lead = _LEAD.search(text, max(0, prev.start - 10), prev.start)
+            start = lead.start() if lead else prev.start
+            out[-1] = _Core(
+                start, core.end, "en.date.day_range", (prev.span[0], core.span[1]), Grain.DAY, prev.relative, own_relation=True
+            )
+            continue
+        out.append(core)
+    return out
+
+
+def _half_range(core: _Core, text: str) -> bool:
+    """A day followed by a range to a number the rules did not read (``July 13 thru 15th of``):
+    the first day alone would be half a range."""
+    return core.grain is Grain.DAY and core.span[0] == core.span[1] and _RANGE_AFTER.match(text, core.end) is not None
+
+
+def _weekday_agrees(core: _Core, text: str) -> bool:
+    """``monday, feb 18`` in a year where the 18th is no Monday: the year is not the one assumed."""
+    if core.grain is not Grain.DAY or core.span[0] != core.span[1]:
+        return True
+    m = re.search(rf"{_lexicon().weekday_re},?\s*(?:the\s+)?$", text[max(0, core.start - 12) : core.start])
+    return m is None or _lexicon().weekdays[m.group().strip(" ,").split()[0].lower()] == core.span[0].weekday()
 
 
 _WHOLE_PERIODS = frozenset({Grain.MONTH, Grain.YEAR, Grain.QUARTER, Grain.HALF, Grain.WEEK})

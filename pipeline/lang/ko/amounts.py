@@ -272,7 +272,7 @@ def _sino_value(text: str) -> Decimal | None:
     point = data("amounts")["decimal_point"]
     whole, _, fraction = text.partition(point)
     big = data("numbers")["big_units"]
-    value = Decimal(big[whole]) if whole in big else parse_korean_number(whole)
+    value = parse_korean_number(("일" + whole) if whole[:1] in big else whole)  # 만오천 = 일만오천
     if value is None:
         return None
     if fraction:
@@ -410,7 +410,7 @@ def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
         if prev.rule.endswith("minor") is False and draft.rule.endswith("minor") and gap.strip() == "" and prev.value_max is None:
             prev.end, prev.value, prev.rule = draft.end, plain(prev.value + draft.value), prev.rule + "_minor"
             continue
-        sep = lex.range_gap.fullmatch(gap)
+        sep = lex.range_gap.fullmatch(gap) or _between(ctx, gap, draft.end)
         if (
             sep
             and not ctx.text.startswith(lex.change_particles, draft.end)
@@ -421,6 +421,12 @@ def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(draft)
     return out
+
+
+def _between(ctx: DocContext, gap: str, end: int) -> bool:
+    """``10달러와 20달러 사이``: two amounts joined by 와/과 and followed by 사이 are one range."""
+    d = data("amounts")
+    return gap.strip() in d["between_joiners"] and ctx.text[end : end + 4].lstrip().startswith(d["between_word"])
 
 
 def _add_change(ctx: DocContext, draft: _Draft) -> None:
