@@ -166,10 +166,26 @@ def lexicon() -> _Lexicon:
             _offset,
         ),
         (re.compile(rf"(?P<w>{alternation(d['window_words'])})\s?(?P<n>\d{{1,3}})\s?(?P<u>{units})"), _window),
+        (
+            re.compile(
+                rf"(?P<w>{alternation(d['window_words'])})\s?(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))"
+            ),
+            _window,
+        ),
+        (
+            re.compile(
+                rf"(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))\s?(?P<dir>{alternation(d['offset_directions'])})"
+            ),
+            _offset,
+        ),
+        (re.compile(rf"(?P<we>{alternation(d['relative_weekends'])})"), _weekend),
         (re.compile(rf"(?P<dir>{alternation(d['day_directions'])})\s?(?P<d>\d{{1,2}})\s?일"), _day_of_month),
         (re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"), _month),
         (re.compile(rf"(?P<h>{halves})|(?<![\d/]){quarter}"), _half_or_quarter),
-        (re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp}))?"), _relative_month),
+        (
+            re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
+            _relative_month,
+        ),
         (re.compile(rf"(?P<w>{alternation(d['relative_standalone'])})"), _standalone),
         (re.compile(r"(?<!\d)(?P<dec>\d{3}0)\s?년대"), _decade),
         (re.compile(r"(?<!\d)(?P<c>\d{1,2})\s?세기"), _century),
@@ -368,6 +384,11 @@ def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if ctx.doc_date is None or not starts_token(ctx, m.start()):
         return None
     year, month = _month_of(ctx.doc_date, lexicon().relative_months[_key(m.group("rm"))])
+    if m.group("d") is not None:  # 다음 달 5일
+        day = _safe_day(year, month, int(m.group("d")))
+        if day is None or not ends_token(ctx, m.end()):
+            return None
+        return _Draft(m.start(), m.end(), *day, Grain.DAY, "ko.date.relative_month_day", relative=True)
     if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
         rng = periods.part_of_month_range(year, month, lexicon().month_parts[m.group("mp")])
         return _Draft(m.start(), m.end(), *rng, Grain.PART_OF_MONTH, "ko.date.relative_month_part", relative=True)
@@ -573,22 +594,43 @@ def _offset(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if before is not None and before.end <= m.start() and before.tag.startswith(("NN", "XSN", "SL", "SN")):
         return None
     lex = lexicon()
-    unit = lex.offset_units[m.group("u")]
-    rng = periods.offset_period(ctx.doc_date, lex.offset_directions[m.group("dir")] * int(m.group("n")), unit)
+    n, unit = _count(m)
+    rng = periods.offset_period(ctx.doc_date, lex.offset_directions[m.group("dir")] * n, unit)
     return _Draft(m.start(), m.end(), *rng, Grain(unit), "ko.date.offset", relative=True)
+
+
+def _count(m: re.Match[str]) -> tuple[int, periods.Unit]:
+    """``3주``, ``이틀``, ``한 달``: how many of which unit."""
+    d = data("dates")
+    groups = m.groupdict()
+    if groups.get("nat"):
+        entry = d["native_counts"][m.group("nat")]
+        return int(entry["n"]), entry["unit"]
+    if groups.get("nn"):
+        return int(d["native_numerals"][m.group("nn")]), d["native_units"][m.group("nu")]
+    return int(m.group("n")), lexicon().offset_units[m.group("u")]
+
+
+def _weekend(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``이번 주말``, ``다음 주말``: Saturday and Sunday of that week."""
+    if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
+        return None
+    weeks = data("dates")["relative_weekends"][m.group("we")]
+    saturday = periods.weekday_in_week(ctx.doc_date, weeks, 5)
+    return _Draft(m.start(), m.end(), saturday, saturday + dt.timedelta(days=1), Grain.DAY, "ko.date.weekend", relative=True)
 
 
 def _window(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``지난 3주``, ``다음 2달``: whole units before or after the current one (``지난 14일`` is a day)."""
     lex = lexicon()
-    unit = lex.offset_units[m.group("u")]
+    n, unit = _count(m)
     sign = lex.window_words[m.group("w")]
     spread = ctx.text.startswith(("간", "동안", " 동안"), m.end())
     if ctx.doc_date is None or (unit == "day" and sign < 0 and not spread) or not starts_token(ctx, m.start()):
         return None
     if not (ends_token(ctx, m.end()) or spread):
         return None
-    rng = periods.window(ctx.doc_date, sign * int(m.group("n")), unit)
+    rng = periods.window(ctx.doc_date, sign * n, unit)
     return _Draft(m.start(), m.end(), *rng, Grain(unit), "ko.date.window", relative=True)
 
 
