@@ -42,6 +42,7 @@ from pipeline.overlap import resolve
 from schemas.models import AmountFields, Change, Qualifier
 
 _DASHES = "-–—"
+_WORDS = re.compile(r"[^\W\d_]+|¢")
 _WINDOW = 160  # characters looked at after an amount for its rate/period; keeps the scan linear
 
 
@@ -58,13 +59,16 @@ class _Lexicon:
     suffix_re: re.Pattern[str]
     tail_re: re.Pattern[str]
     before_re: re.Pattern[str]
-    suffix_gate: re.Pattern[str]
-    """The currency word every ``suffix_re`` match ends with: a fast test that skips the slow
-    search (it may start at any position) in documents that name no currency in words."""
+    suffix_by_last_word: dict[str, tuple[str, ...]]
+    """Every currency word (lower case) under its last word (``francs``: ``swiss francs``,
+    ``francs``?): a fast test that skips the slow ``suffix_re`` search (it may start at any
+    position) in documents that name no currency in words."""
     sign_at: re.Pattern[str]
     """Every offset where a ``prefix_re`` currency sign may start (overlaps too: ``U.S.$``)."""
     after: dict[str, str]
     after_re: re.Pattern[str]
+    after_gate: re.Pattern[str]
+    """A number right before an ``after`` sign: every ``after_re`` match holds one; most texts have none."""
     minor: dict[str, str]
     minor_tail: re.Pattern[str]
     cents_codes: frozenset[str]
@@ -172,10 +176,11 @@ def _lexicon() -> _Lexicon:
         suffix_re,
         tail_re,
         before_re,
-        re.compile(rf"\s{words}(?![\w$])"),
+        _by_last_word(suffix),
         re.compile(rf"(?={cur})"),
         after,
         after_re,
+        re.compile(rf"\d\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
         minor,
         minor_tail,
         frozenset(data["cents_currencies"]),
@@ -189,6 +194,20 @@ def _lexicon() -> _Lexicon:
         range_tail,
         (max(map(len, qual_before)), len("between")),
     )
+
+
+def _by_last_word(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word in sorted(words):
+        out.setdefault(word.split()[-1], []).append(word)
+    return {last: tuple(group) for last, group in out.items()}
+
+
+def _names_currency(text: str, lex: _Lexicon) -> bool:
+    """The text holds a currency word (``20 million Swiss francs``): only then is ``suffix_re`` run."""
+    lowered = text.lower()
+    present = lex.suffix_by_last_word.keys() & set(_WORDS.findall(lowered))
+    return any(" " not in w or w in lowered for last in present for w in lex.suffix_by_last_word[last])
 
 
 def _iso(n: Decimal | None, unit: str) -> str | None:
@@ -232,10 +251,15 @@ def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
     return bool(before) and before[-1].lower() in lex.not_before
 
 
+_FRACTION_BEFORE = re.compile(r"(?i:\b(?:half|quarter|third|fourth|fifth|tenth)s?\s+(?:of\s+)?)$")
+
+
 def _values(m: re.Match[str], *, has_cur2: bool, suffix_form: bool) -> tuple[Decimal | None, Decimal | None, int] | None:
     """The value, the upper end of a range (or None) and where the number part ends; None when
     the currency word belongs to a second number that does not make a range."""
     n1 = m.group("n1")
+    if n1.lower() in ("a", "an") and _FRACTION_BEFORE.search(m.string, max(0, m.start("n1") - 12), m.start("n1")):
+        return None  # `half a billion dollars`: a fraction we do not read is no amount, not a billion
     v1 = Decimal(1) if n1.lower() in ("a", "an") else num.parse_number(n1)
     s1, s2, n2 = m.group("s1"), m.group("s2"), m.group("n2")
     sep = (m.group("sep") or "").lower()
@@ -337,7 +361,9 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
     text = ctx.text
     out: list[Mention[AmountFields]] = []
     for pattern, suffix_form in ((lex.prefix_re, False), (lex.suffix_re, True), (lex.after_re, True)):
-        if pattern is lex.suffix_re and lex.suffix_gate.search(text) is None:
+        if pattern is lex.suffix_re and not _names_currency(text, lex):
+            continue
+        if pattern is lex.after_re and lex.after_gate.search(text) is None:
             continue
         search = pattern.search if suffix_form else _PrefixSearch(text, lex).search
         pos = 0

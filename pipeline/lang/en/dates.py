@@ -220,12 +220,11 @@ def _day(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     if not (1 <= d1 <= d2 <= last):
         return None
     rule = "en.date.day_range" if d2 != d1 else "en.date.day"
-    pre = m.groupdict().get("pre")
-    if pre and d2 == d1:  # `from May 3` alone: the relation phrase is read later, outside the core
-        start = m.start("mon") if m.start("mon") < m.start("d") else m.start("d")
-        return _Core(start, m.end(), rule, (dt.date(year, month, d1), dt.date(year, month, d1)), Grain.DAY, relative)
     span = (dt.date(year, month, d1), dt.date(year, month, d2))
-    return _Core(m.start(), m.end(), rule, span, Grain.DAY, relative, own_relation=bool(pre))
+    lead = _LEAD.search(text, max(0, m.start() - 10), m.start()) if d2 != d1 else None
+    if lead is not None:  # `from 2nd to 6th May`: the range holds its own lead word
+        return _Core(lead.start(), m.end(), rule, span, Grain.DAY, relative, own_relation=True)
+    return _Core(m.start(), m.end(), rule, span, Grain.DAY, relative)
 
 
 _VERB_MONTHS = frozenset({"may", "march", "mar"})
@@ -575,18 +574,28 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
     the = r"(?:(?i:the)\s+)?"
     ordinal_words = alternation([w for w, v in lex.ordinals.items() if 15 <= v <= 22])
     mon_ci = rf"(?P<mon>{lex.month_ci_re})"
-    pre = r"(?:(?<![\w])(?P<pre>(?i:from|between))\s+)?"
     nth = rf"(?P<nth>(?i:{alternation(list(lex.nth))}))"
     units = rf"(?P<u>(?i:{alternation(list(lex.offset_units))}))\b"
     count = rf"(?P<n>{num.number_pattern()}|(?i:an?)\b)"
+    units_gate = rf"\s(?i:{alternation(list(lex.offset_units))})\b"
     table: list[tuple[str, Handler, str | None, str | None]] = [
-        (rf"{pre}{mon_ci}\s+{day}{day2}{year_opt}", _day, None, None),
-        (rf"{pre}(?<![\w.,-]){day}{day2}\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}", _day, None, None),
+        (rf"{mon_ci}\s+{day}{day2}{year_opt}", _day, None, _MONTH_START),
+        (rf"(?<![\w.,-]){day}{day2}\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}", _day, r"\d\s", None),
         (r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)", _month_day, r"\d/\d", None),
-        (rf"(?<![\w./-])(?P<y>{YEAR})(?P<iso>-)(?P<mo>\d{{2}})(?![\d-]|[.,]\d)", _numeric_month, r"\d-\d", None),
+        (
+            rf"(?<![\w./-])(?P<y>{YEAR})(?P<iso>-)(?P<mo>\d{{2}})(?![\d-]|[.,]\d)",
+            _numeric_month,
+            r"\d-\d",
+            None,
+        ),
         (rf"(?<![\w./-])(?P<mo>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _numeric_month, r"\d/\d", None),
-        (rf"(?<![\w./-])(?P<d>\d{{1,2}})-(?P<mon>{lex.month_ci_re})-(?P<y>{YEAR}|\d{{2}})(?!\d)", _day_mon_year, None, None),
-        (rf"\b{the}{nth}\s+(?P<wd>{lex.weekday_re})\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_weekday, None, None),
+        (
+            rf"(?<![\w./-])(?P<d>\d{{1,2}})-(?P<mon>{lex.month_ci_re})-(?P<y>{YEAR}|\d{{2}})(?!\d)",
+            _day_mon_year,
+            r"\d-[A-Za-z]",
+            None,
+        ),
+        (rf"\b{the}{nth}\s+(?P<wd>{lex.weekday_re})\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_weekday, lex.weekday_re, None),
         (rf"\b{the}{nth}\s+(?i:week)\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_week, "(?i:week)", None),
         (
             rf"\b{the}(?P<d>\d{{1,2}})(?:st|nd|rd|th)\s+(?i:of)\s+(?P<which>(?i:this|next|last))\s+(?i:month)\b",
@@ -598,14 +607,14 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
             rf"(?:\b(?P<which>(?i:this|next|last|coming|past))\s+)?(?P<wd>{lex.weekday_re})"
             rf"(?:(?P<after_next>\s+(?i:after\s+next)\b)|\s+(?:(?i:of)\s+)?(?P<wk>(?i:this|next|last))\s+(?i:week)\b)?",
             _weekday,
-            None,
+            lex.weekday_re,
             None,
         ),
         (rf"\b{count}\s+{units}\s+(?i:ago)\b", _offset, "(?i:ago)", None),
-        (rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}", _offset, None, None),
-        (rf"\b{the}(?P<w>(?i:{alternation(list(lex.window_words))}))\s+{count}\s+{units}", _window, None, None),
+        (rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}", _offset, units_gate, None),
+        (rf"\b{the}(?P<w>(?i:{alternation(list(lex.window_words))}))\s+{count}\s+{units}", _window, units_gate, None),
         (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso, r"\d[-/.]\d\d", None),
-        (rf"{mon_ci},?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, None),
+        (rf"{mon_ci},?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, _MONTH_START),
         (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR}|\d{{2}})(?![\d/])", _us_numeric, r"\d/\d", None),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+)?(?P<mon1>{lex.month_re})(?:,?\s+(?P<y1>{YEAR}))?"
@@ -663,7 +672,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
 @cache
 def _month_pattern() -> re.Pattern[str]:
     """Month names (full or abbreviated); no two matches overlap, as each is one word."""
-    return re.compile(_lexicon().month_re)
+    return re.compile(_lexicon().month_ci_re)
 
 
 def _with_relation(core: _Core, text: str) -> Mention[DateFields]:

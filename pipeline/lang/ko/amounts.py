@@ -166,7 +166,7 @@ def lexicon() -> _Lexicon:
         ko_prefixed=re.compile(rf"(?P<kp>{alternation(ko_prefixes)})\s?(?P<num>{num})(?:\s?(?P<cur>{ko_alt}))?"),
         en_prefixed=re.compile(
             rf"(?<![A-Za-z])(?P<pre>{alternation(prefixes)})\s?(?P<num>{num})"
-            rf"(?:\s?(?P<scale>{scale_alt})(?![A-Za-z]))?"
+            rf"(?:\s?[-–~]\s?(?:(?P=pre)\s?)?(?P<num2>{num}))?(?:\s?(?P<scale>{scale_alt})(?![A-Za-z]))?"
         ),
         en_postfixed=re.compile(
             rf"(?<![\d,.])(?P<num>{ARABIC})(?:\s?(?P<scale>{scale_alt}))?\s(?P<en>(?i:{alternation(en_words)}))(?![A-Za-z])"
@@ -247,12 +247,15 @@ def _from_ko_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 def _from_en_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``$1.5 billion``, ``USD 2 billion``, ``US$ 300 million``, ``₩1.2조``."""
     lex = lexicon()
-    value = parse_korean_number(m.group("num"))
-    if value is None:
-        return None
-    if m.group("scale"):
-        value = plain(value * lex.scales[m.group("scale")])
-    return _Draft(m.start(), m.end(), value, lex.prefixes[_key(m.group("pre"))], "ko.amount.english_prefix")
+    low_text = _borrow_units(m.group("num"), m.group("num2")) if m.group("num2") else m.group("num")
+    value = parse_korean_number(low_text)
+    high = parse_korean_number(m.group("num2")) if m.group("num2") else None
+    if value is None or (m.group("num2") and (high is None or high <= value)):
+        return None  # `$5-3 billion`: not a range we understand, and half of it would be wrong
+    scale = lex.scales[m.group("scale")] if m.group("scale") else Decimal(1)
+    code = lex.prefixes[_key(m.group("pre"))]
+    value_max = plain(high * scale) if high is not None else None
+    return _Draft(m.start(), m.end(), plain(value * scale), code, "ko.amount.english_prefix", value_max=value_max)
 
 
 def _from_en_postfixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
