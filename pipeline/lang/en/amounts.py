@@ -180,7 +180,7 @@ def _lexicon() -> _Lexicon:
         re.compile(rf"(?={cur})"),
         after,
         after_re,
-        re.compile(rf"\d\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
+        re.compile(rf"\d[\w.]{{0,8}}\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
         minor,
         minor_tail,
         frozenset(data["cents_currencies"]),

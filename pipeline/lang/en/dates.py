@@ -516,8 +516,39 @@ def _weekday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     if which == "this":
         day = periods.weekday_in_week(doc, 0, weekday)
     else:
-        day = periods.next_weekday(doc, weekday, -1 if which in ("last", "past") else 1)
+        past = which in ("last", "past") or (not which and _past_tense(text, m.start(), m.end()))
+        day = periods.next_weekday(doc, weekday, -1 if past else 1)
     return _Core(m.start(), m.end(), "en.date.weekday", (day, day), Grain.DAY, True)
+
+
+@cache
+def _tense_cues() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], str]:
+    data: dict[str, Any] = lang_yaml("en", "tense.yaml")
+    words = re.compile(r"[A-Za-z']+")
+    return words, frozenset(data["past_words"]), frozenset(data["future_words"]), str(data["past_suffix"])
+
+
+def _past_tense(text: str, start: int, end: int) -> bool:
+    """The sentence holding a bare weekday speaks of the past: its tense cue nearest before the
+    weekday, else nearest after it, is a past-tense verb (``On Tuesday, the minister announced``)."""
+    words_re, past, future, suffix = _tense_cues()
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
+    stops = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
+    right = min([*stops, end + 200])
+
+    def cue(match: re.Match[str], before: str) -> str | None:
+        word = match.group().lower()
+        if word in future:
+            return "future"
+        if (word in past or (word.endswith(suffix) and len(word) > 4)) and before not in ("be", "been", "being"):
+            return "past"
+        return None
+
+    tokens = list(words_re.finditer(text, max(0, left), right))
+    found = [(t.start(), cue(t, tokens[i - 1].group().lower() if i else "")) for i, t in enumerate(tokens)]
+    before = [c for pos, c in found if pos < start and c]
+    after = [c for pos, c in found if pos >= end and c]
+    return (before[-1] if before else after[0] if after else None) == "past"
 
 
 def _count(word: str) -> int | None:
@@ -580,7 +611,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
     units_gate = rf"\s(?i:{alternation(list(lex.offset_units))})\b"
     table: list[tuple[str, Handler, str | None, str | None]] = [
         (rf"{mon_ci}\s+{day}{day2}{year_opt}", _day, None, _MONTH_START),
-        (rf"(?<![\w.,-]){day}{day2}\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}", _day, r"\d\s", None),
+        (rf"(?<![\w.,-]){day}{day2}\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}", _day, r"\d(?:st|nd|rd|th)?\s", None),
         (r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)", _month_day, r"\d/\d", None),
         (
             rf"(?<![\w./-])(?P<y>{YEAR})(?P<iso>-)(?P<mo>\d{{2}})(?![\d-]|[.,]\d)",

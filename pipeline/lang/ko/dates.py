@@ -345,6 +345,8 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         return _Draft(start, m.end("yp"), *rng, Grain.MONTH, "ko.date.year_part", relative=relative)
     if not ends_token(ctx, head_end):
         return None
+    if _SAME_PERIOD.match(ctx.text, head_end):
+        return None  # 전년 동월, 작년 동기: the same month or period of that year, not the year
     rule = "ko.date.relative_year" if relative else "ko.date.year"
     return _Draft(start, head_end, *periods.year_range(year), Grain.YEAR, rule, relative=relative)
 
@@ -499,6 +501,8 @@ def _quarter_code(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 
 
 _DIGIT_NEXT = re.compile(r"\s?\d")
+_YEAR_BEFORE = re.compile(r"\d\s?년도?\s?$")
+_SAME_PERIOD = re.compile(r"\s?(?:동기|동월|동분기|동기간|같은\s?(?:기간|달|분기))")
 _AFTER_DOTTED_RANGE = re.compile(r"\s*(?:$|[(),·\]]|까지|중|간)")
 
 
@@ -509,6 +513,8 @@ def _dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     form ``8. 3.``, or a range ending the phrase."""
     if ctx.doc_date is None or not _free_number(ctx, m.start()):
         return None
+    if _YEAR_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # 2019년 9.17(화): a year is written, the document's would be wrong
     has_range = m.group("d2") is not None
     spaced = bool(m.group("sp")) and m.group("dot") is not None and not _DIGIT_NEXT.match(ctx.text, m.end())
     if not (m.group("wd") or m.group("il") or spaced or (has_range and _AFTER_DOTTED_RANGE.match(ctx.text, m.end()))):
@@ -581,8 +587,22 @@ def _weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if direction == "이번":
         day = periods.weekday_in_week(ctx.doc_date, 0, weekday)
     else:
-        day = periods.next_weekday(ctx.doc_date, weekday, -1 if direction == "지난" else 1)
+        past = direction == "지난" or (direction is None and _past_clause(ctx.text, m.end()))
+        day = periods.next_weekday(ctx.doc_date, weekday, -1 if past else 1)
     return _Draft(m.start(), m.end(), day, day, Grain.DAY, "ko.date.weekday", relative=True)
+
+
+@cache
+def _tense_cue() -> re.Pattern[str]:
+    d = data("dates")
+    return re.compile(rf"(?P<past>{alternation(d['past_endings'])})|(?P<future>{alternation(d['future_cues'])})")
+
+
+def _past_clause(text: str, end: int) -> bool:
+    """The first tense cue after a bare weekday in its sentence is a past ending (``수요일 발표했다``)."""
+    stop = min(i for i in (text.find(".", end), text.find("\n", end), end + 80) if i != -1)
+    m = _tense_cue().search(text, end, stop)
+    return m is not None and m.group("past") is not None
 
 
 def _offset(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
@@ -679,6 +699,25 @@ def _with_year(draft: _Draft, year: int) -> _Draft | None:
     return _Draft(draft.start, draft.end, first, last, draft.grain, draft.rule, relative=False)
 
 
+_YEARLESS = frozenset({"ko.date.month_range", "ko.date.half", "ko.date.quarter"})
+"""Rules whose date takes the document's year only for want of a written one (4~6월, 상반기)."""
+
+
+def _in_year_before(ctx: DocContext, prev: _Draft, draft: _Draft) -> _Draft | None:
+    """A date read in the document's year right after a written year (``2022년 3~5월``,
+    ``‘23년 1~7월``) is in that year: one date from the year to its end."""
+    if prev.grain is not Grain.YEAR or prev.relative or draft.rule not in _YEARLESS or ctx.doc_date is None:
+        return None
+    if ctx.text[prev.end : draft.start] not in ("", " ") or draft.first.year != ctx.doc_date.year:
+        return None
+    if draft.last.year != ctx.doc_date.year or prev.first.year != prev.last.year:
+        return None
+    moved = _with_year(draft, prev.first.year)
+    if moved is None:
+        return None
+    return _Draft(prev.start, draft.end, moved.first, moved.last, draft.grain, draft.rule, relative=False)
+
+
 def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
     """Two dates of one grain joined by ``~``/``-``/``부터`` make one range (``5월 3일 - 5월 9일``);
     a day after ``과``/``와`` borrows the month of the day before (``4월 8일과 9일``)."""
@@ -686,6 +725,9 @@ def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
         prev = out[-1] if out else None
+        if prev is not None and (in_year := _in_year_before(ctx, prev, draft)) is not None:
+            out[-1] = in_year  # ‘23년 1~7월: the months of that year, not of the document's
+            continue
         if prev is not None and prev.grain is draft.grain and lex.join_gap.fullmatch(ctx.text, prev.end, draft.start):
             second: _Draft | None = draft
             if draft.relative and not prev.relative and ctx.doc_date and draft.first.year == ctx.doc_date.year:
