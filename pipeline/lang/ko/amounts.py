@@ -296,6 +296,8 @@ def _from_words(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     lex = lexicon()
     num, cur = m.group("num"), _key(m.group("cur"))
     _, small, big, _ = _number_lexicon()
+    if num in big and not _lone_unit_ok(ctx, m):
+        return None
     has_unit = any(c in small or c in big for c in num) or data("amounts")["decimal_point"] in num
     if not has_unit and len(cur) < 2:
         return None
@@ -309,6 +311,17 @@ def _from_words(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if value < lex.min_values.get(cur, 0):
         return None
     return _Draft(m.start(), m.end(), plain(value), lex.ko_words[cur], "ko.amount.words_currency")
+
+
+_LABEL_BEFORE = re.compile(r"(?:[(:/,\[<]|단위)\s*$")
+
+
+def _lone_unit_ok(ctx: DocContext, m: re.Match[str]) -> bool:
+    """``만원``, ``만불``: ten thousand, written as the unit alone and attached to the currency. A
+    table's unit label (``(억 달러, %)``, ``단위: 만원``) looks the same and is no amount."""
+    if m.group("num") not in data("amounts")["lone_units"] or m.end("num") != m.start("cur"):
+        return False
+    return _LABEL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()) is None
 
 
 def _from_minor(ctx: DocContext, m: re.Match[str]) -> _Draft | None:

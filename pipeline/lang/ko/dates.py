@@ -330,6 +330,8 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
             return None
         year, relative, head_end = base + lex.relative_years[m.group("ry")], True, m.end("ry")
     start = m.start()
+    if _tail_on_next_line(ctx, start, head_end, m.end()):
+        return _year_only(ctx, start, head_end, year, relative)
     if m.group("m") is not None:
         draft = _month_tail(ctx, m, year, start, "ko.date.year_month", relative)
         if draft is not None:
@@ -343,6 +345,11 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     elif m.group("yp") is not None and whole_word(ctx, m.start("yp"), m.end("yp")):
         rng = periods.month_range(year, lex.year_parts[m.group("yp")])
         return _Draft(start, m.end("yp"), *rng, Grain.MONTH, "ko.date.year_part", relative=relative)
+    return _year_only(ctx, start, head_end, year, relative)
+
+
+def _year_only(ctx: DocContext, start: int, head_end: int, year: int, relative: bool) -> _Draft | None:
+    """The year itself (``2024년``, ``금년``), when it ends a word."""
     if not ends_token(ctx, head_end):
         return None
     if _SAME_PERIOD.match(ctx.text, head_end):
@@ -351,9 +358,28 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(start, head_end, *periods.year_range(year), Grain.YEAR, rule, relative=relative)
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` fills its line and a line beside it is another short cell: a table
+    cell (``2022년`` / ``1분기`` / ``2분기``), whose year or column is written elsewhere."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)].strip()
+    after_end = text.find("\n", line_end + 1)
+    after = text[line_end + 1 : len(text) if after_end == -1 else after_end].strip()
+    return any(0 < len(cell) <= _CELL for cell in (before if line_start else "", after if line_end < len(text) else ""))
+
+
+def _tail_on_next_line(ctx: DocContext, start: int, head_end: int, end: int) -> bool:
+    """``2024년`` alone on a line and ``1분기`` on the next: two table headers, not one date."""
+    return end > head_end and "\n" in ctx.text[head_end:end] and _alone_on_line(ctx.text, start, head_end)
+
+
 def _month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``10월``, ``5월 21일``, ``10월 초순``, ``지난 10월``: the year comes from the document date."""
-    if ctx.doc_date is None or not _free_number(ctx, m.start("m")):
+    if ctx.doc_date is None or not _free_number(ctx, m.start("m")) or _alone_on_line(ctx.text, m.start(), m.end()):
         return None
     month, base = int(m.group("m"), 10), ctx.doc_date
     year, relative, start = base.year, True, m.start("m")
@@ -370,8 +396,8 @@ def _month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 def _half_or_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``상반기``, ``3분기`` without a year: in the year of the document date."""
     year = _doc_year(ctx)
-    if year is None or not whole_word(ctx, m.start(), m.end()):
-        return None
+    if year is None or not whole_word(ctx, m.start(), m.end()) or _alone_on_line(ctx.text, m.start(), m.end()):
+        return None  # a bare 2분기 filling a table cell belongs to a year in the header
     if m.group("h") is not None:
         rng = periods.half_range(year, lexicon().halves[m.group("h")])
         return _Draft(m.start(), m.end(), *rng, Grain.HALF, "ko.date.half", relative=True)
@@ -501,6 +527,7 @@ def _quarter_code(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 
 
 _DIGIT_NEXT = re.compile(r"\s?\d")
+_CELL = 12  # the longest line taken for a table cell beside a date
 _YEAR_BEFORE = re.compile(r"\d\s?년도?\s?$")
 _SAME_PERIOD = re.compile(r"\s?(?:동기|동월|동분기|동기간|같은\s?(?:기간|달|분기))")
 _AFTER_DOTTED_RANGE = re.compile(r"\s*(?:$|[(),·\]]|까지|중|간)")
@@ -535,6 +562,8 @@ def _dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 def _month_range(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``4~6월``: April to June of the document's year."""
     if ctx.doc_date is None or not _free_number(ctx, m.start()) or not ends_token(ctx, m.end()):
+        return None
+    if _alone_on_line(ctx.text, m.start(), m.end()):
         return None
     first, last = int(m.group("m1")), int(m.group("m2"))
     if not 1 <= first < last <= 12:
