@@ -9,8 +9,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from pipeline.mentions import DocContext, Mention, Structure
 from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
 from pipeline.structure import Layout, parse_structure
+from pipeline.tables import fits_decimal
 from pipeline.tokens import tokenize
 from schemas.models import (
     SPAN_KINDS,
@@ -152,15 +155,45 @@ def build_context(
     return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
 
 
+_DECIMAL_PRECISION = 120
+"""Digits of Decimal arithmetic while a document is built (Python's default, 28, would round
+a 30-digit amount silently); values beyond the contract's decimal are then left out."""
+
+
+def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mention[Any]], list[str]]:
+    """Mentions whose every decimal value fits the contract's Parquet decimal, and a warning
+    for each one left out (``0.1234567%``, a 46-digit amount): a wrong value is worse than none."""
+    kept: list[Mention[Any]] = []
+    warnings: list[str] = []
+    for m in mentions:
+        values = [getattr(m.fields, name) for name in type(m.fields).model_fields]
+        if all(fits_decimal(v) for v in values if isinstance(v, Decimal)):
+            kept.append(m)
+        else:
+            warnings.append(
+                f"{text[m.start : m.end]!r} at {m.start}..{m.end} left out: its value does not fit the output decimal"
+                " (at most 32 digits before the point and 6 after)"
+            )
+    return kept, warnings
+
+
 def build_document(
     raw: ReadResult, doc_id: str, source: str, language: str | None = None, doc_date: dt.date | None = None
 ) -> Document:
     """Run every stage over one normalized text and validate the result."""
+    with decimal.localcontext(prec=_DECIMAL_PRECISION):
+        return _build_document(raw, doc_id, source, language, doc_date)
+
+
+def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | None, doc_date: dt.date | None) -> Document:
     rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
     ctx = build_context(raw.text, doc_id, rules.language, raw, source, doc_date)
-    numeric = resolve(
-        [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
-        priority=lambda m: _KIND_PRIORITY[type(m.fields)],
+    numeric, out_of_range = _representable(
+        resolve(
+            [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
+            priority=lambda m: _KIND_PRIORITY[type(m.fields)],
+        ),
+        ctx.text,
     )
     amounts = [m for m in numeric if isinstance(m.fields, AmountFields)]
     actors = extract_actors(ctx)
@@ -204,7 +237,7 @@ def build_document(
         dates=[DateMention(**row) for row in located("dates", dates)],
         quantities=[Quantity(**row) for row in located("quantities", quantities)],
         terms=[Term(**row) for row in located("terms", terms)],
-        warnings=[*raw.warnings, *structure.warnings],
+        warnings=[*raw.warnings, *structure.warnings, *out_of_range],
     )
 
 

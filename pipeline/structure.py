@@ -257,7 +257,11 @@ class _Parser:
         return match, kind
 
     def _ends_sentence(self, end: int) -> bool:
-        return self.text[:end].rstrip().endswith(self.m.sentence_final)
+        """Whether the text up to ``end``, trailing spaces left out, ends a sentence (without
+        copying the text before ``end``: that made long documents quadratic)."""
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return self.text.endswith(self.m.sentence_final, 0, end)
 
     def _next_nonblank(self) -> list[int | None]:
         """For each line, the index of the next non-blank line after it (one backward pass)."""

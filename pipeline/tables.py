@@ -18,6 +18,25 @@ from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Document, SpanKind
 DECIMAL = pa.decimal128(38, 6)
 """Money and quantities: exact, up to 10^32 with six decimals (no float rounding)."""
 
+
+def fits_decimal(value: Decimal) -> bool:
+    """Whether ``DECIMAL`` holds ``value`` exactly: at most 32 digits before the point and 6
+    after (trailing zeros do not count).
+
+    >>> [fits_decimal(Decimal(v)) for v in ("2500000000", "0.123456", "0.1234567", "1E+32", "0.10000000")]
+    [True, True, False, False, True]
+    """
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return False  # NaN or infinity
+    while len(digits) > 1 and digits[-1] == 0 and exponent < 0:
+        digits, exponent = digits[:-1], exponent + 1
+    places = max(-exponent, 0)
+    whole_digits = max(len(digits) + exponent, 0) if any(digits) else 0
+    scale, precision = int(DECIMAL.scale), int(DECIMAL.precision)
+    return places <= scale and whole_digits <= precision - scale
+
+
 _SPAN = [
     ("mention_id", pa.string()),
     ("doc_id", pa.string()),

@@ -14,7 +14,9 @@ belongs to exactly one *span group* ``kind:start:end``; each group is one elemen
 
 from __future__ import annotations
 
+import hashlib
 import html
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -84,8 +86,18 @@ def plural(n: int, word: str) -> str:
 
 
 def page_name(doc_id: str) -> str:
-    """File name of a document's page (``index`` is taken by the index page); hrefs quote it."""
-    return "index-document.html" if doc_id.lower() == "index" else f"{doc_id}.html"
+    """File name of a document's page; hrefs quote it. Distinct doc ids get names that differ
+    also on case-insensitive (and normalizing) file systems: an id that is its own NFC case
+    fold and has no ``~`` keeps its name, any other id (``Index``, ``index``, whose plain name
+    is the index page's) gets ``~`` and 16 hex digits of its SHA-256.
+
+    >>> page_name("factsheet_ko"), page_name("Index")
+    ('factsheet_ko.html', 'Index~39c3be1198a2fddf.html')
+    """
+    folded = unicodedata.normalize("NFC", doc_id).casefold()
+    if folded == doc_id and "~" not in doc_id and folded != "index":
+        return f"{doc_id}.html"
+    return f"{doc_id}~{hashlib.sha256(doc_id.encode('utf-8')).hexdigest()[:16]}.html"
 
 
 def href(doc_id: str, fragment: str = "") -> str:
