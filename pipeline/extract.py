@@ -17,16 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.actors.mentions import extract_actors
-from pipeline.actors.parties import amount_parties, bullet_parties
-from pipeline.actors.terms import extract_terms
+from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
+from pipeline.context import DocContext, Mention, Structure
 from pipeline.docdate import date_from_filename
 from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
-from pipeline.mentions import DocContext, Mention, Structure
 from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
 from pipeline.structure import Layout, parse_structure
 from pipeline.tables import fits_decimal
+from pipeline.terms import extract_terms
 from pipeline.tokens import tokenize
 from schemas.models import (
     SPAN_KINDS,
@@ -197,8 +197,9 @@ def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | N
     )
     amounts = [m for m in numeric if isinstance(m.fields, AmountFields)]
     actors = extract_actors(ctx)
-    parties_of_bullet = bullet_parties(ctx, actors)
-    parties_of_amount = amount_parties(ctx, actors, amounts)
+    parties_of_document = document_parties(ctx, actors)  # once: bullets and amounts fall back to it
+    parties_of_bullet = bullet_parties(ctx, actors, parties_of_document)
+    parties_of_amount = amount_parties(ctx, actors, amounts, parties_of_document, parties_of_bullet)
     where = _Locator.of(ctx)
     origin = _Source.of(raw)
     structure = ctx.structure

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 import pyarrow as pa
 
-from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Document, SpanKind
+from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Document, Span, SpanKind
 
 DECIMAL = pa.decimal128(38, 6)
 """Money and quantities: exact, up to 10^32 with six decimals (no float rounding)."""
@@ -141,8 +141,10 @@ _ARROW: tuple[tuple[type, pa.DataType], ...] = (
 
 
 def span_schema(kind: SpanKind) -> pa.Schema:
-    """A span table: the located columns, the kind's value fields in model order, the rule."""
-    fields = [(name, _arrow_type(info.annotation)) for name, info in kind.fields.model_fields.items()]
+    """A span table: the located columns, the record's own columns in model order (the kind's
+    value fields, plus what the assembly adds, such as an amount's ``parties``), the rule."""
+    located = set(Span.model_fields)
+    fields = [(name, _arrow_type(info.annotation)) for name, info in kind.record.model_fields.items() if name not in located]
     return pa.schema([*_SPAN, *fields, *_RULE])
 
 

@@ -31,7 +31,7 @@ def get_kiwi() -> Kiwi:
     """Build the process-wide Kiwi (about a second) with every registered user word."""
     from kiwipiepy import Kiwi
 
-    from pipeline.actors.gazetteer import kiwi_user_words
+    from pipeline.lexicon import kiwi_user_words
 
     kiwi = Kiwi()
     for word, tag in kiwi_user_words():
