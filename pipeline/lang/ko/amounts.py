@@ -34,8 +34,7 @@ from functools import cache
 from typing import cast
 
 from pipeline.lang.ko.common import alternation, data, ends_token, plain, prev_char, starts_token, whole_word
-from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number
-from pipeline.lang.ko.numbers import _lexicon as _number_lexicon
+from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number, unit_words
 from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
 from pipeline.mentions import DocContext, Mention
 from pipeline.money import currencies, display, minor_words
@@ -295,7 +294,7 @@ def _from_words(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """
     lex = lexicon()
     num, cur = m.group("num"), _key(m.group("cur"))
-    _, small, big, _ = _number_lexicon()
+    small, big = unit_words()
     if num in big and not _lone_unit_ok(ctx, m):
         return None
     has_unit = any(c in small or c in big for c in num) or data("amounts")["decimal_point"] in num

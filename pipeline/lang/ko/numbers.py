@@ -42,6 +42,12 @@ def _lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int], str]:
     return dict(d["digits"]), dict(d["small_units"]), dict(d["big_units"]), str(d["approx_infix"])
 
 
+def unit_words() -> tuple[dict[str, int], dict[str, int]]:
+    """The place units (십/백/천) and the myriad units (만/억/조) with their values."""
+    _, small, big, _ = _lexicon()
+    return small, big
+
+
 @cache
 def number_pattern() -> str:
     """Regex source for one Korean number, built from the numeral data.
