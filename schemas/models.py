@@ -49,6 +49,7 @@ class Qualifier(StrEnum):
 
 class Grain(StrEnum):
     DAY = "day"
+    WEEK = "week"
     MONTH = "month"
     PART_OF_MONTH = "part_of_month"
     QUARTER = "quarter"
@@ -65,6 +66,14 @@ class Relation(StrEnum):
     AFTER = "after"
     BEFORE = "before"
     DURING = "during"
+
+
+class Change(StrEnum):
+    """The sign of a change written in a statistics release (``+3.4조원 증가``, ``△0.8조원``,
+    ``decreased by $3 billion``): the amount keeps its size, the sign lives here."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
 
 
 class QuantityKind(StrEnum):
@@ -111,6 +120,7 @@ class AmountFields(_Money):
 
     period: IsoDuration | None = None
     per: IsoDuration | None = None
+    change: Change | None = None
 
     @model_validator(mode="after")
     def _range_ordered(self) -> Self:
