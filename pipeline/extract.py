@@ -21,7 +21,7 @@ from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
 from pipeline.structure import parse_structure
-from pipeline.tokens import tokenize
+from pipeline.tokens import Token, tokenize
 from schemas.models import (
     SPAN_KINDS,
     ActorMention,
@@ -114,17 +114,22 @@ def _ids(ctx: DocContext, kind: str, mentions: Sequence[Mention[Any]]) -> list[s
     return ids
 
 
-def build_context(text: str, doc_id: str, language: str | None = None) -> DocContext:
-    """Parse the layout and tokenize the text once: what every extractor reads."""
+def build_context(text: str, doc_id: str, language: str | None = None, tokens: list[Token] | None = None) -> DocContext:
+    """Parse the layout and tokenize the text once (unless ``tokens`` of ``text`` are given,
+    analysed ahead by ``pipeline.engines``): what every extractor reads."""
     language = language or detect_language(text)
     structure = parse_structure(text, language, doc_id)
-    return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
+    return DocContext(
+        doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text) if tokens is None else tokens
+    )
 
 
-def build_document(raw: ReadResult, doc_id: str, source: str, language: str | None = None) -> Document:
+def build_document(
+    raw: ReadResult, doc_id: str, source: str, language: str | None = None, tokens: list[Token] | None = None
+) -> Document:
     """Run every stage over one normalized text and validate the result."""
     rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
-    ctx = build_context(raw.text, doc_id, rules.language)
+    ctx = build_context(raw.text, doc_id, rules.language, tokens)
     numeric = resolve(
         [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
         priority=lambda m: _KIND_PRIORITY[type(m.fields)],
