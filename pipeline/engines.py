@@ -17,7 +17,7 @@ import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -101,7 +101,7 @@ def run_job(job: Job) -> Outcome:
     return _finish(_read_and_tokenize(job))
 
 
-def _pipelined(jobs: Sequence[Job]) -> Iterator[Outcome]:
+def _pipelined(jobs: Sequence[Job]) -> Generator[Outcome, None, None]:
     """``run_job`` over ``jobs`` in order, with a one-document look-ahead: a thread reads and
     tokenizes the next document while this one runs the Python stages. The outcomes are those
     of ``run_job``, byte for byte; only the timing differs."""
