@@ -7,6 +7,8 @@ Each stage is a pure function of the context; only this module puts their result
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,12 +17,13 @@ from typing import Any
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties
 from pipeline.actors.terms import extract_terms
+from pipeline.docdate import date_from_filename
 from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
-from pipeline.mentions import DocContext, Mention
+from pipeline.mentions import DocContext, Mention, Structure
 from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
-from pipeline.structure import parse_structure
+from pipeline.structure import Layout, parse_structure
 from pipeline.tokens import Token, tokenize
 from schemas.models import (
     SPAN_KINDS,
@@ -114,22 +117,56 @@ def _ids(ctx: DocContext, kind: str, mentions: Sequence[Mention[Any]]) -> list[s
     return ids
 
 
-def build_context(text: str, doc_id: str, language: str | None = None, tokens: list[Token] | None = None) -> DocContext:
+_NO_DATE = "no date line found: relative dates are left unresolved"
+
+
+def _dated(structure: Structure, raw: ReadResult | None, source: str, doc_date: dt.date | None) -> Structure:
+    """The document's date from the first place that has it: its text (date line or header),
+    the format's metadata, the file name, then ``--doc-date``; ``date_source`` says which."""
+    if structure.date is not None:
+        return structure
+    found = [
+        (raw.metadata.date if raw is not None else None, "metadata"),
+        (date_from_filename(Path(source).name) if source else None, "filename"),
+        (doc_date, "option"),
+    ]
+    date, origin = next(((d, o) for d, o in found if d is not None), (None, None))
+    if date is None:
+        return structure
+    warnings = tuple(w for w in structure.warnings if w != _NO_DATE)
+    return dataclasses.replace(structure, date=date, date_source=origin, warnings=warnings)
+
+
+def build_context(
+    text: str,
+    doc_id: str,
+    language: str | None = None,
+    raw: ReadResult | None = None,
+    source: str = "",
+    doc_date: dt.date | None = None,
+    tokens: list[Token] | None = None,
+) -> DocContext:
     """Parse the layout and tokenize the text once (unless ``tokens`` of ``text`` are given,
     analysed ahead by ``pipeline.engines``): what every extractor reads."""
     language = language or detect_language(text)
-    structure = parse_structure(text, language, doc_id)
+    layout = Layout(tables=[(t.start, t.end) for t in raw.tables], paragraph_items=raw.format != "txt") if raw else None
+    structure = _dated(parse_structure(text, language, doc_id, layout), raw, source, doc_date)
     return DocContext(
         doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text) if tokens is None else tokens
     )
 
 
 def build_document(
-    raw: ReadResult, doc_id: str, source: str, language: str | None = None, tokens: list[Token] | None = None
+    raw: ReadResult,
+    doc_id: str,
+    source: str,
+    language: str | None = None,
+    doc_date: dt.date | None = None,
+    tokens: list[Token] | None = None,
 ) -> Document:
     """Run every stage over one normalized text and validate the result."""
     rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
-    ctx = build_context(raw.text, doc_id, rules.language, tokens)
+    ctx = build_context(raw.text, doc_id, rules.language, raw, source, doc_date, tokens)
     numeric = resolve(
         [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
         priority=lambda m: _KIND_PRIORITY[type(m.fields)],
@@ -160,6 +197,7 @@ def build_document(
         language=ctx.language,
         title=structure.title,
         date=structure.date,
+        date_source=structure.date_source,
         text=ctx.text,
         sections=list(structure.sections),
         paragraphs=list(structure.paragraphs),
@@ -179,9 +217,11 @@ def build_document(
     )
 
 
-def extract_file(path: Path, doc_id: str | None = None, source: str | None = None) -> Document:
+def extract_file(path: Path, doc_id: str | None = None, source: str | None = None, doc_date: dt.date | None = None) -> Document:
     """Read and extract one file in whatever format its content is (raises ``ReadError``)."""
-    return build_document(read_document(path), doc_id or path.stem, source if source is not None else str(path))
+    return build_document(
+        read_document(path), doc_id or path.stem, source if source is not None else str(path), doc_date=doc_date
+    )
 
 
 def extract_bytes(raw: bytes, doc_id: str, source: str) -> Document:

@@ -42,6 +42,8 @@ class Structure:
     paragraphs: Sequence[Paragraph]
     bullets: Sequence[Bullet]
     warnings: Sequence[str] = ()
+    date_source: str | None = None
+    """Where ``date`` came from: text (date line), header, metadata, filename, option."""
 
 
 @dataclass(slots=True)

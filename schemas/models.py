@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Self, get_args, get_origin
+from typing import Annotated, Any, Literal, Self, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -291,6 +291,11 @@ class Document(_Strict):
     language: LanguageCode
     title: str | None
     date: dt.date | None
+    date_source: Literal["text", "header", "metadata", "filename", "option"] | None = Field(
+        default=None,
+        description="Where date came from: text (the date line), header (보도시점/배포), metadata (the file's own), "
+        "filename, option (--doc-date); null when there is no date.",
+    )
     text: str
     sections: list[Section]
     paragraphs: list[Paragraph] = Field(default_factory=list)
