@@ -38,7 +38,7 @@ from bench.stages import JSON_STAGE, KIWI_STAGE, READ_STAGE, STAGES, WHOLE_STAGE
 BASELINE = "4c5a4de"
 """The code before issue 16 (default workers, Kiwi overlap, cheaper Python stages)."""
 SIZES = (1, 2, 10, 100, 500)
-PYTHON_DOCS = 200
+PYTHON_DOCS = 100
 """Documents for the in-process Python-stage measure (the first of the corpus)."""
 
 
