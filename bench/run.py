@@ -8,6 +8,7 @@ and for *now* (this tree). Reported:
 - the cost of the Python stages per document (one warm process: whole extraction minus Kiwi);
 - end-to-end with default settings on all the documents against Kiwi tokenization alone;
 - per-stage costs (``bench.stages``, one entry per stage) and a short cProfile of now;
+- reading each input format per document and per page (``bench.readers``, the format fixtures);
 - that the outputs (every JSON and Parquet file) are byte-identical between today and now and
   between the worker settings; the run fails if they are not.
 
@@ -35,8 +36,10 @@ from pathlib import Path
 from bench.corpus import ROOT, build_corpus
 from bench.stages import JSON_STAGE, KIWI_STAGE, READ_STAGE, STAGES, WHOLE_STAGE
 
-BASELINE = "4c5a4de"
-"""The code before issue 16 (default workers, Kiwi overlap, cheaper Python stages)."""
+BASELINE = "85d8f46"
+"""Main just before the issue-16 changes (default workers, Kiwi overlap, cheaper Python
+stages), with the same output columns as now, so outputs must be byte-identical to it. A later
+change of the output contract needs a later ``--baseline``."""
 SIZES = (1, 2, 10, 100, 500)
 PYTHON_DOCS = 100
 """Documents for the in-process Python-stage measure (the first of the corpus)."""
@@ -185,8 +188,12 @@ def main() -> None:
         reference = kept[f"today/{n}/1"]
         differences = {key: same_outputs(reference, out) for key, out in kept.items()}
     per_stage, profile = stage_profile(paths[:PYTHON_DOCS])
+    readers = subprocess.run(
+        [sys.executable, "-m", "bench.readers"], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
     load_after = os.getloadavg()
     lines = _report(args, n, megabytes, median, differences, per_stage, profile, (load_before, load_after))
+    lines += ["", "## Reading each input format (format fixtures, now)", "", readers]
     analysis = ROOT / "bench" / "analysis.md"
     if analysis.exists():
         lines += ["", analysis.read_text(encoding="utf-8").rstrip()]
@@ -246,7 +253,9 @@ def _report(
         "| run | differing files |",
         "| --- | --- |",
     ]
-    lines += [f"| {key} | {', '.join(diff) if diff else 'none (byte-identical)'} |" for key, diff in differences.items()]
+    for key, diff in differences.items():
+        listed = f"{len(diff)}: {', '.join(diff[:3])}{' ...' if len(diff) > 3 else ''}" if diff else "none (byte-identical)"
+        lines.append(f"| {key} | {listed} |")
     kiwi_ms = per_stage[KIWI_STAGE]
     python_ms = sum(per_stage[name] for name in (READ_STAGE, WHOLE_STAGE, JSON_STAGE))
     lines += [
