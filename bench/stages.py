@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.actors.mentions import extract_actors
-from pipeline.actors.parties import amount_parties, bullet_parties
-from pipeline.actors.terms import extract_terms
+from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
+from pipeline.context import DocContext
 from pipeline.extract import _KIND_PRIORITY, build_document
 from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
-from pipeline.mentions import DocContext
 from pipeline.overlap import resolve
 from pipeline.readers import read_document
 from pipeline.structure import parse_structure
+from pipeline.terms import extract_terms
 from pipeline.tokens import tokenize
 from pipeline.write import document_json
 from schemas.models import AmountFields
@@ -68,8 +68,9 @@ def _actors(s: State) -> None:
 
 def _parties(s: State) -> None:
     ctx = _ctx(s)
-    bullet_parties(ctx, s["actors"])
-    amount_parties(ctx, s["actors"], [m for m in s["numeric"] if isinstance(m.fields, AmountFields)])
+    amounts = [m for m in s["numeric"] if isinstance(m.fields, AmountFields)]
+    whole = document_parties(ctx, s["actors"])
+    amount_parties(ctx, s["actors"], amounts, whole, bullet_parties(ctx, s["actors"], whole))
 
 
 def _terms(s: State) -> None:

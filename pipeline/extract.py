@@ -9,21 +9,24 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pipeline.actors.mentions import extract_actors
-from pipeline.actors.parties import amount_parties, bullet_parties
-from pipeline.actors.terms import extract_terms
+from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
+from pipeline.context import DocContext, Mention, Structure
 from pipeline.docdate import date_from_filename
 from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
-from pipeline.mentions import DocContext, Mention, Structure
 from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
 from pipeline.structure import Layout, parse_structure
+from pipeline.tables import fits_decimal
+from pipeline.terms import extract_terms
 from pipeline.tokens import Token, tokenize
 from schemas.models import (
     SPAN_KINDS,
@@ -156,6 +159,28 @@ def build_context(
     )
 
 
+_DECIMAL_PRECISION = 120
+"""Digits of Decimal arithmetic while a document is built (Python's default, 28, would round
+a 30-digit amount silently); values beyond the contract's decimal are then left out."""
+
+
+def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mention[Any]], list[str]]:
+    """Mentions whose every decimal value fits the contract's Parquet decimal, and a warning
+    for each one left out (``0.1234567%``, a 46-digit amount): a wrong value is worse than none."""
+    kept: list[Mention[Any]] = []
+    warnings: list[str] = []
+    for m in mentions:
+        values = [getattr(m.fields, name) for name in type(m.fields).model_fields]
+        if all(fits_decimal(v) for v in values if isinstance(v, Decimal)):
+            kept.append(m)
+        else:
+            warnings.append(
+                f"{text[m.start : m.end]!r} at {m.start}..{m.end} left out: its value does not fit the output decimal"
+                " (at most 32 digits before the point and 6 after)"
+            )
+    return kept, warnings
+
+
 def build_document(
     raw: ReadResult,
     doc_id: str,
@@ -165,16 +190,27 @@ def build_document(
     tokens: list[Token] | None = None,
 ) -> Document:
     """Run every stage over one normalized text and validate the result."""
+    with decimal.localcontext(prec=_DECIMAL_PRECISION):
+        return _build_document(raw, doc_id, source, language, doc_date, tokens)
+
+
+def _build_document(
+    raw: ReadResult, doc_id: str, source: str, language: str | None, doc_date: dt.date | None, tokens: list[Token] | None
+) -> Document:
     rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
     ctx = build_context(raw.text, doc_id, rules.language, raw, source, doc_date, tokens)
-    numeric = resolve(
-        [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
-        priority=lambda m: _KIND_PRIORITY[type(m.fields)],
+    numeric, out_of_range = _representable(
+        resolve(
+            [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
+            priority=lambda m: _KIND_PRIORITY[type(m.fields)],
+        ),
+        ctx.text,
     )
     amounts = [m for m in numeric if isinstance(m.fields, AmountFields)]
     actors = extract_actors(ctx)
-    parties_of_bullet = bullet_parties(ctx, actors)
-    parties_of_amount = amount_parties(ctx, actors, amounts)
+    parties_of_document = document_parties(ctx, actors)  # once: bullets and amounts fall back to it
+    parties_of_bullet = bullet_parties(ctx, actors, parties_of_document)
+    parties_of_amount = amount_parties(ctx, actors, amounts, parties_of_document, parties_of_bullet)
     where = _Locator.of(ctx)
     origin = _Source.of(raw)
     structure = ctx.structure
@@ -213,7 +249,7 @@ def build_document(
         dates=[DateMention(**row) for row in located("dates", dates)],
         quantities=[Quantity(**row) for row in located("quantities", quantities)],
         terms=[Term(**row) for row in located("terms", terms)],
-        warnings=[*raw.warnings, *structure.warnings],
+        warnings=[*raw.warnings, *structure.warnings, *out_of_range],
     )
 
 

@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from pipeline.context import Structure
 from pipeline.docdate import find_date, parse_date_line
 from pipeline.lexicon import load_yaml
-from pipeline.mentions import Structure
 from schemas.models import Bullet, Paragraph, Section
 
 _TAB_WIDTH = 4
@@ -257,7 +257,11 @@ class _Parser:
         return match, kind
 
     def _ends_sentence(self, end: int) -> bool:
-        return self.text[:end].rstrip().endswith(self.m.sentence_final)
+        """Whether the text up to ``end``, trailing spaces left out, ends a sentence (without
+        copying the text before ``end``: that made long documents quadratic)."""
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return self.text.endswith(self.m.sentence_final, 0, end)
 
     def _next_nonblank(self) -> list[int | None]:
         """For each line, the index of the next non-blank line after it (one backward pass)."""

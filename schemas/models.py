@@ -90,15 +90,25 @@ IsoDuration = Annotated[str, Field(pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$")]
 # --- value fields, produced by the rule modules -------------------------------------------
 
 
-class AmountFields(_Strict):
-    """A money amount, normalized: ``25억불`` -> value 2500000000, USD, display ``$2.5B``."""
+class _Money(_Strict):
+    """The value of a money amount (shared by the rules' fields and the located record)."""
 
     value: PositiveDecimal
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     qualifier: Qualifier = Qualifier.EXACT
     value_max: PositiveDecimal | None = None
     display: str
+
+
+class _Attributed(_Money):
+    """Who commits to an amount: set by attribution in the document assembly, not by the rules."""
+
     parties: list[str] = Field(default_factory=list)
+
+
+class AmountFields(_Money):
+    """A money amount, normalized: ``25억불`` -> value 2500000000, USD, display ``$2.5B``."""
+
     period: IsoDuration | None = None
     per: IsoDuration | None = None
 
@@ -184,7 +194,11 @@ class ActorMention(Span, ActorFields):
     pass
 
 
-class Amount(Span, AmountFields):
+# A located amount with its ``parties`` (no docstring: it would enter the published JSON
+# schema). The base order puts ``parties`` right after the value (``_Money``, then
+# ``_Attributed``, then ``AmountFields``, then ``Span``: pydantic orders fields from the last
+# base of the MRO): the column order of the contract.
+class Amount(Span, AmountFields, _Attributed):
     pass
 
 
