@@ -40,7 +40,7 @@ def extract(
         tuple[str, str] | None,
         typer.Option(help="Pair a Korean and an English document (paths or doc ids); the pair is kept in later runs."),
     ] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).", min=1)] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: by input size and cores).", min=1)] = None,
     engine: Annotated[Engine, typer.Option(help="local: processes on this machine; dask: a Dask cluster.")] = Engine.LOCAL,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors; no progress bar.")] = False,
@@ -56,7 +56,7 @@ def extract(
     """Extract documents into JSON (one per document) and Parquet tables."""
     from pipeline.locks import FolderBusy
     from pipeline.progress import progress_bar
-    from pipeline.run import collect_inputs, default_workers, run_extract
+    from pipeline.run import collect_inputs, run_extract
     from pipeline.summary import summarize
 
     pairs = [(Path(pair[0]).stem, Path(pair[1]).stem)] if pair else []
@@ -70,7 +70,7 @@ def extract(
                 prune=prune,
                 fail_fast=fail_fast,
                 pairs=pairs,
-                workers=workers or default_workers(),
+                workers=workers,
                 engine=engine.value,
                 scheduler=scheduler,
                 on_document=advance,

@@ -29,7 +29,7 @@ from pipeline.tables import fits_decimal
 from pipeline.tabular.build import build_tables, outside_tables
 from pipeline.tabular.text_tables import find_text_tables
 from pipeline.terms import extract_terms
-from pipeline.tokens import tokenize
+from pipeline.tokens import Token, tokenize
 from schemas.models import (
     SPAN_KINDS,
     ActorMention,
@@ -149,12 +149,16 @@ def build_context(
     raw: ReadResult | None = None,
     source: str = "",
     doc_date: dt.date | None = None,
+    tokens: list[Token] | None = None,
 ) -> DocContext:
-    """Parse the layout and tokenize the text once: what every extractor reads."""
+    """Parse the layout and tokenize the text once (unless ``tokens`` of ``text`` are given,
+    analysed ahead by ``pipeline.engines``): what every extractor reads."""
     language = language or detect_language(text)
     layout = Layout(tables=[(t.start, t.end) for t in raw.tables], paragraph_items=raw.format != "txt") if raw else None
     structure = _dated(parse_structure(text, language, doc_id, layout), raw, source, doc_date)
-    return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
+    return DocContext(
+        doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text) if tokens is None else tokens
+    )
 
 
 _DECIMAL_PRECISION = 120
@@ -180,16 +184,23 @@ def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mentio
 
 
 def build_document(
-    raw: ReadResult, doc_id: str, source: str, language: str | None = None, doc_date: dt.date | None = None
+    raw: ReadResult,
+    doc_id: str,
+    source: str,
+    language: str | None = None,
+    doc_date: dt.date | None = None,
+    tokens: list[Token] | None = None,
 ) -> Document:
     """Run every stage over one normalized text and validate the result."""
     with decimal.localcontext(prec=_DECIMAL_PRECISION):
-        return _build_document(raw, doc_id, source, language, doc_date)
+        return _build_document(raw, doc_id, source, language, doc_date, tokens)
 
 
-def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | None, doc_date: dt.date | None) -> Document:
+def _build_document(
+    raw: ReadResult, doc_id: str, source: str, language: str | None, doc_date: dt.date | None, tokens: list[Token] | None
+) -> Document:
     rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
-    ctx = build_context(raw.text, doc_id, rules.language, raw, source, doc_date)
+    ctx = build_context(raw.text, doc_id, rules.language, raw, source, doc_date, tokens)
     where = _Locator.of(ctx)
     origin = _Source.of(raw)
     found = raw.tables or (find_text_tables(raw.text) if raw.format == "txt" else ())

@@ -137,7 +137,7 @@ def run_extract(
     prune: bool = False,
     fail_fast: bool = False,
     pairs: Sequence[tuple[str, str]] = (),
-    workers: int = 1,
+    workers: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
     on_document: Callable[[], None] | None = None,
@@ -162,7 +162,7 @@ def _run_locked(
     prune: bool,
     fail_fast: bool,
     pairs: Sequence[tuple[str, str]],
-    workers: int,
+    workers: int | None,
     engine: str,
     scheduler: str | None,
     on_document: Callable[[], None] | None,
@@ -175,7 +175,7 @@ def _run_locked(
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     try:
         jobs = [Job(str(p), p.stem, timeout=doc_timeout) for p in files]
-        outcomes = dask_engine(jobs, workers, scheduler) if engine == "dask" else local_engine(jobs, workers)
+        outcomes = dask_engine(jobs, workers or default_workers(), scheduler) if engine == "dask" else local_engine(jobs, workers)
         for outcome in outcomes:
             if isinstance(outcome, FileError):
                 result.errors.append(outcome)
