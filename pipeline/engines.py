@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -103,13 +104,14 @@ class _Tokenized:
     tokens: list[Token]
 
 
-def _read_and_tokenize(job: Job) -> _Tokenized | FileError:
-    """The first half of a job: read the input (its bytes if they travel with the job) and tokenize it."""
+def _read_and_tokenize(job: Job, abandoned: threading.Event) -> _Tokenized | FileError:
+    """The first half of a job: read the input (its bytes if they travel with the job) and
+    tokenize it; stops early (``TokenizationCancelled``) once the job is ``abandoned``."""
     try:
         raw = read_document(Path(job.path)) if job.raw is None else read_bytes(job.raw, job.path)
     except ReadError as err:
         return FileError(job.path, err.reason, err.hint)
-    return _Tokenized(job, raw, tokenize(raw.text))
+    return _Tokenized(job, raw, tokenize(raw.text, abandoned.is_set))
 
 
 def _finish(item: _Tokenized | FileError) -> Outcome:
@@ -136,16 +138,32 @@ def _pipelined(jobs: Sequence[Job]) -> Generator[Outcome, None, None]:
     of ``run_job``, byte for byte; only the timing differs."""
     if not jobs:
         return
+    abandoned = [threading.Event() for _ in jobs]
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiwi-ahead") as ahead:
-        pending: Future[_Tokenized | FileError] = ahead.submit(_read_and_tokenize, jobs[0])
+        pending: Future[_Tokenized | FileError] = ahead.submit(_read_and_tokenize, jobs[0], abandoned[0])
         try:
-            for following in jobs[1:]:
-                current = pending.result()
-                pending = ahead.submit(_read_and_tokenize, following)
-                yield _finish(current)
-            yield _finish(pending.result())
+            for i, job in enumerate(jobs):
+                current = pending
+                if i + 1 < len(jobs):
+                    pending = ahead.submit(_read_and_tokenize, jobs[i + 1], abandoned[i + 1])
+                yield _finish_within_budget(current, job, abandoned[i])
         finally:
+            for flag in abandoned:
+                flag.set()
             ahead.shutdown(cancel_futures=True)
+
+
+def _finish_within_budget(tokenized: Future[_Tokenized | FileError], job: Job, abandoned: threading.Event) -> Outcome:
+    """Wait for the look-ahead's work on ``job`` and run its Python stages, all within the
+    job's time budget. The budget is a signal to this (the main) thread, which interrupts the
+    wait as well as the stages; the look-ahead thread then drops the document within one line
+    of Kiwi's work, so the next document is not held up."""
+    try:
+        with time_budget(job.timeout):
+            return _finish(tokenized.result())
+    except DocumentTimeout as err:
+        abandoned.set()
+        return FileError(job.path, str(err), "raise --doc-timeout, or split the document")
 
 
 def _warm_worker() -> None:
@@ -194,8 +212,7 @@ def local_engine(jobs: Sequence[Job], workers: int | None = None) -> Iterator[Ou
     if workers <= 1 or len(jobs) <= 1:
         if jobs:
             _warm_worker()
-        # a time budget is a signal to the main thread: it cannot bound a look-ahead thread
-        yield from _pipelined(jobs) if all(job.timeout is None for job in jobs) else map(run_job, jobs)
+        yield from _pipelined(jobs)
         return
     # spawn, not fork: a forked child inherits Kiwi's thread pool in whatever state it was and hangs
     context = multiprocessing.get_context("spawn")

@@ -8,6 +8,7 @@ names such as ``보건복지부`` tokenize whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -85,17 +86,25 @@ def _lines(text: str) -> tuple[list[int], list[str]]:
     return offsets, lines
 
 
-def tokenize(text: str) -> list[Token]:
+class TokenizationCancelled(Exception):
+    """The caller gave up on this document (its time budget ran out) while Kiwi worked on it."""
+
+
+def tokenize(text: str, cancelled: Callable[[], bool] | None = None) -> list[Token]:
     """Tokenize a whole document once; offsets are code points into ``text``.
 
     Lines go to Kiwi as one batch: a line break is a hard boundary in these documents
     (headings, bullets), Kiwi's cost grows faster than linearly with input length, and a
     heading analysed together with the next line can be mis-split (``진전`` -> ``진`` ``전``).
     Very long lines are cut into pieces first (``MAX_PIECE``), at sentence ends or spaces.
+    ``cancelled`` is asked after each line: a thread tokenizing ahead stops within one line
+    once the document is abandoned (``TokenizationCancelled``).
     """
     offsets, lines = _lines(text)
     tokens: list[Token] = []
     new = tuple.__new__  # skips the named tuple's Python-level __new__
     for offset, analysed in zip(offsets, get_kiwi().tokenize(lines), strict=True):
+        if cancelled is not None and cancelled():
+            raise TokenizationCancelled
         tokens.extend([new(Token, (t.form, t.tag, offset + t.start, offset + t.end)) for t in analysed])
     return tokens
