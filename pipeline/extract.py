@@ -15,6 +15,7 @@ from typing import Any
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties
 from pipeline.actors.terms import extract_terms
+from pipeline.commitments.build import extract_commitments
 from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
 from pipeline.mentions import DocContext, Mention
@@ -146,6 +147,14 @@ def build_document(raw: ReadResult, doc_id: str, source: str, language: str | No
             for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)
         ]
 
+    located_actors = [ActorMention(**row) for row in located("actors", actors)]
+    located_amounts = [
+        Amount(**(row | {"parties": parties}))
+        for row, parties in zip(located("amounts", amounts), parties_of_amount, strict=True)
+    ]
+    located_dates = [DateMention(**row) for row in located("dates", dates)]
+    located_quantities = [Quantity(**row) for row in located("quantities", quantities)]
+    commitments = extract_commitments(ctx, actors, located_actors, located_amounts, located_dates, located_quantities)
     return Document(
         doc_id=doc_id,
         source=source,
@@ -162,14 +171,12 @@ def build_document(raw: ReadResult, doc_id: str, source: str, language: str | No
             b.model_copy(update={"parties": parties_of_bullet.get(b.bullet_id, []), **origin.at(b.start)})
             for b in structure.bullets
         ],
-        actors=[ActorMention(**row) for row in located("actors", actors)],
-        amounts=[
-            Amount(**(row | {"parties": parties}))
-            for row, parties in zip(located("amounts", amounts), parties_of_amount, strict=True)
-        ],
-        dates=[DateMention(**row) for row in located("dates", dates)],
-        quantities=[Quantity(**row) for row in located("quantities", quantities)],
+        actors=located_actors,
+        amounts=located_amounts,
+        dates=located_dates,
+        quantities=located_quantities,
         terms=[Term(**row) for row in located("terms", terms)],
+        commitments=commitments,
         warnings=[*raw.warnings, *structure.warnings],
     )
 

@@ -1,0 +1,289 @@
+"""Commitment rows of one document: clauses of every bullet and paragraph, analysed by the
+document's language, then settled here: modality (explicit cue, else a later clause of the
+same sentence, else the lead-in, else committed), action (money given becomes ``aid``,
+``contribute`` or ``fund`` by its counterpart), parties, counterparts, mentions, sectors.
+
+Every amount ends in exactly one row: a clause with an amount always gives a row, a clause
+that only measures a sum (``투자 총 규모는 … 달하며``, ``totaling …``) joins the commitment
+before it in the same bullet, and an amount outside any bullet or paragraph gets its line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from pipeline.actors.parties import amount_parties
+from pipeline.commitments import english, korean
+from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue, sectors_in
+from pipeline.commitments.facts import Clause, Facts
+from pipeline.mentions import DocContext, Mention
+from schemas.models import (
+    Action,
+    ActorFields,
+    ActorMention,
+    ActorType,
+    Amount,
+    Commitment,
+    DateMention,
+    Modality,
+    Quantity,
+    QuantityKind,
+    Relation,
+)
+
+_ANALYSERS: dict[str, ModuleType] = {"ko": korean, "en": english}
+_EXPLICIT = {"welcomed", "exploring", "planned", "committed"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Container:
+    start: int
+    end: int
+    bullet_id: str | None
+    lead_in: str | None
+    amounts_only: bool = False
+
+
+@dataclass(slots=True)
+class _Row:
+    container: int
+    clause: Clause
+    facts: Facts
+    amounts: list[Amount]
+    modality: str | None
+    start: int
+    end: int
+    rule: str
+    extra_numeric: list[Any] = field(default_factory=list)
+
+
+def _containers(ctx: DocContext, amounts: Sequence[Amount]) -> list[_Container]:
+    out = [
+        _Container(b.start, b.end, b.bullet_id, b.lead_in)
+        for b in ctx.structure.bullets
+        if b.parent_id is None
+    ]
+    out += [_Container(p.start, p.end, None, None, amounts_only=p.is_lead_in) for p in ctx.structure.paragraphs]
+    covered = sorted((c.start, c.end) for c in out)
+    starts = [s for s, _ in covered]
+    for a in amounts:
+        i = bisect.bisect_right(starts, a.start) - 1
+        if i >= 0 and covered[i][0] <= a.start and a.end <= covered[i][1]:
+            continue
+        line_start = ctx.text.rfind("\n", 0, a.start) + 1
+        line_end = ctx.text.find("\n", a.end)
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        if not any(c.start == line_start for c in out):
+            out.append(_Container(line_start, line_end, None, None, amounts_only=True))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _within(records: Sequence[Any], start: int, end: int) -> list[Any]:
+    return [r for r in records if start <= r.start and r.end <= end]
+
+
+def _explicit_modality(facts: Facts) -> str | None:
+    """The modality the clause states itself, or ``None`` when it only follows its context."""
+    if facts.modality in _EXPLICIT:
+        return facts.modality
+    if facts.statistic:
+        return Modality.REPORTED.value
+    if facts.past:
+        return Modality.COMMITTED.value if facts.modality == "committed_weak" else Modality.REPORTED.value
+    if facts.modality == "committed_weak":
+        return Modality.COMMITTED.value
+    return None
+
+
+def extract_commitments(
+    ctx: DocContext,
+    actor_mentions: list[Mention[ActorFields]],
+    actors: Sequence[ActorMention],
+    amounts: Sequence[Amount],
+    dates: Sequence[DateMention],
+    quantities: Sequence[Quantity],
+) -> list[Commitment]:
+    """Every commitment row of the document, numbered ``{doc_id}:c{n}`` in offset order."""
+    if ctx.language not in LANGUAGES:
+        return []
+    lex = lexicon(ctx.language)
+    analyser = _ANALYSERS[ctx.language]
+    containers = _containers(ctx, amounts)
+    numeric_all = [*amounts, *dates, *quantities]
+    actor_spans = sorted({(a.start, a.end) for a in actors})
+    rows: list[_Row] = []
+    clauses_of: dict[int, list[Clause]] = {}
+    for ci, container in enumerate(containers):
+        clauses = analyser.segment(ctx, lex, container.start, container.end)
+        clauses_of[ci] = clauses
+        pending: list[_Row] = []
+        for clause in clauses:
+            numeric = [(m.start, m.end) for m in _within(numeric_all, clause.start, clause.end)]
+            spans = [s for s in actor_spans if clause.start <= s[0] and s[1] <= clause.end]
+            facts = analyser.analyse(ctx, lex, clause, spans, numeric)
+            held = _within(amounts, clause.start, clause.end)
+            if not held and (facts.action is None or container.amounts_only):
+                continue
+            explicit = _explicit_modality(facts)
+            previous = pending[-1] if pending else None
+            if (
+                held
+                and previous is not None
+                and not previous.amounts
+                and facts.modality not in _EXPLICIT
+                and not facts.past
+                and (facts.statistic or facts.predicate is None)
+                and not facts.verbal_action
+            ):
+                previous.amounts = held
+                previous.end = clause.end
+                previous.rule = f"commitments.{ctx.language}.measured_sum"
+                continue
+            row = _Row(ci, clause, facts, held, explicit, clause.start, clause.end, f"commitments.{ctx.language}.clause")
+            pending.append(row)
+        _settle_defaults(pending, clauses, lex, container)
+        rows.extend(pending)
+    return _records(ctx, lex, rows, containers, clauses_of, actor_mentions, actors, amounts, dates, quantities)
+
+
+def _settle_defaults(rows: list[_Row], clauses: Sequence[Clause], lex: Lexicon, container: _Container) -> None:
+    """A clause without its own modality takes a later clause's of the same sentence (``촉진하고,
+    … 약속한다``), else its lead-in's (``… welcome:``), else ``committed``."""
+    lead = modality_cue(lex, container.lead_in) if container.lead_in else None
+    for k, row in enumerate(rows):
+        if row.modality is not None:
+            continue
+        later = [r.modality for r in rows[k + 1 :] if r.clause.sentence == row.clause.sentence and r.modality in _EXPLICIT]
+        if later:
+            row.modality = later[0]
+        elif lead in _EXPLICIT:
+            row.modality = lead
+        else:
+            row.modality = Modality.COMMITTED.value
+
+
+def _fund_like(lex: Lexicon, text: str) -> bool:
+    words = lex.list("fund_words")
+    if lex.language == "ko":
+        return any(w in text for w in words)
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+
+
+def _action(raw: str | None, has_amount: bool, counterpart_types: set[ActorType], object_text: str, sectors: list[str], lex: Lexicon) -> Action:
+    if raw is None:
+        raw = "give"
+    if raw == "provide":
+        raw = "give" if has_amount else "supply"
+    if raw == "give":
+        if not has_amount:
+            return Action.OTHER
+        if ActorType.INTERNATIONAL_ORG in counterpart_types or _fund_like(lex, object_text):
+            return Action.CONTRIBUTE
+        if ActorType.COUNTRY in counterpart_types or "humanitarian" in sectors:
+            return Action.AID
+        return Action.FUND
+    return Action(raw)
+
+
+def _period(ctx: DocContext, amounts: Sequence[Amount], quantities: Sequence[Quantity]) -> str | None:
+    for a in amounts:
+        if a.period:
+            return a.period
+    for q in quantities:
+        if q.kind != QuantityKind.DURATION or q.iso is None:
+            continue
+        after = ctx.text[q.end : q.end + 6]
+        before = ctx.text[max(0, q.start - 12) : q.start].lower()
+        if ctx.language == "ko" and re.match(r"\s?(간|동안|에\s?걸쳐)", after):
+            return q.iso
+        if ctx.language == "en" and re.search(r"\b(over|for|during)( the next| the| a)?\s*$", before):
+            return q.iso
+    return None
+
+
+def _records(
+    ctx: DocContext,
+    lex: Lexicon,
+    rows: Sequence[_Row],
+    containers: Sequence[_Container],
+    clauses_of: dict[int, list[Clause]],
+    actor_mentions: list[Mention[ActorFields]],
+    actors: Sequence[ActorMention],
+    amounts: Sequence[Amount],
+    dates: Sequence[DateMention],
+    quantities: Sequence[Quantity],
+) -> list[Commitment]:
+    rows = sorted(rows, key=lambda r: (r.start, r.end))
+    anchors = [
+        Mention(r.facts.predicate[0] if r.facts.predicate else r.start, r.end, "anchor", None) for r in rows
+    ]
+    subject_parties = amount_parties(ctx, actor_mentions, anchors)
+    by_span: dict[tuple[int, int], list[ActorMention]] = {}
+    for a in actors:
+        by_span.setdefault((a.start, a.end), []).append(a)
+    sections = ctx.structure.sections
+    section_starts = [s.start for s in sections]
+    bullets = ctx.structure.bullets
+    out: list[Commitment] = []
+    for n, (row, fallback) in enumerate(zip(rows, subject_parties, strict=True), start=1):
+        container = containers[row.container]
+        held = row.amounts
+        parties = list(dict.fromkeys(p for a in held for p in a.parties)) if held else list(fallback)
+        counterpart_ids: list[str] = []
+        counterpart_types: set[ActorType] = set()
+        for span in row.facts.counterparts:
+            for mention in by_span.get(span, []):
+                if mention.actor_id and mention.actor_id not in parties and mention.actor_id not in counterpart_ids:
+                    counterpart_ids.append(mention.actor_id)
+                    counterpart_types.add(mention.actor_type)
+        text = ctx.text[row.start : row.end]
+        sentence = [c for c in clauses_of[row.container] if c.sentence == row.clause.sentence]
+        sectors = sectors_in(text, ctx.language)
+        if not sectors and sentence:
+            sectors = sectors_in(ctx.text[sentence[0].start : sentence[-1].end], ctx.language)
+        if not sectors:
+            sectors = sectors_in(ctx.text[container.start : container.end], ctx.language)
+        obj = row.facts.object
+        object_text = ctx.text[obj[0] : obj[1]] if obj else ""
+        held_dates = _within(dates, row.start, row.end)
+        held_quantities = _within(quantities, row.start, row.end)
+        deadline = next((d.date_end for d in held_dates if d.relation == Relation.BY), None)
+        pred = row.facts.predicate
+        bullet_id = container.bullet_id
+        for b in bullets:
+            if b.start <= row.start and row.end <= b.end and bullet_id is not None and b.depth > 0:
+                bullet_id = b.bullet_id
+        out.append(
+            Commitment(
+                commitment_id=f"{ctx.doc_id}:c{n}",
+                doc_id=ctx.doc_id,
+                section_id=sections[max(bisect.bisect_right(section_starts, row.start) - 1, 0)].section_id,
+                bullet_id=bullet_id,
+                text=text,
+                start=row.start,
+                end=row.end,
+                predicate=ctx.text[pred[0] : pred[1]] if pred else None,
+                predicate_start=pred[0] if pred else None,
+                predicate_end=pred[1] if pred else None,
+                action=_action(row.facts.action, bool(held), counterpart_types, object_text, sectors, lex),
+                modality=Modality(row.modality or Modality.COMMITTED.value),
+                parties=parties,
+                counterparts=counterpart_ids,
+                amount_ids=[a.mention_id for a in held],
+                date_ids=[d.mention_id for d in held_dates],
+                quantity_ids=[q.mention_id for q in held_quantities],
+                deadline=deadline,
+                period=_period(ctx, held, held_quantities),
+                sectors=sectors,
+                object=object_text or None,
+                object_start=obj[0] if obj else None,
+                object_end=obj[1] if obj else None,
+                rule=row.rule,
+            )
+        )
+    return out
