@@ -13,7 +13,7 @@ from schemas.models import Document
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # "amounts" | "dates" | "unpaired"
+    kind: str  # "amounts" | "dates" | "commitments" | "unpaired"
     message: str
 
 
@@ -46,4 +46,35 @@ def check_dir(out_dir: Path) -> list[Finding]:
                             f"{kind} differ:\n    ko {_describe(ko, row.ko_bullet_id)}\n    en {_describe(en, row.en_bullet_id)}",
                         )
                     )
+        findings += _commitment_findings(ko, docs.get(ko.alignments[0].en_doc_id) if ko.alignments else None)
     return findings
+
+
+def _commitment_findings(ko: Document, en: Document | None) -> list[Finding]:
+    """Aligned commitments must agree on action, modality and amounts (value, currency)."""
+    if en is None:
+        return []
+    theirs = {c.commitment_id: c for c in en.commitments}
+    ko_values = {a.mention_id: (a.value, a.currency) for a in ko.amounts}
+    en_values = {a.mention_id: (a.value, a.currency) for a in en.amounts}
+    out = []
+    for row in ko.commitments:
+        other = theirs.get(row.aligned_id or "")
+        if other is None:
+            continue
+        ours = sorted(ko_values[i] for i in row.amount_ids)
+        their = sorted(en_values[i] for i in other.amount_ids)
+        differ = [
+            name
+            for name, a, b in (("action", row.action, other.action), ("modality", row.modality, other.modality), ("amounts", ours, their))
+            if a != b
+        ]
+        if differ:
+            out.append(
+                Finding(
+                    "commitments",
+                    f"commitments differ in {', '.join(differ)}:\n    ko {row.commitment_id} {row.action.value} {row.modality.value} «{row.text[:60]}»"
+                    f"\n    en {other.commitment_id} {other.action.value} {other.modality.value} «{other.text[:60]}»",
+                )
+            )
+    return out
