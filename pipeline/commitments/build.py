@@ -174,20 +174,40 @@ def _fund_like(lex: Lexicon, text: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
 
 
-def _action(raw: str | None, has_amount: bool, counterpart_types: set[ActorType], object_text: str, sectors: list[str], lex: Lexicon) -> Action:
+def _action(facts: Facts, has_amount: bool, recipients: set[ActorType], object_text: str, sectors: list[str], lex: Lexicon) -> Action:
+    """The action of a clause: its cue, with money given settled by whom it goes to — a country
+    (``aid``), an international organisation or a fund (``contribute``), else ``fund``."""
+    raw = facts.action
+    if has_amount and raw in (None, "cooperate") and facts.money_actions:
+        raw = facts.money_actions[0]  # 투자 협약, investment agreements: the sum is invested
     if raw is None:
         raw = "give"
     if raw == "provide":
         raw = "give" if has_amount else "supply"
     if raw == "give":
-        if not has_amount:
-            return Action.OTHER
-        if ActorType.INTERNATIONAL_ORG in counterpart_types or _fund_like(lex, object_text):
-            return Action.CONTRIBUTE
-        if ActorType.COUNTRY in counterpart_types or "humanitarian" in sectors:
+        if ActorType.COUNTRY in recipients:
             return Action.AID
-        return Action.FUND
+        if ActorType.INTERNATIONAL_ORG in recipients or _fund_like(lex, object_text):
+            return Action.CONTRIBUTE
+        if "humanitarian" in sectors:
+            return Action.AID
+        return Action.FUND if has_amount else Action.OTHER
     return Action(raw)
+
+
+def _recipient_types(row: _Row, by_span: dict[tuple[int, int], list[ActorMention]], parties: list[str]) -> set[ActorType]:
+    """Types of the actors money could go to: counterparts that are not partners, and, for a
+    sum, any other country named in the clause (``이라크 재건을 위해``, ``for Iraq's reconstruction``)."""
+    partners = set(row.facts.partners)
+    out: set[ActorType] = set()
+    for span, mentions in by_span.items():
+        if span in partners or not (row.start <= span[0] and span[1] <= row.end):
+            continue
+        marked = span in row.facts.counterparts
+        for m in mentions:
+            if m.actor_id and m.actor_id not in parties and (marked or (row.amounts and m.actor_type == ActorType.COUNTRY)):
+                out.add(m.actor_type)
+    return out
 
 
 def _period(ctx: DocContext, amounts: Sequence[Amount], quantities: Sequence[Quantity]) -> str | None:
@@ -230,17 +250,22 @@ def _records(
     section_starts = [s.start for s in sections]
     bullets = ctx.structure.bullets
     out: list[Commitment] = []
-    for n, (row, fallback) in enumerate(zip(rows, subject_parties, strict=True), start=1):
+    for row, fallback in zip(rows, subject_parties, strict=True):
         container = containers[row.container]
         held = row.amounts
-        parties = list(dict.fromkeys(p for a in held for p in a.parties)) if held else list(fallback)
         counterpart_ids: list[str] = []
-        counterpart_types: set[ActorType] = set()
         for span in row.facts.counterparts:
             for mention in by_span.get(span, []):
-                if mention.actor_id and mention.actor_id not in parties and mention.actor_id not in counterpart_ids:
+                if mention.actor_id and mention.actor_id not in counterpart_ids:
                     counterpart_ids.append(mention.actor_id)
-                    counterpart_types.add(mention.actor_type)
+        subjects = list(dict.fromkeys(p for a in held for p in a.parties)) if held else list(fallback)
+        # 라오스에, to Indonesia: a recipient is no party, unless nobody else would be left
+        own = [m.actor_id for m in by_span.get(row.facts.subject or (-1, -1), []) if m.actor_id]
+        if own and not set(own) <= set(subjects):
+            subjects = own  # 미국 기업들은, U.S. companies: the subject the clause names
+        parties = [p for p in subjects if p not in counterpart_ids] or subjects
+        counterpart_ids = [c for c in counterpart_ids if c not in parties]
+        recipients = _recipient_types(row, by_span, parties)
         text = ctx.text[row.start : row.end]
         sentence = [c for c in clauses_of[row.container] if c.sentence == row.clause.sentence]
         sectors = sectors_in(text, ctx.language)
@@ -254,13 +279,19 @@ def _records(
         held_quantities = _within(quantities, row.start, row.end)
         deadline = next((d.date_end for d in held_dates if d.relation == Relation.BY), None)
         pred = row.facts.predicate
+        # what the money goes to: the object, the counterparts, and in English what follows the sum
+        after_sum = ctx.text[max(a.end for a in held) : row.end] if held and ctx.language == "en" else ""
+        named = " ".join([object_text, after_sum, *(ctx.text[s:e] for s, e in row.facts.counterparts)])
+        action = _action(row.facts, bool(held), recipients, named, sectors, lex)
+        if action == Action.OTHER and not held:
+            continue  # support of an unknown kind, without a sum: nothing sure to record
         bullet_id = container.bullet_id
         for b in bullets:
             if b.start <= row.start and row.end <= b.end and bullet_id is not None and b.depth > 0:
                 bullet_id = b.bullet_id
         out.append(
             Commitment(
-                commitment_id=f"{ctx.doc_id}:c{n}",
+                commitment_id=f"{ctx.doc_id}:c{len(out) + 1}",
                 doc_id=ctx.doc_id,
                 section_id=sections[max(bisect.bisect_right(section_starts, row.start) - 1, 0)].section_id,
                 bullet_id=bullet_id,
@@ -270,7 +301,7 @@ def _records(
                 predicate=ctx.text[pred[0] : pred[1]] if pred else None,
                 predicate_start=pred[0] if pred else None,
                 predicate_end=pred[1] if pred else None,
-                action=_action(row.facts.action, bool(held), counterpart_types, object_text, sectors, lex),
+                action=action,
                 modality=Modality(row.modality or Modality.COMMITTED.value),
                 parties=parties,
                 counterparts=counterpart_ids,

@@ -125,3 +125,23 @@ def sectors_in(text: str, language: str) -> list[str]:
         if hit:
             out.append(sector)
     return out
+
+
+_GENERIC = {"give", "provide", "supply"}
+_MONEY_KINDS = {"lend", "aid", "fund", "contribute"}
+MONEY_ACTIONS = ("invest", "lend", "aid", "fund", "contribute", "purchase", "give")
+"""Cue classes that name what money does; a sum in a clause of cooperation (``투자 협약``)
+is counted under the first of them the clause names."""
+
+
+def specific(cues: list[Cue], chosen: Cue) -> Cue:
+    """A generic cue of giving (``제공``, ``provide``, ``공급``) yields to a kind of money named in the
+    same clause: ``차관을 제공하기로`` is a loan, ``provide … humanitarian assistance`` aid."""
+    if chosen.label not in _GENERIC:
+        return chosen
+    kinds = [c for c in cues if c.label in _MONEY_KINDS]
+    if kinds:
+        return kinds[-1]
+    if chosen.label != "give":
+        return next((c for c in reversed(cues) if c.label == "give"), chosen)
+    return chosen

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.actors.words import Word, sentence_breaks_en, words_between
-from pipeline.commitments.cues import Lexicon, action_cues, modality_cue
+from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, action_cues, modality_cue, specific
 from pipeline.commitments.facts import Clause, Facts
 from pipeline.mentions import DocContext
 
@@ -65,6 +65,7 @@ def _verb_words(lex: Lexicon) -> set[str]:
 def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[int, int] | None:
     """Word indices ``[i, j]`` of the first verb group."""
     verbs = _verb_words(lex)
+    nouns = set(lex.list("not_verbs"))
     forms = [w.form.lower() for w in words]
     for k, form in enumerate(forms):
         if not words[k].is_word:
@@ -72,7 +73,12 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
         prev = forms[k - 1] if k > 0 else ""
         at_start = words[k].start == clause_start or prev in {"and", "or"}
         starts_group = form in _AUX - {"to", "also", "jointly", "further", "each", "together", "now", "already", "not", "be", "been", "being"}
-        nounish = form.endswith(_NOUN_ENDINGS) or (form.endswith("ing") and form not in {"totaling", "totalling"})
+        nounish = (
+            form.endswith(_NOUN_ENDINGS)
+            or (form.endswith("ing") and form not in {"totaling", "totalling"})
+            or form in nouns
+            or (k > 0 and words[k - 1].form in {"'s", "’s", "s", "'", "’"})
+        )
         is_verb = (
             form in verbs and not nounish and prev not in _DETERMINERS and not (words[k].form[:1].isupper() and not at_start)
         )
@@ -88,6 +94,10 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
             if k + 1 < len(words) and words[k + 1].is_word and forms[k + 1] not in _DETERMINERS and forms[k + 1][:1].islower():
                 last_verb = k + 1  # will discuss, will launch: a verb not in the cue lists
         return k, max(last_verb, k)
+    for k, form in enumerate(forms):  # raised, carried: a past verb outside the cue lists
+        prev = forms[k - 1] if k > 0 else ""
+        if k > 0 and words[k].is_word and form.endswith("ed") and prev not in _DETERMINERS | _AUX and form[:1].islower():
+            return k, k
     return None
 
 
@@ -108,7 +118,8 @@ def analyse(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tupl
         irregular = set(lex.list("irregular_past"))
         facts.past = not future and any(f.endswith("ed") or f in irregular for f in forms if f not in {"need", "red"})
         facts.statistic = bool(lex.statistic.search(ptext)) or bool(forms & {"totaling", "totalling"})
-        facts.modality = modality_cue(lex, ptext)
+        around = ctx.text[words[max(0, i - 4)].start : words[min(len(words) - 1, j + 1)].end]
+        facts.modality = modality_cue(lex, ptext) or _near_cue(lex, around)
         inside = [c for c in cues if ps <= c.start < pe]
         after = [c for c in cues if c.start >= pe]
         before = [c for c in cues if c.end <= ps]
@@ -116,7 +127,7 @@ def analyse(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tupl
             cue = inside[-1]
             facts.verbal_action = True
         elif after:
-            cue = after[0]
+            cue = _compound_head(ctx, after)
         elif before:
             cue = before[-1]
         else:
@@ -125,24 +136,79 @@ def analyse(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tupl
         cue = cues[0] if cues else None
         facts.statistic = bool(lex.statistic.search(text))
     if cue is not None:
+        cue = specific(cues, cue)
         facts.action = cue.label
     facts.counterparts = _counterparts(ctx, lex, clause, actors)
+    if group is not None:
+        facts.subject = _subject(ctx, words, group[0], actors)
+    facts.partners = [span for span in facts.counterparts if _preposition(ctx, clause, span) == "with"]
+    facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     if cue is not None:
         facts.object = _object(ctx, lex, words, cue.end, facts.verbal_action, numeric, actors)
+    elif numeric:
+        facts.object = _object(ctx, lex, words, max(e for _, e in numeric), False, numeric, actors)
     return facts
+
+
+def _subject(ctx: DocContext, words: Sequence[Word], verb: int, actors: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The actor heading the noun phrase right before the verb group (``U.S. companies pledged``)."""
+    start = words[max(0, verb - 3)].start
+    for s, e in actors:
+        if start <= e <= words[verb].start and re.fullmatch(r"[\s\w’'.-]*", ctx.text[e : words[verb].start]):
+            before = [w.form.lower() for w in words if w.end <= s][-1:]
+            if not before or before[0] not in {"to", "in", "into", "for", "with", "from", "through", "of", "by"}:
+                return s, e
+    return None
+
+
+def _near_cue(lex: Lexicon, text: str) -> str | None:
+    """A planning or exploring cue just around the verb group (``its intention to donate``,
+    ``is set to open``, ``is looking into``); a commitment cue there counts only in the group."""
+    label = modality_cue(lex, text)
+    return label if label in {"planned", "exploring", "welcomed"} else None
+
+
+def _compound_head(ctx: DocContext, cues: Sequence[Cue]) -> Cue:
+    """The head of a run of cue words (``research cooperation`` is cooperation)."""
+    cue = cues[0]
+    for nxt in cues[1:]:
+        if ctx.text[cue.end : nxt.start].strip():
+            break
+        cue = nxt
+    return cue
 
 
 def _counterparts(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     preps = set(lex.list("counterpart_prepositions"))
     skip = set(lex.list("counterpart_skip"))
-    out = []
-    for s, e in actors:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(actors):
         before = [w for w in words_between_text(ctx, clause.start, s)]
         while before and before[-1].lower() in skip:
             before.pop()
         if before and before[-1].lower() in preps:
             out.append((s, e))
+        elif out and before and _listed(ctx, before[-1], e) and not re.search(r"[^\s,]", _gap(ctx, out[-1][1], s)):
+            out.append((s, e))  # in the United States and the Republic of Korea
     return out
+
+
+def _listed(ctx: DocContext, joiner: str, end: int) -> bool:
+    """Whether an actor continues a list of counterparts: after ``and``/``or``, or after a comma
+    when the list goes on (``to Laos, Cambodia and Vietnam``; not ``…, Korea will``)."""
+    if joiner.lower() in {"and", "or"}:
+        return True
+    return joiner == "," and bool(re.match(r"\s*(,|and\b|or\b)", ctx.text[end : end + 6]))
+
+
+def _gap(ctx: DocContext, end: int, start: int) -> str:
+    """Text between two actor spans without coordinators and articles."""
+    return re.sub(r"\b(and|or|the)\b", "", ctx.text[end:start])
+
+
+def _preposition(ctx: DocContext, clause: Clause, span: tuple[int, int]) -> str:
+    before = [w.lower() for w in words_between_text(ctx, clause.start, span[0]) if w.lower() != "the"]
+    return before[-1] if before else ""
 
 
 def words_between_text(ctx: DocContext, start: int, end: int) -> list[str]:

@@ -19,7 +19,9 @@ class Facts:
     """The language-specific findings of one clause (offsets into the document text).
 
     ``action`` is a cue class (an action, or ``give``/``provide`` to be settled by the
-    builder); ``modality`` is an explicit cue class or ``None``; ``past`` and ``statistic``
+    builder) and ``money_actions`` the kinds of money the clause names (``투자``, ``loan``);
+    ``partners`` are the counterparts that act with the parties (``일본과 함께``, ``with``);
+    ``modality`` is an explicit cue class or ``None``; ``past`` and ``statistic``
     tell a reported sum; ``verbal_action`` says the action cue is a verb of the predicate.
     """
 
@@ -30,4 +32,7 @@ class Facts:
     past: bool = False
     statistic: bool = False
     counterparts: list[tuple[int, int]] = field(default_factory=list)
+    partners: list[tuple[int, int]] = field(default_factory=list)
+    subject: tuple[int, int] | None = None
+    money_actions: list[str] = field(default_factory=list)
     object: tuple[int, int] | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.commitments.cues import Lexicon, action_cues, modality_cue
+from pipeline.commitments.cues import MONEY_ACTIONS, Lexicon, action_cues, modality_cue, specific
 from pipeline.commitments.facts import Clause, Facts
 from pipeline.mentions import DocContext
 from pipeline.tokens import Token
@@ -32,17 +32,17 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
             cur, sentence = t.start, sentence + 1
         prev_end = t.end
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.tag == "SF" and t.form in _SENTENCE_ENDS:
+        if _tag(t) == "SF" and t.form in _SENTENCE_ENDS:
             out.append(Clause(cur, t.end, sentence))
             cur, sentence = t.end, sentence + 1
         elif t.form == ";":
             out.append(Clause(cur, t.end, sentence))
             cur = t.end
         elif (
-            t.tag == "EC"
+            _tag(t) == "EC"
             and t.form in connectives
             and (nxt is None or nxt.start > t.end or nxt.form == ",")
-            and not (nxt is not None and nxt.tag == "VX" and nxt.form in continuing)
+            and not (nxt is not None and _tag(nxt) == "VX" and nxt.form in continuing)
         ):
             stop = nxt.end if nxt is not None and nxt.form == "," else t.end
             out.append(Clause(cur, stop, sentence))
@@ -61,10 +61,15 @@ def _trim(ctx: DocContext, c: Clause) -> Clause:
     return Clause(s, e, c.sentence)
 
 
-def _predicate(toks: Sequence[Token]) -> tuple[int, int] | None:
+def _tag(t: Token) -> str:
+    """Kiwi's tag without its irregular-conjugation suffix (``VV-I`` -> ``VV``)."""
+    return t.tag.split("-", 1)[0]
+
+
+def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Indices ``[i, j]`` of the verbal chain closing the clause, or ``None``."""
     j = len(toks) - 1
-    while j >= 0 and toks[j].tag.startswith("S") and toks[j].tag not in {"SL", "SN", "SH"}:
+    while j >= 0 and _tag(toks[j]).startswith("S") and _tag(toks[j]) not in {"SL", "SN", "SH"}:
         j -= 1
     if j < 0:
         return None
@@ -72,22 +77,22 @@ def _predicate(toks: Sequence[Token]) -> tuple[int, int] | None:
     for k in range(j, -1, -1):
         t, nxt = toks[k], toks[k + 1] if k + 1 <= j else None
         prev = toks[k - 1] if k > 0 else None
-        if t.tag in _VERBAL or t.tag == "NNB":
+        if _tag(t) in _VERBAL or _tag(t) == "NNB":
             ok = True
-        elif t.tag == "EC":
-            ok = k == j or (nxt is not None and nxt.tag == "VX") or t.form == "기로"
-        elif t.tag in {"JKB", "JKO", "JX"}:
-            ok = prev is not None and prev.tag == "ETN"
-        elif t.tag == "NNG":
-            ok = (nxt is not None and (nxt.tag in {"XSV", "XSA", "VCP"} or nxt.form == "중")) or (
-                t.form in _PLAN_NOUNS and prev is not None and prev.tag == "ETM"
+        elif _tag(t) == "EC":
+            ok = k == j or (nxt is not None and _tag(nxt) == "VX") or t.form == "기로" or t.form in quotative
+        elif _tag(t) in {"JKB", "JKO", "JX"}:
+            ok = prev is not None and _tag(prev) == "ETN"
+        elif _tag(t) == "NNG":
+            ok = (nxt is not None and (_tag(nxt) in {"XSV", "XSA", "VCP"} or nxt.form == "중")) or (
+                t.form in _PLAN_NOUNS and prev is not None and _tag(prev) == "ETM"
             )
         else:
             ok = False
         if not ok:
             break
         i = k
-    if i > j or not any(t.tag in {"VV", "VA", "VX", "XSV", "XSA", "VCP", "EF"} for t in toks[i : j + 1]):
+    if i > j or not any(_tag(t) in {"VV", "VA", "VX", "XSV", "XSA", "VCP", "EF"} for t in toks[i : j + 1]):
         return None
     return i, j
 
@@ -96,25 +101,28 @@ def analyse(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tupl
     """The predicate, cues, counterparts and object of one Korean clause."""
     toks = list(ctx.tokens_in(clause.start, clause.end))
     facts = Facts()
-    chain = _predicate(toks)
+    chain = _predicate(toks, frozenset(lex.list("quotative_endings")))
     pred_end = clause.end
     if chain is not None:
         i, j = chain
         facts.predicate = (toks[i].start, toks[j].end)
         pred_end = toks[j].end
         past = set(lex.list("past_endings"))
-        facts.past = any(t.tag == "EP" and t.form in past for t in toks[i : j + 1])
-        facts.statistic = bool(lex.statistic.search(ctx.text[toks[i].start : toks[j].end]))
+        facts.past = any(_tag(t) == "EP" and t.form in past for t in toks[i : j + 1])
+        statistic = set(lex.list("statistic_verbs"))
+        facts.statistic = any(t.form in statistic and _tag(t) in {"VV", "NNG"} for t in toks[i : j + 1])
     text = ctx.text[clause.start : clause.end]
     cues = [c for c in action_cues(lex, text, clause.start) if c.start < pred_end and not _inside(c.start, numeric)]
     region_start = facts.predicate[0] if facts.predicate else clause.start
     if cues:
-        cue = max(cues, key=lambda c: (c.start, -c.end))
+        cue = specific(cues, max(cues, key=lambda c: (c.start, -c.end)))
         facts.action = cue.label
         facts.verbal_action = facts.predicate is not None and cue.start >= facts.predicate[0]
         region_start = min(region_start, cue.start)
     facts.modality = modality_cue(lex, ctx.text[region_start : clause.end])
-    facts.counterparts = _counterparts(ctx, lex, toks, actors)
+    facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
+    facts.subject = _subject(ctx, actors)
+    facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     facts.object = _object(ctx, lex, toks, facts, actors, numeric)
     return facts
 
@@ -123,21 +131,51 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _counterparts(ctx: DocContext, lex: Lexicon, toks: Sequence[Token], actors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _counterparts(
+    ctx: DocContext, lex: Lexicon, toks: Sequence[Token], actors: Sequence[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Actors marked as recipient, partner or place: ``라오스에``, ``세계은행을 통해``,
     ``미국 내``, ``일본과 함께``."""
     particles = sorted(lex.list("counterpart_particles"), key=len, reverse=True)
     places = set(lex.list("counterpart_nouns"))
     partners = lex.list("partner_words")
     out = []
+    partnered = []
     for s, e in actors:
-        after = ctx.text[e : e + 24]
+        e2 = _name_end(ctx, e)
+        after = ctx.text[e2 : e2 + 24]
         glued = any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
         place = after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places
         partner = after[:1] in {"와", "과"} and any(after[1:].lstrip().startswith(w) for w in partners)
         if glued or place or partner:
             out.append((s, e))
-    return out
+        if partner:
+            partnered.append((s, e))
+    return out, partnered
+
+
+def _subject(ctx: DocContext, actors: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The actor heading the clause's subject phrase (``미국 기업들은``, ``일본 정부가``)."""
+    for s, e in actors:
+        end = _name_end(ctx, e)
+        t = ctx.token_at(end)
+        if t is not None and t.start == end and _tag(t) == "XSN":
+            end = t.end
+        t = ctx.token_at(end)
+        if t is not None and t.start == end and ((_tag(t) == "JX" and t.form in {"은", "는"}) or (_tag(t) == "JKS")):
+            return s, e
+    return None
+
+
+def _name_end(ctx: DocContext, end: int) -> int:
+    """The end of the noun phrase an actor heads: up to two more nouns (``코백스 AMC``,
+    ``미국 정부``) before its particle."""
+    for _ in range(2):
+        t = ctx.token_at(end + 1) if ctx.text[end : end + 1] == " " else None
+        if t is None or t.start != end + 1 or _tag(t) not in {"NNG", "NNP", "SL"}:
+            break
+        end = t.end
+    return end
 
 
 def _ends_word(rest: str) -> bool:
@@ -160,12 +198,12 @@ def _object(
     for t in toks:
         if t.start >= limit:
             break
-        if t.tag in _NOUNS or (run and t.tag in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
+        if _tag(t) in _NOUNS or (run and _tag(t) in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
             if run and _inside(t.start, numeric) != _inside(run[-1].start, numeric):
                 run = []
             run.append(t)
             continue
-        if run and ((t.tag == "JKO") or (t.tag == "JKB" and t.form in {"에", "에의"})):
+        if run and ((_tag(t) == "JKO") or (_tag(t) == "JKB" and t.form in {"에", "에의"})):
             phrases.append(run)
         run = []
     for phrase in reversed(phrases):
@@ -175,9 +213,9 @@ def _object(
         head = ctx.text[words[-1].start : words[-1].end]
         if any(c.start == 0 and c.end == len(head) for c in action_cues(lex, head, 0)):
             words = words[:-1]
-        while words and (words[0].form in stop or words[0].tag in {"JKG", "SP"}):
+        while words and (words[0].form in stop or _tag(words[0]) in {"JKG", "SP"}):
             words = words[1:]
-        while words and words[-1].tag in {"JKG", "SP"}:
+        while words and _tag(words[-1]) in {"JKG", "SP"}:
             words = words[:-1]
         if not words:
             continue
