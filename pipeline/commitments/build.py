@@ -127,7 +127,7 @@ def extract_commitments(
             spans = [s for s in actor_spans if clause.start <= s[0] and s[1] <= clause.end]
             facts = analyser.analyse(ctx, lex, clause, spans, numeric)
             held = _within(amounts, clause.start, clause.end)
-            if not held and (facts.action is None or container.amounts_only):
+            if not held and (facts.action is None or container.amounts_only or facts.stance):
                 continue
             explicit = _explicit_modality(facts)
             previous = pending[-1] if pending else None

@@ -114,6 +114,7 @@ def analyse(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tupl
         facts.predicate = (ps, pe)
         ptext = ctx.text[ps:pe]
         forms = {w.form.lower() for w in words[i : j + 1]}
+        facts.stance = bool(forms & set(lex.list("stance_verbs")))
         future = bool(forms & set(lex.list("future_words")))
         irregular = set(lex.list("irregular_past"))
         facts.past = not future and any(f.endswith("ed") or f in irregular for f in forms if f not in {"need", "red"})

@@ -34,5 +34,6 @@ class Facts:
     counterparts: list[tuple[int, int]] = field(default_factory=list)
     partners: list[tuple[int, int]] = field(default_factory=list)
     subject: tuple[int, int] | None = None
+    stance: bool = False
     money_actions: list[str] = field(default_factory=list)
     object: tuple[int, int] | None = None

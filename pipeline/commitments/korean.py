@@ -109,6 +109,7 @@ def analyse(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tupl
         pred_end = toks[j].end
         past = set(lex.list("past_endings"))
         facts.past = any(_tag(t) == "EP" and t.form in past for t in toks[i : j + 1])
+        facts.stance = any(t.form in set(lex.list("stance_verbs")) for t in toks[i : j + 1])
         statistic = set(lex.list("statistic_verbs"))
         facts.statistic = any(t.form in statistic and _tag(t) in {"VV", "NNG"} for t in toks[i : j + 1])
     text = ctx.text[clause.start : clause.end]
@@ -146,7 +147,9 @@ def _counterparts(
         after = ctx.text[e2 : e2 + 24]
         glued = any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
         place = after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places
-        partner = after[:1] in {"와", "과"} and any(after[1:].lstrip().startswith(w) for w in partners)
+        partner = after[:1] in {"와", "과"} and (
+            any(after[1:].lstrip().startswith(w) for w in partners) or not _actor_at(actors, ctx.text, e2 + 1)
+        )
         if glued or place or partner:
             out.append((s, e))
         if partner:
@@ -176,6 +179,13 @@ def _name_end(ctx: DocContext, end: int) -> int:
             break
         end = t.end
     return end
+
+
+def _actor_at(actors: Sequence[tuple[int, int]], text: str, pos: int) -> bool:
+    """Whether the next word after ``pos`` starts an actor (``한국과 미국은``: a coordination)."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return any(s == pos for s, _ in actors) or pos >= len(text) or not text[pos].strip()
 
 
 def _ends_word(rest: str) -> bool:
