@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.write import document_files, load_document
-from schemas.models import Document
+from schemas.models import Commitment, Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,10 @@ def check_dir(out_dir: Path) -> list[Finding]:
     return findings
 
 
+def _commitment(row: Commitment) -> str:
+    return f"{row.commitment_id} {row.action.value} {row.modality.value} «{row.text[:60]}»"
+
+
 def _commitment_findings(ko: Document, en: Document | None) -> list[Finding]:
     """Aligned commitments must agree on action, modality and amounts (value, currency)."""
     if en is None:
@@ -66,15 +70,18 @@ def _commitment_findings(ko: Document, en: Document | None) -> list[Finding]:
         their = sorted(en_values[i] for i in other.amount_ids)
         differ = [
             name
-            for name, a, b in (("action", row.action, other.action), ("modality", row.modality, other.modality), ("amounts", ours, their))
+            for name, a, b in (
+                ("action", row.action, other.action),
+                ("modality", row.modality, other.modality),
+                ("amounts", ours, their),
+            )
             if a != b
         ]
         if differ:
             out.append(
                 Finding(
                     "commitments",
-                    f"commitments differ in {', '.join(differ)}:\n    ko {row.commitment_id} {row.action.value} {row.modality.value} «{row.text[:60]}»"
-                    f"\n    en {other.commitment_id} {other.action.value} {other.modality.value} «{other.text[:60]}»",
+                    f"commitments differ in {', '.join(differ)}:\n    ko {_commitment(row)}\n    en {_commitment(other)}",
                 )
             )
     return out

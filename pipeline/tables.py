@@ -12,7 +12,6 @@ from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import pyarrow as pa
-
 from pydantic import BaseModel
 
 from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Commitment, Document, SpanKind

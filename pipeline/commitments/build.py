@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from pipeline.actors.parties import amount_parties
 from pipeline.commitments import english, korean
@@ -37,6 +37,7 @@ from schemas.models import (
 )
 
 _ANALYSERS: dict[str, ModuleType] = {"ko": korean, "en": english}
+R = TypeVar("R")
 _EXPLICIT = {"welcomed", "exploring", "planned", "committed"}
 
 
@@ -47,6 +48,7 @@ class _Container:
     bullet_id: str | None
     lead_in: str | None
     amounts_only: bool = False
+    line: bool = False
 
 
 @dataclass(slots=True)
@@ -59,15 +61,24 @@ class _Row:
     start: int
     end: int
     rule: str
-    extra_numeric: list[Any] = field(default_factory=list)
+
+
+class _Index(Generic[R]):
+    """Records with offsets, sorted by start: the ones inside a range by binary search."""
+
+    def __init__(self, records: Sequence[R], start: Any = lambda r: r.start, end: Any = lambda r: r.end) -> None:
+        self.records = sorted(records, key=lambda r: (start(r), end(r)))
+        self.starts = [start(r) for r in self.records]
+        self.ends = [end(r) for r in self.records]
+
+    def within(self, start: int, end: int) -> list[R]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [r for r, e in zip(self.records[lo:hi], self.ends[lo:hi], strict=True) if e <= end]
 
 
 def _containers(ctx: DocContext, amounts: Sequence[Amount]) -> list[_Container]:
-    out = [
-        _Container(b.start, b.end, b.bullet_id, b.lead_in)
-        for b in ctx.structure.bullets
-        if b.parent_id is None
-    ]
+    out = [_Container(b.start, b.end, b.bullet_id, b.lead_in) for b in ctx.structure.bullets if b.parent_id is None]
     out += [_Container(p.start, p.end, None, None, amounts_only=p.is_lead_in) for p in ctx.structure.paragraphs]
     covered = sorted((c.start, c.end) for c in out)
     starts = [s for s, _ in covered]
@@ -79,12 +90,8 @@ def _containers(ctx: DocContext, amounts: Sequence[Amount]) -> list[_Container]:
         line_end = ctx.text.find("\n", a.end)
         line_end = len(ctx.text) if line_end < 0 else line_end
         if not any(c.start == line_start for c in out):
-            out.append(_Container(line_start, line_end, None, None, amounts_only=True))
+            out.append(_Container(line_start, line_end, None, None, amounts_only=True, line=True))
     return sorted(out, key=lambda c: c.start)
-
-
-def _within(records: Sequence[Any], start: int, end: int) -> list[Any]:
-    return [r for r in records if start <= r.start and r.end <= end]
 
 
 def _explicit_modality(facts: Facts) -> str | None:
@@ -114,8 +121,9 @@ def extract_commitments(
     lex = lexicon(ctx.language)
     analyser = _ANALYSERS[ctx.language]
     containers = _containers(ctx, amounts)
-    numeric_all = [*amounts, *dates, *quantities]
-    actor_spans = sorted({(a.start, a.end) for a in actors})
+    numeric_all = _Index([*amounts, *dates, *quantities])
+    amount_index = _Index(amounts)
+    actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), start=lambda s: s[0], end=lambda s: s[1])
     rows: list[_Row] = []
     clauses_of: dict[int, list[Clause]] = {}
     for ci, container in enumerate(containers):
@@ -123,10 +131,10 @@ def extract_commitments(
         clauses_of[ci] = clauses
         pending: list[_Row] = []
         for clause in clauses:
-            numeric = [(m.start, m.end) for m in _within(numeric_all, clause.start, clause.end)]
-            spans = [s for s in actor_spans if clause.start <= s[0] and s[1] <= clause.end]
+            numeric = [(m.start, m.end) for m in numeric_all.within(clause.start, clause.end)]
+            spans = actor_spans.within(clause.start, clause.end)
             facts = analyser.analyse(ctx, lex, clause, spans, numeric)
-            held = _within(amounts, clause.start, clause.end)
+            held = amount_index.within(clause.start, clause.end)
             if not held and (facts.action is None or container.amounts_only or facts.stance):
                 continue
             explicit = _explicit_modality(facts)
@@ -144,11 +152,12 @@ def extract_commitments(
                 previous.end = clause.end
                 previous.rule = f"commitments.{ctx.language}.measured_sum"
                 continue
-            row = _Row(ci, clause, facts, held, explicit, clause.start, clause.end, f"commitments.{ctx.language}.clause")
+            kind = "amount_line" if container.line else "clause"
+            row = _Row(ci, clause, facts, held, explicit, clause.start, clause.end, f"commitments.{ctx.language}.{kind}")
             pending.append(row)
         _settle_defaults(pending, clauses, lex, container)
         rows.extend(pending)
-    return _records(ctx, lex, rows, containers, clauses_of, actor_mentions, actors, amounts, dates, quantities)
+    return _records(ctx, lex, rows, containers, clauses_of, actor_mentions, actors, dates, quantities)
 
 
 def _settle_defaults(rows: list[_Row], clauses: Sequence[Clause], lex: Lexicon, container: _Container) -> None:
@@ -174,7 +183,9 @@ def _fund_like(lex: Lexicon, text: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
 
 
-def _action(facts: Facts, has_amount: bool, recipients: set[ActorType], object_text: str, sectors: list[str], lex: Lexicon) -> Action:
+def _action(
+    facts: Facts, has_amount: bool, recipients: set[ActorType], object_text: str, sectors: list[str], lex: Lexicon
+) -> Action:
     """The action of a clause: its cue, with money given settled by whom it goes to — a country
     (``aid``), an international organisation or a fund (``contribute``), else ``fund``."""
     raw = facts.action
@@ -195,18 +206,18 @@ def _action(facts: Facts, has_amount: bool, recipients: set[ActorType], object_t
     return Action(raw)
 
 
-def _recipient_types(row: _Row, by_span: dict[tuple[int, int], list[ActorMention]], parties: list[str]) -> set[ActorType]:
+def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]) -> set[ActorType]:
     """Types of the actors money could go to: counterparts that are not partners, and, for a
     sum, any other country named in the clause (``이라크 재건을 위해``, ``for Iraq's reconstruction``)."""
     partners = set(row.facts.partners)
     out: set[ActorType] = set()
-    for span, mentions in by_span.items():
-        if span in partners or not (row.start <= span[0] and span[1] <= row.end):
+    for m in actors.within(row.start, row.end):
+        span = (m.start, m.end)
+        if span in partners:
             continue
         marked = span in row.facts.counterparts
-        for m in mentions:
-            if m.actor_id and m.actor_id not in parties and (marked or (row.amounts and m.actor_type == ActorType.COUNTRY)):
-                out.add(m.actor_type)
+        if m.actor_id and m.actor_id not in parties and (marked or (row.amounts and m.actor_type == ActorType.COUNTRY)):
+            out.add(m.actor_type)
     return out
 
 
@@ -234,21 +245,22 @@ def _records(
     clauses_of: dict[int, list[Clause]],
     actor_mentions: list[Mention[ActorFields]],
     actors: Sequence[ActorMention],
-    amounts: Sequence[Amount],
     dates: Sequence[DateMention],
     quantities: Sequence[Quantity],
 ) -> list[Commitment]:
     rows = sorted(rows, key=lambda r: (r.start, r.end))
-    anchors = [
-        Mention(r.facts.predicate[0] if r.facts.predicate else r.start, r.end, "anchor", None) for r in rows
-    ]
+    # the attribution of pipeline.actors reads only the offsets of what it attributes
+    anchors = [Mention(r.facts.predicate[0] if r.facts.predicate else r.start, r.end, "anchor", cast(Any, None)) for r in rows]
     subject_parties = amount_parties(ctx, actor_mentions, anchors)
     by_span: dict[tuple[int, int], list[ActorMention]] = {}
     for a in actors:
         by_span.setdefault((a.start, a.end), []).append(a)
     sections = ctx.structure.sections
     section_starts = [s.start for s in sections]
-    bullets = ctx.structure.bullets
+    sub_items = _Index([b for b in ctx.structure.bullets if b.depth > 0])
+    actor_index = _Index(actors)
+    date_index = _Index(dates)
+    quantity_index = _Index(quantities)
     out: list[Commitment] = []
     for row, fallback in zip(rows, subject_parties, strict=True):
         container = containers[row.container]
@@ -265,7 +277,7 @@ def _records(
             subjects = own  # 미국 기업들은, U.S. companies: the subject the clause names
         parties = [p for p in subjects if p not in counterpart_ids] or subjects
         counterpart_ids = [c for c in counterpart_ids if c not in parties]
-        recipients = _recipient_types(row, by_span, parties)
+        recipients = _recipient_types(row, actor_index, parties)
         text = ctx.text[row.start : row.end]
         sentence = [c for c in clauses_of[row.container] if c.sentence == row.clause.sentence]
         sectors = sectors_in(text, ctx.language)
@@ -275,8 +287,8 @@ def _records(
             sectors = sectors_in(ctx.text[container.start : container.end], ctx.language)
         obj = row.facts.object
         object_text = ctx.text[obj[0] : obj[1]] if obj else ""
-        held_dates = _within(dates, row.start, row.end)
-        held_quantities = _within(quantities, row.start, row.end)
+        held_dates = date_index.within(row.start, row.end)
+        held_quantities = quantity_index.within(row.start, row.end)
         deadline = next((d.date_end for d in held_dates if d.relation == Relation.BY), None)
         pred = row.facts.predicate
         # what the money goes to: the object, the counterparts, and in English what follows the sum
@@ -286,9 +298,9 @@ def _records(
         if action == Action.OTHER and not held:
             continue  # support of an unknown kind, without a sum: nothing sure to record
         bullet_id = container.bullet_id
-        for b in bullets:
-            if b.start <= row.start and row.end <= b.end and bullet_id is not None and b.depth > 0:
-                bullet_id = b.bullet_id
+        if bullet_id is not None:  # the deepest sub-item holding the whole clause, else the bullet
+            inner = [b for b in sub_items.within(container.start, container.end) if b.start <= row.start and row.end <= b.end]
+            bullet_id = max(inner, key=lambda b: b.depth).bullet_id if inner else bullet_id
         out.append(
             Commitment(
                 commitment_id=f"{ctx.doc_id}:c{len(out) + 1}",

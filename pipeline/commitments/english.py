@@ -13,8 +13,35 @@ from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, action_cues, 
 from pipeline.commitments.facts import Clause, Facts
 from pipeline.mentions import DocContext
 
-_AUX = {"will", "shall", "would", "can", "could", "may", "must", "should", "has", "have", "had", "is", "are", "was",
-        "were", "be", "been", "being", "to", "also", "jointly", "further", "each", "together", "now", "already", "not"}
+_AUX = {
+    "will",
+    "shall",
+    "would",
+    "can",
+    "could",
+    "may",
+    "must",
+    "should",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "to",
+    "also",
+    "jointly",
+    "further",
+    "each",
+    "together",
+    "now",
+    "already",
+    "not",
+}
 _NOUN_ENDINGS = ("ment", "ments", "tion", "tions", "ance", "ances", "ship", "ships", "ure", "ures")
 _DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "of", "his", "her", "such"}
 
@@ -72,7 +99,20 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
             continue
         prev = forms[k - 1] if k > 0 else ""
         at_start = words[k].start == clause_start or prev in {"and", "or"}
-        starts_group = form in _AUX - {"to", "also", "jointly", "further", "each", "together", "now", "already", "not", "be", "been", "being"}
+        starts_group = form in _AUX - {
+            "to",
+            "also",
+            "jointly",
+            "further",
+            "each",
+            "together",
+            "now",
+            "already",
+            "not",
+            "be",
+            "been",
+            "being",
+        }
         nounish = (
             form.endswith(_NOUN_ENDINGS)
             or (form.endswith("ing") and form not in {"totaling", "totalling"})
@@ -101,7 +141,9 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
     return None
 
 
-def analyse(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]) -> Facts:
+def analyse(
+    ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]
+) -> Facts:
     """The predicate, cues, counterparts and object of one English clause."""
     words = [w for w in words_between(ctx.tokens, clause.start, clause.end)]
     facts = Facts()
@@ -217,8 +259,13 @@ def words_between_text(ctx: DocContext, start: int, end: int) -> list[str]:
 
 
 def _object(
-    ctx: DocContext, lex: Lexicon, words: Sequence[Word], after: int, verbal: bool,
-    numeric: Sequence[tuple[int, int]], actors: Sequence[tuple[int, int]],
+    ctx: DocContext,
+    lex: Lexicon,
+    words: Sequence[Word],
+    after: int,
+    verbal: bool,
+    numeric: Sequence[tuple[int, int]],
+    actors: Sequence[tuple[int, int]],
 ) -> tuple[int, int] | None:
     """The noun phrase after the action cue: its direct object (verbs), else the one after
     ``in``/``into``/``for``/``to`` (``invest $3 billion in a battery plant``)."""
@@ -236,7 +283,11 @@ def _object(
     phrase: list[Word] = []
     while k < len(words) and len(phrase) < 8:
         w = words[k]
-        if w.form.lower() in stop or (not w.is_word and w.form not in {"-", "'", "’"}) or any(s <= w.start < e for s, e in numeric):
+        if (
+            w.form.lower() in stop
+            or (not w.is_word and w.form not in {"-", "'", "’"})
+            or any(s <= w.start < e for s, e in numeric)
+        ):
             break
         if phrase and w.form.lower() in verbs and w.form.lower() not in {"plant", "plants"}:
             break

@@ -97,7 +97,9 @@ def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -
     return i, j
 
 
-def analyse(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]) -> Facts:
+def analyse(
+    ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]
+) -> Facts:
     """The predicate, cues, counterparts and object of one Korean clause."""
     toks = list(ctx.tokens_in(clause.start, clause.end))
     facts = Facts()
@@ -197,7 +199,12 @@ def _ends_word(rest: str) -> bool:
 
 
 def _object(
-    ctx: DocContext, lex: Lexicon, toks: Sequence[Token], facts: Facts, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]
+    ctx: DocContext,
+    lex: Lexicon,
+    toks: Sequence[Token],
+    facts: Facts,
+    actors: Sequence[tuple[int, int]],
+    numeric: Sequence[tuple[int, int]],
 ) -> tuple[int, int] | None:
     """The noun phrase before the predicate marked by 을/를 or 에 (nearest first), without the
     action noun at its head, amounts, dates and leading modifiers."""

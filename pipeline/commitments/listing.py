@@ -8,10 +8,24 @@ from typing import Any
 
 from pipeline.write import document_files, load_document
 
-COLUMNS = ("commitment_id", "parties", "action", "modality", "amounts", "counterparts", "sectors", "deadline", "period", "object", "predicate")
+COLUMNS = (
+    "commitment_id",
+    "parties",
+    "action",
+    "modality",
+    "amounts",
+    "counterparts",
+    "sectors",
+    "deadline",
+    "period",
+    "object",
+    "predicate",
+)
 
 
-def commitment_rows(out_dir: Path, party: str | None = None, sector: str | None = None, modality: str | None = None) -> list[dict[str, Any]]:
+def commitment_rows(
+    out_dir: Path, party: str | None = None, sector: str | None = None, modality: str | None = None
+) -> list[dict[str, Any]]:
     """One dict per commitment (list columns joined with spaces), in document and offset order."""
     out = []
     for path in document_files(out_dir):

@@ -24,6 +24,7 @@ from string import Template
 from urllib.parse import quote
 
 from pipeline.check import Finding
+from pipeline.report.commitments import commitments_table
 from pipeline.report.describe import (
     QUALIFIER_LABEL,
     actor_line,
@@ -624,6 +625,7 @@ def document_page(doc: Document, docs: Mapping[str, Document]) -> str:
         + f'<article id="text" class="doctext" lang="{esc(doc.language)}">{document_text(doc, flagged)}</article>'
         + "</div>"
         + pledges_table(doc, docs, names)
+        + commitments_table(doc, names)
         + (compare_table(pair, doc.doc_id) if pair else "")
         + '<div id="tip" class="tip" role="tooltip" hidden></div>'
     )

@@ -24,6 +24,8 @@ FIELDS = ("action", "modality", "parties", "counterparts", "sectors", "object", 
 
 def _marks(case: dict[str, Any]) -> list[pytest.MarkDecorator]:
     return [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+
+
 CASES = [
     pytest.param(lang, case, id=f"{name.split('.')[0]}:{lang}:{case['text']}#{case.get('pick', 0)}", marks=_marks(case))
     for name, corpus in CORPORA.items()
@@ -37,7 +39,7 @@ TITLES = {"ko": "대한민국 정부 보도자료", "en": "Republic of Korea Gov
 
 def _doc(text: str, language: str) -> Document:
     """The clause as the one paragraph of a press release of the Korean government (the title
-names the issuing party, as real press releases do)."""
+    names the issuing party, as real press releases do)."""
     raw = f"{TITLES[language]}\n\n{text}\n".encode()
     return build_document(read_bytes(raw, "case.txt"), "case", "case.txt", language)
 
