@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.actors.mentions import extract_actors
-from pipeline.actors.parties import amount_parties, bullet_parties
+from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
 from pipeline.actors.terms import extract_terms
-from pipeline.commitments.build import extract_commitments
+from pipeline.commitments.build import Parties, extract_commitments
 from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
 from pipeline.mentions import DocContext, Mention
@@ -154,7 +154,14 @@ def build_document(raw: ReadResult, doc_id: str, source: str, language: str | No
     ]
     located_dates = [DateMention(**row) for row in located("dates", dates)]
     located_quantities = [Quantity(**row) for row in located("quantities", quantities)]
-    commitments = extract_commitments(ctx, actors, located_actors, located_amounts, located_dates, located_quantities)
+    commitments = extract_commitments(
+        ctx,
+        located_actors,
+        located_amounts,
+        located_dates,
+        located_quantities,
+        Parties(parties_of_bullet, document_parties(ctx, actors)),
+    )
     return Document(
         doc_id=doc_id,
         source=source,

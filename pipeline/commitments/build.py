@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
-from pipeline.actors.parties import amount_parties
 from pipeline.commitments import english, korean
 from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue, sectors_in
 from pipeline.commitments.facts import Clause, Facts
-from pipeline.mentions import DocContext, Mention
+from pipeline.mentions import DocContext
 from schemas.models import (
     Action,
-    ActorFields,
     ActorMention,
     ActorType,
     Amount,
@@ -82,6 +80,7 @@ def _containers(ctx: DocContext, amounts: Sequence[Amount]) -> list[_Container]:
     out += [_Container(p.start, p.end, None, None, amounts_only=p.is_lead_in) for p in ctx.structure.paragraphs]
     covered = sorted((c.start, c.end) for c in out)
     starts = [s for s, _ in covered]
+    lines: set[int] = set()
     for a in amounts:
         i = bisect.bisect_right(starts, a.start) - 1
         if i >= 0 and covered[i][0] <= a.start and a.end <= covered[i][1]:
@@ -89,7 +88,8 @@ def _containers(ctx: DocContext, amounts: Sequence[Amount]) -> list[_Container]:
         line_start = ctx.text.rfind("\n", 0, a.start) + 1
         line_end = ctx.text.find("\n", a.end)
         line_end = len(ctx.text) if line_end < 0 else line_end
-        if not any(c.start == line_start for c in out):
+        if line_start not in lines:
+            lines.add(line_start)
             out.append(_Container(line_start, line_end, None, None, amounts_only=True, line=True))
     return sorted(out, key=lambda c: c.start)
 
@@ -107,13 +107,22 @@ def _explicit_modality(facts: Facts) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """Who commits when a clause does not say: the parties of each bullet and of the document
+    (``pipeline.actors.parties``)."""
+
+    of_bullet: Mapping[str, list[str]]
+    of_document: list[str]
+
+
 def extract_commitments(
     ctx: DocContext,
-    actor_mentions: list[Mention[ActorFields]],
     actors: Sequence[ActorMention],
     amounts: Sequence[Amount],
     dates: Sequence[DateMention],
     quantities: Sequence[Quantity],
+    parties: Parties,
 ) -> list[Commitment]:
     """Every commitment row of the document, numbered ``{doc_id}:c{n}`` in offset order."""
     if ctx.language not in LANGUAGES:
@@ -157,23 +166,19 @@ def extract_commitments(
             pending.append(row)
         _settle_defaults(pending, clauses, lex, container)
         rows.extend(pending)
-    return _records(ctx, lex, rows, containers, clauses_of, actor_mentions, actors, dates, quantities)
+    return _records(ctx, lex, rows, containers, clauses_of, parties, actors, dates, quantities)
 
 
 def _settle_defaults(rows: list[_Row], clauses: Sequence[Clause], lex: Lexicon, container: _Container) -> None:
     """A clause without its own modality takes a later clause's of the same sentence (``촉진하고,
     … 약속한다``), else its lead-in's (``… welcome:``), else ``committed``."""
     lead = modality_cue(lex, container.lead_in) if container.lead_in else None
-    for k, row in enumerate(rows):
-        if row.modality is not None:
-            continue
-        later = [r.modality for r in rows[k + 1 :] if r.clause.sentence == row.clause.sentence and r.modality in _EXPLICIT]
-        if later:
-            row.modality = later[0]
-        elif lead in _EXPLICIT:
-            row.modality = lead
-        else:
-            row.modality = Modality.COMMITTED.value
+    later: dict[int, str] = {}  # sentence -> the explicit modality of its nearest later clause
+    for row in reversed(rows):
+        if row.modality is None:
+            row.modality = later.get(row.clause.sentence) or (lead if lead in _EXPLICIT else None) or Modality.COMMITTED.value
+        elif row.modality in _EXPLICIT:
+            later[row.clause.sentence] = row.modality
 
 
 def _fund_like(lex: Lexicon, text: str) -> bool:
@@ -221,6 +226,60 @@ def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]
     return out
 
 
+class _Sectors:
+    """Sectors of sentences and containers, each computed once (a clause without a sector cue
+    takes its sentence's, else its bullet's)."""
+
+    def __init__(self, ctx: DocContext, containers: Sequence[_Container], clauses_of: Mapping[int, list[Clause]]) -> None:
+        self.ctx = ctx
+        self.containers = containers
+        self.spans: dict[tuple[int, int], tuple[int, int]] = {}
+        for ci, clauses in clauses_of.items():
+            for c in clauses:
+                start, end = self.spans.get((ci, c.sentence), (c.start, c.end))
+                self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
+        self.cache: dict[tuple[int, int], list[str]] = {}
+
+    def _of(self, key: tuple[int, int], start: int, end: int) -> list[str]:
+        if key not in self.cache:
+            self.cache[key] = sectors_in(self.ctx.text[start:end], self.ctx.language)
+        return self.cache[key]
+
+    def sentence(self, row: _Row) -> list[str]:
+        key = (row.container, row.clause.sentence)
+        return self._of(key, *self.spans[key]) if key in self.spans else []
+
+    def container(self, ci: int) -> list[str]:
+        c = self.containers[ci]
+        return self._of((ci, -1), c.start, c.end)
+
+
+def _ids_of(spans: Sequence[tuple[int, int]], by_span: Mapping[tuple[int, int], Sequence[ActorMention]]) -> list[str]:
+    return list(dict.fromkeys(m.actor_id for span in spans for m in by_span.get(span, []) if m.actor_id))
+
+
+def _subject_parties(
+    rows: Sequence[_Row], containers: Sequence[_Container], known: Parties, actors: Sequence[ActorMention]
+) -> list[list[str]]:
+    """Who commits in each clause without a sum: its subject (``우리``/``we``: the document's
+    parties), else the subject of an earlier clause of the same sentence (Korean drops a
+    repeated subject), else the bullet's parties, else the document's."""
+    by_span: dict[tuple[int, int], list[ActorMention]] = {}
+    for a in actors:
+        by_span.setdefault((a.start, a.end), []).append(a)
+    out: list[list[str]] = []
+    carried: dict[tuple[int, int], list[str]] = {}
+    for row in rows:
+        sentence = (row.container, row.clause.sentence)
+        own = _ids_of(row.facts.subjects, by_span) or (list(known.of_document) if row.facts.we else [])
+        if own:
+            carried[sentence] = own
+        bullet = containers[row.container].bullet_id
+        fallback = known.of_bullet.get(bullet, known.of_document) if bullet else known.of_document
+        out.append(own or carried.get(sentence) or list(fallback))
+    return out
+
+
 def _period(ctx: DocContext, amounts: Sequence[Amount], quantities: Sequence[Quantity]) -> str | None:
     for a in amounts:
         if a.period:
@@ -243,15 +302,14 @@ def _records(
     rows: Sequence[_Row],
     containers: Sequence[_Container],
     clauses_of: dict[int, list[Clause]],
-    actor_mentions: list[Mention[ActorFields]],
+    known: Parties,
     actors: Sequence[ActorMention],
     dates: Sequence[DateMention],
     quantities: Sequence[Quantity],
 ) -> list[Commitment]:
     rows = sorted(rows, key=lambda r: (r.start, r.end))
-    # the attribution of pipeline.actors reads only the offsets of what it attributes
-    anchors = [Mention(r.facts.predicate[0] if r.facts.predicate else r.start, r.end, "anchor", cast(Any, None)) for r in rows]
-    subject_parties = amount_parties(ctx, actor_mentions, anchors)
+    subject_parties = _subject_parties(rows, containers, known, actors)
+    sectors_of = _Sectors(ctx, containers, clauses_of)
     by_span: dict[tuple[int, int], list[ActorMention]] = {}
     for a in actors:
         by_span.setdefault((a.start, a.end), []).append(a)
@@ -271,20 +329,15 @@ def _records(
                 if mention.actor_id and mention.actor_id not in counterpart_ids:
                     counterpart_ids.append(mention.actor_id)
         subjects = list(dict.fromkeys(p for a in held for p in a.parties)) if held else list(fallback)
-        # 라오스에, to Indonesia: a recipient is no party, unless nobody else would be left
-        own = [m.actor_id for m in by_span.get(row.facts.subject or (-1, -1), []) if m.actor_id]
+        own = _ids_of(row.facts.subjects, by_span)
         if own and not set(own) <= set(subjects):
             subjects = own  # 미국 기업들은, U.S. companies: the subject the clause names
+        # 라오스에, to Indonesia: a recipient is no party, unless nobody else would be left
         parties = [p for p in subjects if p not in counterpart_ids] or subjects
         counterpart_ids = [c for c in counterpart_ids if c not in parties]
         recipients = _recipient_types(row, actor_index, parties)
         text = ctx.text[row.start : row.end]
-        sentence = [c for c in clauses_of[row.container] if c.sentence == row.clause.sentence]
-        sectors = sectors_in(text, ctx.language)
-        if not sectors and sentence:
-            sectors = sectors_in(ctx.text[sentence[0].start : sentence[-1].end], ctx.language)
-        if not sectors:
-            sectors = sectors_in(ctx.text[container.start : container.end], ctx.language)
+        sectors = sectors_in(text, ctx.language) or sectors_of.sentence(row) or sectors_of.container(row.container)
         obj = row.facts.object
         object_text = ctx.text[obj[0] : obj[1]] if obj else ""
         held_dates = date_index.within(row.start, row.end)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from pipeline.actors.words import Word, sentence_breaks_en, words_between
-from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, action_cues, modality_cue, specific
+from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, action_cues, lexicon, modality_cue, specific
 from pipeline.commitments.facts import Clause, Facts
 from pipeline.mentions import DocContext
 
@@ -80,13 +81,19 @@ def _trim(ctx: DocContext, c: Clause) -> Clause:
     return Clause(s, e, c.sentence)
 
 
-def _verb_words(lex: Lexicon) -> set[str]:
+def _verb_words(lex: Lexicon) -> frozenset[str]:
+    return _verb_words_of(lex.language)
+
+
+@cache
+def _verb_words_of(language: str) -> frozenset[str]:
+    lex = lexicon(language)
     words = {w for w, a in lex.action_of.items() if " " not in w}
     for label in ("welcomed", "exploring", "planned", "committed", "committed_weak"):
         words |= {w.lower() for w in lex.raw["modality"][label] if " " not in w}
     words |= {w.lower() for w in lex.list("statistic_verbs") if " " not in w}
     words |= {"totaling", "totalling"}
-    return words
+    return frozenset(words)
 
 
 def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[int, int] | None:
@@ -183,7 +190,11 @@ def analyse(
         facts.action = cue.label
     facts.counterparts = _counterparts(ctx, lex, clause, actors)
     if group is not None:
-        facts.subject = _subject(ctx, words, group[0], actors)
+        subject = _subject(ctx, words, group[0], actors)
+        facts.subjects = _coordinated(ctx, actors, subject) if subject else []
+        facts.we = subject is None and any(
+            w.form.lower() in set(lex.list("we_pronouns")) for w in words[max(0, group[0] - 2) : group[0]]
+        )
     facts.partners = [span for span in facts.counterparts if _preposition(ctx, clause, span) == "with"]
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     if cue is not None:
@@ -196,12 +207,22 @@ def analyse(
 def _subject(ctx: DocContext, words: Sequence[Word], verb: int, actors: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The actor heading the noun phrase right before the verb group (``U.S. companies pledged``)."""
     start = words[max(0, verb - 3)].start
-    for s, e in actors:
+    for s, e in sorted(actors, reverse=True):
         if start <= e <= words[verb].start and re.fullmatch(r"[\s\w’'.-]*", ctx.text[e : words[verb].start]):
             before = [w.form.lower() for w in words if w.end <= s][-1:]
             if not before or before[0] not in {"to", "in", "into", "for", "with", "from", "through", "of", "by"}:
                 return s, e
     return None
+
+
+def _coordinated(ctx: DocContext, actors: Sequence[tuple[int, int]], subject: tuple[int, int]) -> list[tuple[int, int]]:
+    """The subject with the actors joined before it (``the United States and Korea will``)."""
+    out = [subject]
+    for span in sorted((a for a in actors if a[1] <= subject[0]), reverse=True):
+        if not re.fullmatch(r"\s*(?:,|and|&)?\s*(?:and\s+)?(?:the\s+)?", ctx.text[span[1] : out[0][0]]):
+            break
+        out.insert(0, span)
+    return out
 
 
 def _near_cue(lex: Lexicon, text: str) -> str | None:

@@ -20,9 +20,12 @@ class Facts:
 
     ``action`` is a cue class (an action, or ``give``/``provide`` to be settled by the
     builder) and ``money_actions`` the kinds of money the clause names (``투자``, ``loan``);
-    ``partners`` are the counterparts that act with the parties (``일본과 함께``, ``with``);
-    ``modality`` is an explicit cue class or ``None``; ``past`` and ``statistic``
-    tell a reported sum; ``verbal_action`` says the action cue is a verb of the predicate.
+    ``subjects`` are the actors of the clause's subject (coordinated ones too), ``we`` a
+    subject ``우리``/``we`` standing for the document's parties; ``partners`` are the
+    counterparts that act with the parties (``일본과 함께``, ``with``); ``modality`` is an
+    explicit cue class or ``None``; ``past`` and ``statistic`` tell a reported sum;
+    ``verbal_action`` says the action cue is a verb of the predicate; ``stance`` that the
+    predicate states a position, not an act (``지지한다``, ``recognize``).
     """
 
     predicate: tuple[int, int] | None = None
@@ -33,7 +36,8 @@ class Facts:
     statistic: bool = False
     counterparts: list[tuple[int, int]] = field(default_factory=list)
     partners: list[tuple[int, int]] = field(default_factory=list)
-    subject: tuple[int, int] | None = None
+    subjects: list[tuple[int, int]] = field(default_factory=list)
+    we: bool = False
     stance: bool = False
     money_actions: list[str] = field(default_factory=list)
     object: tuple[int, int] | None = None

@@ -6,6 +6,7 @@ nouns of a planned act after an adnominal ending (``ㄹ 예정``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.commitments.cues import MONEY_ACTIONS, Lexicon, action_cues, modality_cue, specific
@@ -124,7 +125,8 @@ def analyse(
         region_start = min(region_start, cue.start)
     facts.modality = modality_cue(lex, ctx.text[region_start : clause.end])
     facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
-    facts.subject = _subject(ctx, actors)
+    facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors))
+    facts.we = facts.subjects == [] and _we(ctx, lex, toks)
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     facts.object = _object(ctx, lex, toks, facts, actors, numeric)
     return facts
@@ -172,6 +174,29 @@ def _subject(ctx: DocContext, actors: Sequence[tuple[int, int]]) -> tuple[int, i
     return None
 
 
+def _coordinated(ctx: DocContext, actors: Sequence[tuple[int, int]], subject: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The subject with the actors joined before it (``한국과 미국은``, ``미국 재무부와 국무부는``)."""
+    if subject is None:
+        return []
+    out = [subject]
+    for span in sorted((a for a in actors if a[1] <= subject[0]), reverse=True):
+        if not _JOINER.fullmatch(ctx.text[span[1] : out[0][0]]):
+            break
+        out.insert(0, span)
+    return out
+
+
+_JOINER = re.compile(r"(?:과|와|,|·|‧)?\s*(?:및|그리고)?\s*")
+
+
+def _we(ctx: DocContext, lex: Lexicon, toks: Sequence[Token]) -> bool:
+    """``우리는``/``우리가``: the document's own parties."""
+    we = set(lex.list("we_pronouns"))
+    return any(
+        _tag(t) == "NP" and t.form in we and k + 1 < len(toks) and _tag(toks[k + 1]) in {"JX", "JKS"} for k, t in enumerate(toks)
+    )
+
+
 def _name_end(ctx: DocContext, end: int) -> int:
     """The end of the noun phrase an actor heads: up to two more nouns (``코백스 AMC``,
     ``미국 정부``) before its particle."""
@@ -198,18 +223,9 @@ def _ends_word(rest: str) -> bool:
     return False
 
 
-def _object(
-    ctx: DocContext,
-    lex: Lexicon,
-    toks: Sequence[Token],
-    facts: Facts,
-    actors: Sequence[tuple[int, int]],
-    numeric: Sequence[tuple[int, int]],
-) -> tuple[int, int] | None:
-    """The noun phrase before the predicate marked by 을/를 or 에 (nearest first), without the
-    action noun at its head, amounts, dates and leading modifiers."""
-    limit = facts.predicate[0] if facts.predicate else (toks[-1].end if toks else 0)
-    stop = set(lex.list("object_stopwords"))
+def _marked_phrases(toks: Sequence[Token], limit: int, numeric: Sequence[tuple[int, int]]) -> list[list[Token]]:
+    """Noun runs (joined by 의 and ·) ending in 을/를 or 에, before ``limit``; a run breaks
+    where a sum, date or quantity starts or ends."""
     phrases: list[list[Token]] = []
     run: list[Token] = []
     for t in toks:
@@ -223,7 +239,22 @@ def _object(
         if run and ((_tag(t) == "JKO") or (_tag(t) == "JKB" and t.form in {"에", "에의"})):
             phrases.append(run)
         run = []
-    for phrase in reversed(phrases):
+    return phrases
+
+
+def _object(
+    ctx: DocContext,
+    lex: Lexicon,
+    toks: Sequence[Token],
+    facts: Facts,
+    actors: Sequence[tuple[int, int]],
+    numeric: Sequence[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The noun phrase before the predicate marked by 을/를 or 에 (nearest first), without the
+    action noun at its head, amounts, dates and leading modifiers."""
+    limit = facts.predicate[0] if facts.predicate else (toks[-1].end if toks else 0)
+    stop = set(lex.list("object_stopwords"))
+    for phrase in reversed(_marked_phrases(toks, limit, numeric)):
         words = [t for t in phrase if not _inside(t.start, numeric)]
         if not words:
             continue
@@ -234,10 +265,6 @@ def _object(
             words = words[1:]
         while words and _tag(words[-1]) in {"JKG", "SP"}:
             words = words[:-1]
-        if not words:
-            continue
-        s, e = words[0].start, words[-1].end
-        if any(a <= s and e <= b for a, b in actors):
-            continue
-        return s, e
+        if words and not any(a <= words[0].start and words[-1].end <= b for a, b in actors):
+            return words[0].start, words[-1].end
     return None
