@@ -41,7 +41,7 @@ schema: install
 # Re-pin every dependency (direct and transitive) from a fresh resolution of pyproject.toml.
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check ".[test,lint,dask]"
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check ".[test,lint,dask,hwp,pdf,html]"
 	.venv-lock/bin/python -m pip freeze --all --exclude-editable | grep -v -e "^factsheet-extract" -e "^pip==" > requirements.lock
 	rm -rf .venv-lock
 

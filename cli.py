@@ -9,6 +9,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
+
+from pipeline.budget import DEFAULT_DOC_TIMEOUT
 
 
 class Engine(StrEnum):
@@ -17,8 +20,14 @@ class Engine(StrEnum):
 
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract structured data from government fact sheets.")
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# markup off: paths and document text are printed as they are (``o[/]x``, ``bad[red].txt``)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+out = Console(highlight=False, soft_wrap=True, markup=False)
+
+
+def _say(console: Console, label: str, style: str, message: str) -> None:
+    """``label message`` with only the label styled; ``message`` is never read as markup."""
+    console.print(Text.assemble((label, style), " ", message))
 
 
 @app.command()
@@ -35,8 +44,17 @@ def extract(
     engine: Annotated[Engine, typer.Option(help="local: processes on this machine; dask: a Dask cluster.")] = Engine.LOCAL,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors; no progress bar.")] = False,
+    doc_timeout: Annotated[
+        float,
+        typer.Option(help="Seconds one document may take before it becomes an error (0: no limit).", min=0),
+    ] = DEFAULT_DOC_TIMEOUT,
+    lock_timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds to wait while another run writes to --out (default: as long as it takes).", min=0),
+    ] = None,
 ) -> None:
     """Extract documents into JSON (one per document) and Parquet tables."""
+    from pipeline.locks import FolderBusy
     from pipeline.progress import progress_bar
     from pipeline.run import collect_inputs, default_workers, run_extract
     from pipeline.summary import summarize
@@ -56,13 +74,19 @@ def extract(
                 engine=engine.value,
                 scheduler=scheduler,
                 on_document=advance,
+                doc_timeout=doc_timeout or None,
+                lock_timeout=-1 if lock_timeout is None else lock_timeout,
+                on_wait=lambda message: _say(err, "waiting", "yellow", message),
             )
+    except FolderBusy as busy:
+        _say(err, "error", "red", f"{busy} (previous outputs are unchanged; try again when it has finished)")
+        raise typer.Exit(2) from busy
     except OSError as failure:
         reason = failure.strerror or failure
-        err.print(f"[red]error[/red] cannot write outputs to {out_dir}: {reason} (previous outputs are unchanged)")
+        _say(err, "error", "red", f"cannot write outputs to {out_dir}: {reason} (previous outputs are unchanged)")
         raise typer.Exit(2) from failure
     for error in result.errors:
-        err.print(f"[red]error[/red] {error.path}: {error.reason} ({error.hint})")
+        _say(err, "error", "red", f"{error.path}: {error.reason} ({error.hint})")
     if not quiet:
         out.print(summarize(result.extracted, out_dir))
     raise typer.Exit(1 if result.errors else 0)
@@ -75,7 +99,7 @@ def validate(out_dir: Annotated[Path, typer.Argument(help="Output folder to chec
 
     problems = validate_dir(out_dir)
     for problem in problems:
-        err.print(f"[red]problem[/red] {problem}")
+        _say(err, "problem", "red", problem)
     if problems:
         raise typer.Exit(1)
     out.print(f"{out_dir}: valid")
@@ -92,8 +116,8 @@ def check(
     findings = check_dir(out_dir)
     failures = [f for f in findings if f.kind != "unpaired" or strict]
     for finding in findings:
-        label = "[red]disagree[/red]" if finding in failures else "[yellow]note[/yellow]"
-        out.print(f"{label} {finding.message}")
+        label, style = ("disagree", "red") if finding in failures else ("note", "yellow")
+        _say(out, label, style, finding.message)
     if failures:
         raise typer.Exit(1)
     out.print(f"{out_dir}: no disagreement between aligned versions")
@@ -155,12 +179,12 @@ def report(
     from pipeline.report import write_report
 
     if not data_dir.is_dir():
-        err.print(f"[red]error[/red] {data_dir}: no such folder (run `factsheet extract` first)")
+        _say(err, "error", "red", f"{data_dir}: no such folder (run `factsheet extract` first)")
         raise typer.Exit(1)
     try:
         written = write_report(data_dir, out_dir)
     except OSError as failure:
-        err.print(f"[red]error[/red] cannot write the report to {out_dir}: {failure.strerror or failure}")
+        _say(err, "error", "red", f"cannot write the report to {out_dir}: {failure.strerror or failure}")
         raise typer.Exit(2) from failure
     out.print(f"{len(written) - 1} document pages and {out_dir / 'index.html'}")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.locks import reading
 from pipeline.write import document_files, load_document
 from schemas.models import Commitment, Document
 
@@ -25,8 +26,10 @@ def _describe(doc: Document, bullet_id: str) -> str:
 
 
 def check_dir(out_dir: Path) -> list[Finding]:
-    """Disagreements (and unpaired bullets) of every aligned pair in an output folder."""
-    docs = {doc.doc_id: doc for doc in map(load_document, document_files(out_dir))}
+    """Disagreements (and unpaired bullets) of every aligned pair in an output folder (read
+    under its read lock: never half of a commit)."""
+    with reading(out_dir):
+        docs = {doc.doc_id: doc for doc in map(load_document, document_files(out_dir))}
     findings: list[Finding] = []
     for ko in sorted(docs.values(), key=lambda d: d.doc_id):
         for row in ko.alignments:

@@ -49,3 +49,48 @@ def parse_date_line(line: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first valid full date anywhere in ``text`` (a header cell: ``2024. 6. 21.(금) 11:00``).
+
+    >>> find_date(" 2024. 6. 21.(금) 11:00")
+    datetime.date(2024, 6, 21)
+    """
+    for pattern in _patterns():
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = int(parts["month"]) if parts.get("month") else _month(parts.get("month_name") or "")
+            if month is None:
+                continue
+            try:
+                return dt.date(int(parts["year"]), month, int(parts["day"]))
+            except ValueError:
+                continue
+    return None
+
+
+_FILENAME_DATES = (
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_.](?P<month>\d{2})[-_.](?P<day>\d{2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})(?!\d)"),
+    re.compile(r"\((?P<yy>\d{2})(?P<month>\d{2})(?P<day>\d{2})\)"),
+)
+
+
+def date_from_filename(name: str) -> dt.date | None:
+    """A date written in a file name: ``2018-03-05_…``, ``20180305``, ``(240621)``.
+
+    >>> date_from_filename("보도자료(240621).hwpx")
+    datetime.date(2024, 6, 21)
+    >>> date_from_filename("report_20181305.pdf") is None
+    True
+    """
+    for pattern in _FILENAME_DATES:
+        for match in pattern.finditer(name):
+            parts = match.groupdict()
+            year = 2000 + int(parts["yy"]) if parts.get("yy") else int(parts["year"])
+            try:
+                return dt.date(year, int(parts["month"]), int(parts["day"]))
+            except ValueError:
+                continue
+    return None

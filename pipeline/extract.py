@@ -7,21 +7,27 @@ Each stage is a pure function of the context; only this module puts their result
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import datetime as dt
+import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
-from pipeline.actors.terms import extract_terms
 from pipeline.commitments.build import Parties, extract_commitments
+from pipeline.context import DocContext, Mention, Structure
+from pipeline.docdate import date_from_filename
 from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
-from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
-from pipeline.structure import parse_structure
+from pipeline.structure import Layout, parse_structure
+from pipeline.tables import fits_decimal
+from pipeline.terms import extract_terms
 from pipeline.tokens import tokenize
 from schemas.models import (
     SPAN_KINDS,
@@ -115,25 +121,86 @@ def _ids(ctx: DocContext, kind: str, mentions: Sequence[Mention[Any]]) -> list[s
     return ids
 
 
-def build_context(text: str, doc_id: str, language: str | None = None) -> DocContext:
+_NO_DATE = "no date line found: relative dates are left unresolved"
+
+
+def _dated(structure: Structure, raw: ReadResult | None, source: str, doc_date: dt.date | None) -> Structure:
+    """The document's date from the first place that has it: its text (date line or header),
+    the format's metadata, the file name, then ``--doc-date``; ``date_source`` says which."""
+    if structure.date is not None:
+        return structure
+    found = [
+        (raw.metadata.date if raw is not None else None, "metadata"),
+        (date_from_filename(Path(source).name) if source else None, "filename"),
+        (doc_date, "option"),
+    ]
+    date, origin = next(((d, o) for d, o in found if d is not None), (None, None))
+    if date is None:
+        return structure
+    warnings = tuple(w for w in structure.warnings if w != _NO_DATE)
+    return dataclasses.replace(structure, date=date, date_source=origin, warnings=warnings)
+
+
+def build_context(
+    text: str,
+    doc_id: str,
+    language: str | None = None,
+    raw: ReadResult | None = None,
+    source: str = "",
+    doc_date: dt.date | None = None,
+) -> DocContext:
     """Parse the layout and tokenize the text once: what every extractor reads."""
     language = language or detect_language(text)
-    structure = parse_structure(text, language, doc_id)
+    layout = Layout(tables=[(t.start, t.end) for t in raw.tables], paragraph_items=raw.format != "txt") if raw else None
+    structure = _dated(parse_structure(text, language, doc_id, layout), raw, source, doc_date)
     return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
 
 
-def build_document(raw: ReadResult, doc_id: str, source: str, language: str | None = None) -> Document:
+_DECIMAL_PRECISION = 120
+"""Digits of Decimal arithmetic while a document is built (Python's default, 28, would round
+a 30-digit amount silently); values beyond the contract's decimal are then left out."""
+
+
+def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mention[Any]], list[str]]:
+    """Mentions whose every decimal value fits the contract's Parquet decimal, and a warning
+    for each one left out (``0.1234567%``, a 46-digit amount): a wrong value is worse than none."""
+    kept: list[Mention[Any]] = []
+    warnings: list[str] = []
+    for m in mentions:
+        values = [getattr(m.fields, name) for name in type(m.fields).model_fields]
+        if all(fits_decimal(v) for v in values if isinstance(v, Decimal)):
+            kept.append(m)
+        else:
+            warnings.append(
+                f"{text[m.start : m.end]!r} at {m.start}..{m.end} left out: its value does not fit the output decimal"
+                " (at most 32 digits before the point and 6 after)"
+            )
+    return kept, warnings
+
+
+def build_document(
+    raw: ReadResult, doc_id: str, source: str, language: str | None = None, doc_date: dt.date | None = None
+) -> Document:
     """Run every stage over one normalized text and validate the result."""
+    with decimal.localcontext(prec=_DECIMAL_PRECISION):
+        return _build_document(raw, doc_id, source, language, doc_date)
+
+
+def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | None, doc_date: dt.date | None) -> Document:
     rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
-    ctx = build_context(raw.text, doc_id, rules.language)
-    numeric = resolve(
-        [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
-        priority=lambda m: _KIND_PRIORITY[type(m.fields)],
+    ctx = build_context(raw.text, doc_id, rules.language, raw, source, doc_date)
+    numeric, out_of_range = _representable(
+        resolve(
+            [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
+            priority=lambda m: _KIND_PRIORITY[type(m.fields)],
+        ),
+        ctx.text,
     )
     amounts = [m for m in numeric if isinstance(m.fields, AmountFields)]
     actors = extract_actors(ctx)
-    parties_of_bullet = bullet_parties(ctx, actors)
-    parties_of_amount = amount_parties(ctx, actors, amounts)
+    parties_of_document = document_parties(ctx, actors)  # once: bullets and amounts fall back to it
+    parties_of_bullet = bullet_parties(ctx, actors, parties_of_document)
+    parties_of_amount = amount_parties(ctx, actors, amounts, parties_of_document, parties_of_bullet)
     where = _Locator.of(ctx)
     origin = _Source.of(raw)
     structure = ctx.structure
@@ -160,7 +227,7 @@ def build_document(raw: ReadResult, doc_id: str, source: str, language: str | No
         located_amounts,
         located_dates,
         located_quantities,
-        Parties(parties_of_bullet, document_parties(ctx, actors)),
+        Parties(parties_of_bullet, parties_of_document),
     )
     return Document(
         doc_id=doc_id,
@@ -171,6 +238,7 @@ def build_document(raw: ReadResult, doc_id: str, source: str, language: str | No
         language=ctx.language,
         title=structure.title,
         date=structure.date,
+        date_source=structure.date_source,
         text=ctx.text,
         sections=list(structure.sections),
         paragraphs=list(structure.paragraphs),
@@ -184,13 +252,15 @@ def build_document(raw: ReadResult, doc_id: str, source: str, language: str | No
         quantities=located_quantities,
         terms=[Term(**row) for row in located("terms", terms)],
         commitments=commitments,
-        warnings=[*raw.warnings, *structure.warnings],
+        warnings=[*raw.warnings, *structure.warnings, *out_of_range],
     )
 
 
-def extract_file(path: Path, doc_id: str | None = None, source: str | None = None) -> Document:
+def extract_file(path: Path, doc_id: str | None = None, source: str | None = None, doc_date: dt.date | None = None) -> Document:
     """Read and extract one file in whatever format its content is (raises ``ReadError``)."""
-    return build_document(read_document(path), doc_id or path.stem, source if source is not None else str(path))
+    return build_document(
+        read_document(path), doc_id or path.stem, source if source is not None else str(path), doc_date=doc_date
+    )
 
 
 def extract_bytes(raw: bytes, doc_id: str, source: str) -> Document:

@@ -8,6 +8,8 @@ A run writes everything into a staging folder inside the output folder and renam
 files into place only at the end: a run that fails or is killed leaves the previous outputs
 intact and consistent with each other. Extraction runs on an engine of ``pipeline.engines``
 (local processes or Dask); the outputs are the same bytes whatever the engine and workers.
+One run at a time writes to an output folder, and readers never see half of a commit
+(``pipeline.locks``).
 """
 
 from __future__ import annotations
@@ -15,20 +17,26 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
 from pydantic import ValidationError
 
+from pipeline.budget import DEFAULT_DOC_TIMEOUT
 from pipeline.engines import FileError, Job, dask_engine, local_engine
+from pipeline.locks import committing, run_lock
 from pipeline.pairing import DocInfo, apply_alignment, clear_alignment, find_pairs
 from pipeline.readers import input_suffixes
 from pipeline.write import ERRORS_FILE, TableWriter, atomic_write_bytes, document_files, document_json, json_bytes, load_document
 
 STAGING_PREFIX = ".staging-"
+RESERVED_DOC_IDS = frozenset({Path(ERRORS_FILE).stem})
+"""Doc ids whose JSON would be one of the run's own files (compared in any letter case)."""
 
 
 @dataclass(slots=True)
@@ -45,33 +53,77 @@ class RunResult:
         return not self.errors
 
 
-def _documents_in(folder: Path) -> list[Path]:
+def _documents_in(folder: Path, errors: list[FileError] | None = None) -> list[Path]:
     """The input documents below a folder, sorted: files whose name ends with an extension of a
-    registered reader (``pipeline.readers``), in any letter case."""
+    registered reader (``pipeline.readers``), in any letter case. A subfolder that cannot be
+    read is added to ``errors``."""
+
+    def unreadable(err: OSError) -> None:
+        if errors is not None:
+            reason = f"cannot read folder: {err.strerror or err}"
+            errors.append(FileError(str(err.filename or folder), reason, "check its permissions"))
+
     suffixes = input_suffixes()
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    found: list[Path] = []
+    for root, _subfolders, names in os.walk(folder, onerror=unreadable):
+        found.extend(Path(root) / name for name in names if Path(name).suffix.lower() in suffixes)
+    return sorted(found)
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _not_a_file(path: Path, mode: int) -> FileError | None:
+    """An input that exists but is not a regular file or folder, named for what it is."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    return FileError(str(path), f"not a text file: {kind}", "give a text file or a folder")
+
+
+def _doc_id_problem(path: Path) -> FileError | None:
+    """A file whose output would be hidden or would overwrite one of the run's own files."""
+    doc_id = path.stem
+    if doc_id.startswith("."):
+        return FileError(str(path), f"file name {path.name!r} starts with '.': its output would be hidden", "rename the file")
+    if doc_id.casefold() in RESERVED_DOC_IDS:
+        return FileError(str(path), f"doc_id {doc_id!r} is reserved for the run's {ERRORS_FILE}", "rename the file")
+    return None
 
 
 def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
     """Files as given (read by their content, whatever their name) plus the documents inside
-    folders (sorted); missing paths and duplicate
-    doc ids (the same file stem twice) become errors."""
-    files: list[Path] = []
+    folders (sorted). Missing, unreadable or special paths (pipes, devices), reserved or hidden
+    names and duplicate doc ids (the same file stem twice, in any letter case: the outputs
+    would collide on case-insensitive file systems) become errors."""
+    candidates: list[Path] = []
     errors: list[FileError] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(_documents_in(path))
-        elif path.is_file():
-            files.append(path)
-        else:
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
             errors.append(FileError(str(path), "no such file or folder", "check the path"))
-    unique = list(dict.fromkeys(files))
-    stems = Counter(p.stem for p in unique)
-    clashes = [p for p in unique if stems[p.stem] > 1]
+            continue
+        except OSError as err:
+            errors.append(FileError(str(path), f"cannot read: {err.strerror or err}", "check the path and its permissions"))
+            continue
+        candidates.extend(_documents_in(path, errors) if stat.S_ISDIR(mode) else [path])
+    files: list[Path] = []
+    for path in dict.fromkeys(candidates):
+        try:
+            problem = _not_a_file(path, path.stat().st_mode) or _doc_id_problem(path)
+        except OSError as err:
+            problem = FileError(str(path), f"cannot read: {err.strerror or err}", "check the path and its permissions")
+        if problem:
+            errors.append(problem)
+        else:
+            files.append(path)
+    stems = Counter(p.stem.casefold() for p in files)
+    clashes = [p for p in files if stems[p.stem.casefold()] > 1]
     for p in clashes:
-        others = ", ".join(str(q) for q in clashes if q.stem == p.stem and q != p)
+        others = ", ".join(str(q) for q in clashes if q.stem.casefold() == p.stem.casefold() and q != p)
         errors.append(FileError(str(p), f"duplicate doc_id {p.stem!r} (also {others})", "rename one of the files"))
-    return [p for p in unique if stems[p.stem] == 1], errors
+    return [p for p in files if stems[p.stem.casefold()] == 1], errors
 
 
 def default_workers() -> int:
@@ -89,17 +141,40 @@ def run_extract(
     engine: str = "local",
     scheduler: str | None = None,
     on_document: Callable[[], None] | None = None,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
+    lock_timeout: float = -1,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Extract ``paths`` into ``out_dir``: JSON per document, alignment of Korean/English
-    pairs, every table and ``errors.json``, all staged and then renamed into place."""
+    pairs, every table and ``errors.json``, all staged and then renamed into place.
+
+    The whole run holds the folder's run lock (``pipeline.locks``): a second run waits up to
+    ``lock_timeout`` seconds (-1: as long as it takes) and raises ``FolderBusy`` after that.
+    A document taking more than ``doc_timeout`` seconds (None: no limit) becomes an error."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with run_lock(out_dir, lock_timeout, on_wait):
+        return _run_locked(paths, out_dir, prune, fail_fast, pairs, workers, engine, scheduler, on_document, doc_timeout)
+
+
+def _run_locked(
+    paths: Sequence[Path],
+    out_dir: Path,
+    prune: bool,
+    fail_fast: bool,
+    pairs: Sequence[tuple[str, str]],
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    on_document: Callable[[], None] | None,
+    doc_timeout: float | None,
+) -> RunResult:
     result = RunResult(out_dir)
     files, result.errors = collect_inputs(paths)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for stale in out_dir.glob(STAGING_PREFIX + "*"):  # left by a killed run
+    for stale in out_dir.glob(STAGING_PREFIX + "*"):  # we hold the run lock: its owner is gone
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     try:
-        jobs = [Job(str(p), p.stem) for p in files]
+        jobs = [Job(str(p), p.stem, timeout=doc_timeout) for p in files]
         outcomes = dask_engine(jobs, workers, scheduler) if engine == "dask" else local_engine(jobs, workers)
         for outcome in outcomes:
             if isinstance(outcome, FileError):
@@ -116,18 +191,37 @@ def run_extract(
         _align(sources, staging, pairs, result)
         result.corpus = sorted(sources)
         with TableWriter(staging) as tables:
+            inputs = {p.stem: str(p) for p in files}
             for doc_id in result.corpus:
-                try:
-                    tables.add(load_document(sources[doc_id]))
-                except (ValidationError, OSError, ValueError) as err:
-                    result.errors.append(
-                        FileError(str(sources[doc_id]), f"existing output does not validate: {err}", "re-extract its source")
-                    )
+                _add_to_tables(tables, sources[doc_id], out_dir, result, inputs.get(doc_id, str(sources[doc_id])))
         atomic_write_bytes(staging / ERRORS_FILE, json_bytes([e.as_dict() for e in result.errors]))
-        _commit(staging, out_dir, removed)
+        with committing(out_dir):
+            _commit(staging, out_dir, removed)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+_UNUSABLE = (ValidationError, OSError, ValueError, pa.ArrowException)
+
+
+def _add_to_tables(tables: TableWriter, source: Path, out_dir: Path, result: RunResult, input_path: str) -> None:
+    """Add one document's rows. A document the tables cannot hold is an error: a staged one
+    is dropped (its previous output, if any, stays current), an existing one is left out."""
+    try:
+        tables.add(load_document(source))
+        return
+    except _UNUSABLE as err:
+        if source.parent == out_dir:
+            result.errors.append(FileError(str(source), f"existing output does not validate: {err}", "re-extract its source"))
+            return
+        result.errors.append(FileError(input_path, f"cannot be written to the tables: {err}", "report this as a bug"))
+    source.unlink()
+    doc_id = source.stem
+    if doc_id in result.extracted:
+        result.extracted.remove(doc_id)
+    if (out_dir / source.name).exists():
+        _add_to_tables(tables, out_dir / source.name, out_dir, result, input_path)
 
 
 def _pruned(out_dir: Path, files: Sequence[Path], paths: Iterable[Path]) -> set[str]:
@@ -135,7 +229,10 @@ def _pruned(out_dir: Path, files: Sequence[Path], paths: Iterable[Path]) -> set[
     (a failed or duplicate input still counts as named: its old outputs are kept)."""
     named = {p.stem for p in files}
     for path in paths:
-        named.update(p.stem for p in (_documents_in(path) if path.is_dir() else [path]))
+        try:
+            named.update(p.stem for p in (_documents_in(path) if path.is_dir() else [path]))
+        except OSError:
+            continue  # reported by collect_inputs
     return {p.stem for p in document_files(out_dir)} - named
 
 

@@ -21,14 +21,16 @@ Offsets are code points into the normalized text; ``text[start:end]`` of every r
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.docdate import parse_date_line
+from pipeline.context import Structure
+from pipeline.docdate import find_date, parse_date_line
 from pipeline.lexicon import load_yaml
-from pipeline.mentions import Structure
 from schemas.models import Bullet, Paragraph, Section
 
 _TAB_WIDTH = 4
@@ -74,6 +76,51 @@ def _markers() -> _Markers:
         lead_in_cues={lang: tuple(cues) for lang, cues in data["lead_in_cues"].items()},
         lead_in_max_chars=data["lead_in_max_chars"],
         trailing_conjunctions=tuple(data["trailing_conjunctions"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the input format told the parser: where tables are (their lines never become
+    paragraphs or bullets, and a contact table ends the body), and whether an indented
+    paragraph without a marker is a list item (HWP/HWPX/PDF/HTML bodies often have no □)."""
+
+    tables: Sequence[tuple[int, int]] = ()
+    paragraph_items: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Press:
+    """The frame of a press release (``data/press_layout.yaml``): banner, header, annexes."""
+
+    banners: frozenset[str]
+    header: re.Pattern[str]
+    date_key: re.Pattern[str]
+    contact: re.Pattern[str]
+    annex: re.Pattern[str]
+    annex_max_chars: int
+    search_lines: int
+    caption: re.Pattern[str]
+
+
+@cache
+def _press() -> _Press:
+    data = load_yaml("press_layout.yaml")
+
+    def keys(words: list[str]) -> re.Pattern[str]:
+        return re.compile(
+            r"^\W{0,3}(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![가-힣])", re.I
+        )
+
+    return _Press(
+        banners=frozenset(b.lower() for b in data["banners"]),
+        header=keys(data["header_keys"]),
+        date_key=re.compile("|".join(re.escape(w) for w in data["date_keys"])),
+        contact=re.compile("|".join(data["contact_patterns"])),
+        annex=re.compile(data["annex_pattern"]),
+        annex_max_chars=data["annex_max_chars"],
+        search_lines=data["header_search_lines"],
+        caption=re.compile(data["caption_pattern"]),
     )
 
 
@@ -130,8 +177,10 @@ class _Para:
 class _Parser:
     """One pass over the lines; a small state machine of open paragraph and open list."""
 
-    def __init__(self, text: str, language: str, doc_id: str) -> None:
+    def __init__(self, text: str, language: str, doc_id: str, layout: Layout | None = None) -> None:
         self.doc_id = doc_id
+        self.layout = layout or Layout()
+        self.press = _press()
         self.text = text
         self.language = language
         self.m = _markers()
@@ -143,7 +192,57 @@ class _Parser:
         self.stack: list[_Item] = []
         self.title: str | None = None
         self.date: dt.date | None = None
+        self.date_source: str | None = None
         self.warnings: list[str] = []
+        self.in_table = self._table_lines()
+        self.body_started = False
+
+    def _table_lines(self) -> list[bool]:
+        """For each line, whether it lies inside a table the format kept as a table."""
+        spans = sorted(self.layout.tables)
+        starts = [a for a, _ in spans]
+        out = []
+        for line in self.lines:
+            i = bisect.bisect_right(starts, line.start) - 1
+            out.append(i >= 0 and line.start <= spans[i][1] and not (line.start == spans[i][1] == line.end))
+        return out
+
+    def _frame_line(self, content: str) -> bool:
+        """A banner, header-block, contact or date line: the frame, not the body."""
+        if content.strip().lower() in self.press.banners:
+            return True
+        if self.press.header.match(content) or self.press.contact.search(content):
+            return len(content) <= 120
+        return parse_date_line(content) is not None
+
+    def _header_date(self) -> dt.date | None:
+        """The release date of a header block (보도시점/배포 …, on the line or the next one)."""
+        top = [i for i, ln in enumerate(self.lines) if not ln.blank()][: self.press.search_lines]
+        for k, i in enumerate(top):
+            content = self._content(self.lines[i])
+            key = self.press.date_key.search(content)
+            if key is None or key.start() > 3:
+                continue
+            date = find_date(content[key.end() :])
+            if date is None and k + 1 < len(top):
+                date = find_date(self._content(self.lines[top[k + 1]]))
+            if date is not None:
+                return date
+        return None
+
+    def _contact_table(self, i: int) -> bool:
+        """A table (after the body began) holding a contact key and a phone or e-mail."""
+        if not self.in_table[i] or not self.body_started:
+            return False
+        starts = sorted(self.layout.tables)
+        j = bisect.bisect_right([a for a, _ in starts], self.lines[i].start) - 1
+        if j < 0:
+            return False
+        a, b = starts[j]
+        if self.lines[i].start != a:
+            return False
+        body = self.text[a:b]
+        return any(self.press.header.match(ln.strip()) for ln in body.split("\n")) and self.press.contact.search(body) is not None
 
     # -- line classification ------------------------------------------------------------
 
@@ -158,7 +257,11 @@ class _Parser:
         return match, kind
 
     def _ends_sentence(self, end: int) -> bool:
-        return self.text[:end].rstrip().endswith(self.m.sentence_final)
+        """Whether the text up to ``end``, trailing spaces left out, ends a sentence (without
+        copying the text before ``end``: that made long documents quadratic)."""
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return self.text.endswith(self.m.sentence_final, 0, end)
 
     def _next_nonblank(self) -> list[int | None]:
         """For each line, the index of the next non-blank line after it (one backward pass)."""
@@ -198,30 +301,48 @@ class _Parser:
 
     # -- the pass -----------------------------------------------------------------------
 
-    def parse(self) -> Structure:
-        first = next((i for i, ln in enumerate(self.lines) if not ln.blank()), None)
-        if first is None:
+    def parse(self) -> Structure:  # noqa: C901 - to split: frame, title/date, line loop
+        nonblank = [i for i, ln in enumerate(self.lines) if not ln.blank()]
+        if not nonblank:
             self.warnings.append("empty document: no text")
             return self._finish()
+        first = next((i for i in nonblank if not self._frame_line(self._content(self.lines[i]))), nonblank[0])
         self.title = self._content(self.lines[first])
         body_from = first + 1
-        top = [i for i, ln in enumerate(self.lines[first:], first) if not ln.blank()]
+        top = [i for i in nonblank if i > first]
         for i in top[: load_yaml("doc_dates.yaml")["search_lines"]]:
             if self._bullet_marker(self.lines[i]):
                 break  # the list has begun: a date line stands above it
+            previous = self._content(self.lines[i - 1]) if i > 0 else ""
+            if self.in_table[i] or self.press.date_key.search(previous):
+                continue  # a header cell: the header search below finds it
             date = parse_date_line(self._content(self.lines[i]))
             if date:
-                self.date, date_index = date, i
-                body_from = max(body_from, date_index + 1)
+                self.date, self.date_source = date, "text"
+                body_from = max(body_from, i + 1)
                 break
-        if self.date is None:
-            self.warnings.append("no date line found: relative dates are left unresolved")
+        if self.date is None and (header := self._header_date()) is not None:
+            self.date, self.date_source = header, "header"
         previous_blank = True
         for i in range(body_from, len(self.lines)):
             line = self.lines[i]
-            if line.blank():
+            if self._contact_table(i) or self._annex(i):
+                self._close_list()
+                self.headings.append((line.content_start, line.end, line.end))
+                break
+            if line.blank() or self.in_table[i]:
                 previous_blank = True
+                if self.in_table[i]:
+                    self._close_list()
                 continue
+            content = self._content(line)
+            framing = self._frame_line(content) or self.press.caption.match(content)
+            if not self.body_started and framing and not self._bullet_marker(line):
+                continue  # header block and subtitle above the body
+            if self.press.header.match(content) and self.press.contact.search(content):
+                previous_blank = True
+                continue  # a contact line inside or below the body
+            self.body_started = True
             if self._is_heading(i):
                 self._close_list()
                 self.headings.append((line.content_start, line.end, line.end))
@@ -230,11 +351,18 @@ class _Parser:
             else:
                 self._prose(line, previous_blank)
             previous_blank = False
+        if self.date is None:
+            self.warnings.append("no date line found: relative dates are left unresolved")
         if not self.headings:
             self.warnings.append("no section headings found: all text is in section 0")
         if not self.items:
             self.warnings.append("no bullets found")
         return self._finish()
+
+    def _annex(self, i: int) -> bool:
+        """A short line opening the annexes (별첨, 붙임, 참고 …) once the body has begun."""
+        content = self._content(self.lines[i])
+        return self.body_started and len(content) <= self.press.annex_max_chars and self.press.annex.match(content) is not None
 
     def _section(self) -> int:
         return len(self.headings)
@@ -245,6 +373,9 @@ class _Parser:
     def _open_item(self, line: _Line, match: re.Match[str], kind: str) -> None:
         marker = match.group(kind)
         rank = self.m.rank[marker] if kind.startswith("s") else self.m.rank[kind]
+        self._push_item(line, marker, rank, match.end())
+
+    def _push_item(self, line: _Line, marker: str, rank: int, start: int) -> None:
         new_list = not self.stack
         while self.stack:
             top = self.stack[-1]
@@ -263,7 +394,7 @@ class _Parser:
             marker=marker,
             indent=line.indent,
             line_start=line.start,
-            start=match.end(),
+            start=start,
             end=line.end,
             section=self._section(),
             depth=0 if parent is None else parent.depth + 1,
@@ -281,6 +412,9 @@ class _Parser:
             if line.indent > item.indent or not self._ends_sentence(item.end):
                 item.end = line.end
                 return
+        if self.layout.paragraph_items and line.indent > 0 and not self.press.caption.match(self._content(line)):
+            self._push_item(line, "", -1, line.content_start)  # an indented paragraph without a marker
+            return
         last = self.paras[-1] if self.paras else None
         if (
             last is not None
@@ -452,7 +586,7 @@ class _Parser:
             )
             for p in self.paras
         ]
-        return Structure(self.title, self.date, sections, paragraphs, bullets, tuple(self.warnings))
+        return Structure(self.title, self.date, sections, paragraphs, bullets, tuple(self.warnings), self.date_source)
 
     def _sections(self) -> list[Section]:
         bounds = [0] + [start for start, _, _ in self.headings] + [len(self.text)]
@@ -465,6 +599,7 @@ class _Parser:
         return sections
 
 
-def parse_structure(text: str, language: str, doc_id: str = "doc") -> Structure:
-    """Parse ``text`` (already normalized) into its layout; ids are ``{doc_id}:s{i}``/``:b{n}``."""
-    return _Parser(text, language, doc_id).parse()
+def parse_structure(text: str, language: str, doc_id: str = "doc", layout: Layout | None = None) -> Structure:
+    """Parse ``text`` (already normalized) into its layout; ids are ``{doc_id}:s{i}``/``:b{n}``.
+    ``layout`` carries what a format reader knew (tables, paragraphs as items)."""
+    return _Parser(text, language, doc_id, layout).parse()

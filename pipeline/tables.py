@@ -14,10 +14,29 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import pyarrow as pa
 from pydantic import BaseModel
 
-from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Commitment, Document, SpanKind
+from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Commitment, Document, Span, SpanKind
 
 DECIMAL = pa.decimal128(38, 6)
 """Money and quantities: exact, up to 10^32 with six decimals (no float rounding)."""
+
+
+def fits_decimal(value: Decimal) -> bool:
+    """Whether ``DECIMAL`` holds ``value`` exactly: at most 32 digits before the point and 6
+    after (trailing zeros do not count).
+
+    >>> [fits_decimal(Decimal(v)) for v in ("2500000000", "0.123456", "0.1234567", "1E+32", "0.10000000")]
+    [True, True, False, False, True]
+    """
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return False  # NaN or infinity
+    while len(digits) > 1 and digits[-1] == 0 and exponent < 0:
+        digits, exponent = digits[:-1], exponent + 1
+    places = max(-exponent, 0)
+    whole_digits = max(len(digits) + exponent, 0) if any(digits) else 0
+    scale, precision = int(DECIMAL.scale), int(DECIMAL.precision)
+    return places <= scale and whole_digits <= precision - scale
+
 
 _SPAN = [
     ("mention_id", pa.string()),
@@ -44,6 +63,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("language", pa.string()),
             ("title", pa.string()),
             ("date", pa.date32()),
+            ("date_source", pa.string()),
             ("n_sections", pa.int64()),
             ("n_bullets", pa.int64()),
             ("n_top_bullets", pa.int64()),
@@ -122,8 +142,10 @@ _ARROW: tuple[tuple[type, pa.DataType], ...] = (
 
 
 def span_schema(kind: SpanKind) -> pa.Schema:
-    """A span table: the located columns, the kind's value fields in model order, the rule."""
-    fields = [(name, _arrow_type(info.annotation)) for name, info in kind.fields.model_fields.items()]
+    """A span table: the located columns, the record's own columns in model order (the kind's
+    value fields, plus what the assembly adds, such as an amount's ``parties``), the rule."""
+    located = set(Span.model_fields)
+    fields = [(name, _arrow_type(info.annotation)) for name, info in kind.record.model_fields.items() if name not in located]
     return pa.schema([*_SPAN, *fields, *_RULE])
 
 
@@ -148,6 +170,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "language": doc.language,
         "title": doc.title,
         "date": doc.date,
+        "date_source": doc.date_source,
         "n_sections": len(doc.sections),
         "n_bullets": len(doc.bullets),
         "n_top_bullets": sum(1 for b in doc.bullets if b.parent_id is None),

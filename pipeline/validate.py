@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import ValidationError
 
+from pipeline.locks import reading
 from pipeline.tables import TABLES, build_table
 from pipeline.write import document_files, load_document
 from schemas.models import SCHEMA_VERSION, Document
@@ -30,9 +31,15 @@ def _first_difference(found: pa.Table, expected: pa.Table) -> str:
 
 
 def validate_dir(out_dir: Path) -> list[str]:
-    """Readable problems found in ``out_dir``; empty when all is consistent."""
+    """Readable problems found in ``out_dir``; empty when all is consistent. Holds the folder's
+    read lock, so a run committing meanwhile is seen entirely before or entirely after."""
     if not out_dir.is_dir():
         return [f"{out_dir}: not a folder"]
+    with reading(out_dir):
+        return _problems(out_dir)
+
+
+def _problems(out_dir: Path) -> list[str]:
     problems: list[str] = []
     docs: list[Document] = []
     for path in document_files(out_dir):

@@ -63,14 +63,15 @@ _PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "write_statistics": T
 
 
 class TableWriter:
-    """Every Parquet table of the contract, streamed: rows are buffered per document and
-    flushed as a row group every ``docs_per_group`` documents, so memory stays bounded on
-    large corpora. Documents must be added in ``doc_id`` order."""
+    """Every Parquet table of the contract, streamed: each document's rows are converted to
+    Arrow when it is added (so a row the contract's types cannot hold fails *that* document,
+    not the run) and flushed as a row group every ``docs_per_group`` documents, so memory
+    stays bounded on large corpora. Documents must be added in ``doc_id`` order."""
 
     def __init__(self, out_dir: Path, docs_per_group: int = 256) -> None:
         self.out_dir = out_dir
         self.docs_per_group = docs_per_group
-        self.buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self.buffers: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
         self.pending = 0
         self.sinks: dict[str, pa.BufferOutputStream] = {}
         self.writers: dict[str, pq.ParquetWriter] = {}
@@ -84,8 +85,11 @@ class TableWriter:
         return self
 
     def add(self, doc: Document) -> None:
-        for name in TABLES:
-            self.buffers[name].extend(sort_rows(rows(doc, name)))
+        """Buffer one document's rows; raises (adding nothing) if any row does not fit its table."""
+        converted = {name: pa.Table.from_pylist(sort_rows(rows(doc, name)), schema=self.writers[name].schema) for name in TABLES}
+        for name, table in converted.items():
+            if table.num_rows:
+                self.buffers[name].append(table)
         self.pending += 1
         if self.pending >= self.docs_per_group:
             self._flush()
@@ -93,7 +97,7 @@ class TableWriter:
     def _flush(self) -> None:
         for name in TABLES:
             if self.buffers[name]:
-                self.writers[name].write_table(pa.Table.from_pylist(self.buffers[name], schema=self.writers[name].schema))
+                self.writers[name].write_table(pa.concat_tables(self.buffers[name]).combine_chunks())
                 self.buffers[name] = []
         self.pending = 0
 

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Self, get_args, get_origin
+from typing import Annotated, Any, Literal, Self, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -117,15 +117,25 @@ IsoDuration = Annotated[str, Field(pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$")]
 # --- value fields, produced by the rule modules -------------------------------------------
 
 
-class AmountFields(_Strict):
-    """A money amount, normalized: ``25억불`` -> value 2500000000, USD, display ``$2.5B``."""
+class _Money(_Strict):
+    """The value of a money amount (shared by the rules' fields and the located record)."""
 
     value: PositiveDecimal
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     qualifier: Qualifier = Qualifier.EXACT
     value_max: PositiveDecimal | None = None
     display: str
+
+
+class _Attributed(_Money):
+    """Who commits to an amount: set by attribution in the document assembly, not by the rules."""
+
     parties: list[str] = Field(default_factory=list)
+
+
+class AmountFields(_Money):
+    """A money amount, normalized: ``25억불`` -> value 2500000000, USD, display ``$2.5B``."""
+
     period: IsoDuration | None = None
     per: IsoDuration | None = None
 
@@ -211,7 +221,11 @@ class ActorMention(Span, ActorFields):
     pass
 
 
-class Amount(Span, AmountFields):
+# A located amount with its ``parties`` (no docstring: it would enter the published JSON
+# schema). The base order puts ``parties`` right after the value (``_Money``, then
+# ``_Attributed``, then ``AmountFields``, then ``Span``: pydantic orders fields from the last
+# base of the MRO): the column order of the contract.
+class Amount(Span, AmountFields, _Attributed):
     pass
 
 
@@ -368,6 +382,11 @@ class Document(_Strict):
     language: LanguageCode
     title: str | None
     date: dt.date | None
+    date_source: Literal["text", "header", "metadata", "filename", "option"] | None = Field(
+        default=None,
+        description="Where date came from: text (the date line), header (보도시점/배포), metadata (the file's own), "
+        "filename, option (--doc-date); null when there is no date.",
+    )
     text: str
     sections: list[Section]
     paragraphs: list[Paragraph] = Field(default_factory=list)

@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 from pipeline.commitments import english, korean
 from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue, sectors_in
 from pipeline.commitments.facts import Clause, Facts
-from pipeline.mentions import DocContext
+from pipeline.context import DocContext
 from schemas.models import (
     Action,
     ActorMention,

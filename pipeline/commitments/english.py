@@ -9,10 +9,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from pipeline.actors.words import Word, sentence_breaks_en, words_between
 from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, action_cues, lexicon, modality_cue, specific
 from pipeline.commitments.facts import Clause, Facts
-from pipeline.mentions import DocContext
+from pipeline.context import DocContext
+from pipeline.lang.en.words import Word, sentence_breaks, words_between
 
 _AUX = {
     "will",
@@ -50,7 +50,7 @@ _DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "these", "that"
 def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]:
     """Clauses of ``[start, end)`` in order."""
     words = words_between(ctx.tokens, start, end)
-    breaks = set(sentence_breaks_en(words, ctx.text))
+    breaks = set(sentence_breaks(words, ctx.text))
     conj = set(lex.list("clause_conjunctions"))
     verbs = set(lex.list("clause_verbs_after_and"))
     out: list[Clause] = []

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from pipeline.commitments.cues import MONEY_ACTIONS, Lexicon, action_cues, modality_cue, specific
 from pipeline.commitments.facts import Clause, Facts
-from pipeline.mentions import DocContext
+from pipeline.context import DocContext
 from pipeline.tokens import Token
 
 _VERBAL = {"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "ETM", "ETN"}

@@ -11,10 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.readers.base import Block, BlockKind, Metadata, Reader, ReadError, ReadResult, SourceSpan, Table, TableCell
+from pipeline.readers.html import HtmlReader
+from pipeline.readers.hwp import HwpReader
+from pipeline.readers.hwpx import HwpxReader
+from pipeline.readers.pdf import PdfReader
 from pipeline.readers.text import TextReader
 
 _FALLBACK: Reader = TextReader()
-_BUILTIN: list[Reader] = []
+_BUILTIN: list[Reader] = [HwpxReader(), HwpReader(), PdfReader(), HtmlReader()]
 """Formats recognised by their magic bytes, tried in this order before the text fallback."""
 
 _READERS: list[Reader] = [*_BUILTIN, _FALLBACK]

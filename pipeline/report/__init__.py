@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.check import check_dir
+from pipeline.locks import reading
 from pipeline.report.render import document_page, index_page, page_name
 from pipeline.write import atomic_write_bytes, document_files, load_document
 
@@ -16,10 +17,13 @@ __all__ = ["build_report", "write_report"]
 
 
 def build_report(data_dir: Path) -> dict[str, bytes]:
-    """File name -> bytes of every page for the documents in ``data_dir`` (deterministic)."""
-    docs = {doc.doc_id: doc for doc in map(load_document, document_files(data_dir))}
+    """File name -> bytes of every page for the documents in ``data_dir`` (deterministic),
+    read under the folder's read lock (never half of a commit)."""
+    with reading(data_dir):
+        docs = {doc.doc_id: doc for doc in map(load_document, document_files(data_dir))}
+        findings = check_dir(data_dir)
     pages = {page_name(doc_id): document_page(doc, docs).encode("utf-8") for doc_id, doc in sorted(docs.items())}
-    pages["index.html"] = index_page(docs, check_dir(data_dir)).encode("utf-8")
+    pages["index.html"] = index_page(docs, findings).encode("utf-8")
     return pages
 
 

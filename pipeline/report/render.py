@@ -14,15 +14,17 @@ belongs to exactly one *span group* ``kind:start:end``; each group is one elemen
 
 from __future__ import annotations
 
+import hashlib
 import html
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from importlib.resources import files
 from string import Template
 from urllib.parse import quote
 
+from pipeline.align import amount_key
 from pipeline.check import Finding
 from pipeline.report.commitments import commitments_table
 from pipeline.report.describe import (
@@ -46,7 +48,6 @@ from schemas.models import (
     DateMention,
     Document,
     Language,
-    Qualifier,
     Quantity,
     Span,
     Term,
@@ -56,7 +57,6 @@ _BY_NESTING = sorted(SPAN_KINDS, key=lambda kind: kind.nesting)
 KINDS = tuple(kind.label for kind in _BY_NESTING)
 """Span kinds by label, outermost first when two spans have the same extent (a term holds actors)."""
 KIND_LIST = {kind.label: kind.name for kind in _BY_NESTING}
-_EQUIVALENT = {Qualifier.MORE_THAN: Qualifier.AT_LEAST, Qualifier.LESS_THAN: Qualifier.AT_MOST}
 """The same equivalence as the alignment check: ``250억불 이상`` ~ ``more than $25 billion``."""
 _LANGUAGE_NAME: dict[str, str] = {Language.KO: "Korean", Language.EN: "English"}
 
@@ -85,8 +85,18 @@ def plural(n: int, word: str) -> str:
 
 
 def page_name(doc_id: str) -> str:
-    """File name of a document's page (``index`` is taken by the index page); hrefs quote it."""
-    return "index-document.html" if doc_id.lower() == "index" else f"{doc_id}.html"
+    """File name of a document's page; hrefs quote it. Distinct doc ids get names that differ
+    also on case-insensitive (and normalizing) file systems: an id that is its own NFC case
+    fold and has no ``~`` keeps its name, any other id (``Index``, ``index``, whose plain name
+    is the index page's) gets ``~`` and 16 hex digits of its SHA-256.
+
+    >>> page_name("factsheet_ko"), page_name("Index")
+    ('factsheet_ko.html', 'Index~39c3be1198a2fddf.html')
+    """
+    folded = unicodedata.normalize("NFC", doc_id).casefold()
+    if folded == doc_id and "~" not in doc_id and folded != "index":
+        return f"{doc_id}.html"
+    return f"{doc_id}~{hashlib.sha256(doc_id.encode('utf-8')).hexdigest()[:16]}.html"
 
 
 def href(doc_id: str, fragment: str = "") -> str:
@@ -224,10 +234,6 @@ def _bullets(doc: Document | None) -> dict[str, Bullet]:
 
 def _inside(record: Span, bullet: Bullet) -> bool:
     return bullet.start <= record.start and record.end <= bullet.end
-
-
-def _amount_key(a: Amount) -> tuple[Decimal, str, str]:
-    return a.value, a.currency, _EQUIVALENT.get(a.qualifier, a.qualifier).value
 
 
 def _date_key(d: DateMention) -> tuple[str, str]:
@@ -518,9 +524,9 @@ def _mismatches(values: _Values) -> tuple[frozenset[tuple[int, int]], frozenset[
     """Offsets of the amounts/dates on the Korean and on the English side with no equal value on the other side."""
     out: list[frozenset[tuple[int, int]]] = []
     for side in (0, 1):
-        other_amounts = {_amount_key(a) for a in values.amounts[1 - side]}
+        other_amounts = {amount_key(a) for a in values.amounts[1 - side]}
         other_dates = {_date_key(x) for x in values.dates[1 - side]}
-        missing = {(a.start, a.end) for a in values.amounts[side] if _amount_key(a) not in other_amounts}
+        missing = {(a.start, a.end) for a in values.amounts[side] if amount_key(a) not in other_amounts}
         missing |= {(x.start, x.end) for x in values.dates[side] if _date_key(x) not in other_dates}
         out.append(frozenset(missing))
     return out[0], out[1]

@@ -14,7 +14,7 @@ from cli import app
 from pipeline.align import align_documents
 from pipeline.check import check_dir
 from pipeline.report import build_report
-from pipeline.report.render import document_page, index_page, span_groups
+from pipeline.report.render import document_page, index_page, page_name, span_groups
 from pipeline.write import atomic_write_bytes, document_files, document_json, load_document
 from schemas.models import (
     ActorMention,
@@ -352,4 +352,21 @@ def test_empty_document_named_index_does_not_clobber_the_index() -> None:
     _, root = page_of(doc)
     assert root.by_id("text").text == "" and root.find_all("table", cls="pledges")
     index = parse(index_page({doc.doc_id: doc}, []))
-    assert [a.attrs["href"] for a in index.find_all("table", cls="index")[0].find_all("a")] == ["index-document.html"]
+    assert [a.attrs["href"] for a in index.find_all("table", cls="index")[0].find_all("a")] == [page_name("index")]
+    assert page_name("index").casefold() != "index.html"
+
+
+def test_page_names_stay_distinct_on_case_insensitive_file_systems(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    ids = ["index", "Index", "index-document", "Report", "report", "REPORT~x"]
+    for doc_id in ids:
+        doc = Document(
+            doc_id=doc_id, source=f"{doc_id}.txt", sha256="0" * 64, language=Language.EN,
+            title=doc_id, date=None, text="", sections=[], bullets=[],
+        )  # fmt: skip
+        atomic_write_bytes(data / f"{doc_id}.json", document_json(doc))
+    pages = build_report(data)
+    assert len({name.casefold() for name in pages}) == len(ids) + 1
+    index = parse(pages["index.html"].decode("utf-8"))
+    links = [a.attrs["href"] for a in index.find_all("table", cls="index")[0].find_all("a")]
+    assert len(set(links)) == len(ids) and all(href in pages for href in links)
