@@ -49,7 +49,8 @@ def check_dir(out_dir: Path) -> list[Finding]:
                             f"{kind} differ:\n    ko {_describe(ko, row.ko_bullet_id)}\n    en {_describe(en, row.en_bullet_id)}",
                         )
                     )
-        findings += _commitment_findings(ko, docs.get(ko.alignments[0].en_doc_id) if ko.alignments else None)
+        flagged = {r.ko_bullet_id for r in ko.alignments if r.amounts_agree is False}
+        findings += _commitment_findings(ko, docs.get(ko.alignments[0].en_doc_id) if ko.alignments else None, flagged)
     return findings
 
 
@@ -57,10 +58,12 @@ def _commitment(row: Commitment) -> str:
     return f"{row.commitment_id} {row.action.value} {row.modality.value} «{row.text[:60]}»"
 
 
-def _commitment_findings(ko: Document, en: Document | None) -> list[Finding]:
-    """Aligned commitments must agree on action, modality and amounts (value, currency)."""
+def _commitment_findings(ko: Document, en: Document | None, flagged: set[str | None]) -> list[Finding]:
+    """Aligned commitments must agree on action, modality and amounts (value, currency); the
+    amounts of a bullet already reported as differing are not reported a second time."""
     if en is None:
         return []
+    parent = {b.bullet_id: b.parent_id for b in ko.bullets}
     theirs = {c.commitment_id: c for c in en.commitments}
     ko_values = {a.mention_id: (a.value, a.currency) for a in ko.amounts}
     en_values = {a.mention_id: (a.value, a.currency) for a in en.amounts}
@@ -69,8 +72,9 @@ def _commitment_findings(ko: Document, en: Document | None) -> list[Finding]:
         other = theirs.get(row.aligned_id or "")
         if other is None:
             continue
-        ours = sorted(ko_values[i] for i in row.amount_ids)
-        their = sorted(en_values[i] for i in other.amount_ids)
+        reported = row.bullet_id in flagged or parent.get(row.bullet_id or "") in flagged
+        ours = [] if reported else sorted(ko_values[i] for i in row.amount_ids)
+        their = [] if reported else sorted(en_values[i] for i in other.amount_ids)
         differ = [
             name
             for name, a, b in (
