@@ -123,6 +123,45 @@ def check(
     out.print(f"{out_dir}: no disagreement between aligned versions")
 
 
+class ListFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+@app.command()
+def commitments(
+    out_dir: Annotated[Path, typer.Argument(help="Output folder with the document JSON files.")] = Path("data"),
+    party: Annotated[str | None, typer.Option(help="Only commitments of this actor id (KOR).")] = None,
+    sector: Annotated[str | None, typer.Option(help="Only commitments in this sector (batteries).")] = None,
+    modality: Annotated[str | None, typer.Option(help="Only this modality (committed, planned, ...).")] = None,
+    format: Annotated[ListFormat, typer.Option("--format", help="table, csv or json.")] = ListFormat.TABLE,
+) -> None:
+    """List the commitments of an output folder: who, what, how much, how firmly."""
+    import csv
+    import json
+
+    from rich.table import Table
+
+    from pipeline.commitments.listing import COLUMNS, commitment_rows
+
+    if not out_dir.is_dir():
+        err.print(f"[red]error[/red] {out_dir}: no such folder (run `factsheet extract` first)")
+        raise typer.Exit(1)
+    rows = commitment_rows(out_dir, party, sector, modality)
+    if format == ListFormat.JSON:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif format == ListFormat.CSV:
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(*COLUMNS)
+        for row in rows:
+            table.add_row(*(str(row[c]) for c in COLUMNS))
+        out.print(table)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the per-document JSON file."""

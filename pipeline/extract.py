@@ -18,6 +18,7 @@ from typing import Any
 
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
+from pipeline.commitments.build import Parties, extract_commitments
 from pipeline.context import DocContext, Mention, Structure
 from pipeline.docdate import date_from_filename
 from pipeline.lang.detect import detect_language
@@ -230,6 +231,21 @@ def _build_document(
             for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)
         ]
 
+    located_actors = [ActorMention(**row) for row in located("actors", actors)]
+    located_amounts = [
+        Amount(**(row | {"parties": parties}))
+        for row, parties in zip(located("amounts", amounts), parties_of_amount, strict=True)
+    ]
+    located_dates = [DateMention(**row) for row in located("dates", dates)]
+    located_quantities = [Quantity(**row) for row in located("quantities", quantities)]
+    commitments = extract_commitments(
+        ctx,
+        located_actors,
+        located_amounts,
+        located_dates,
+        located_quantities,
+        Parties(parties_of_bullet, parties_of_document),
+    )
     return Document(
         doc_id=doc_id,
         source=source,
@@ -247,16 +263,14 @@ def _build_document(
             b.model_copy(update={"parties": parties_of_bullet.get(b.bullet_id, []), **origin.at(b.start)})
             for b in structure.bullets
         ],
-        actors=[ActorMention(**row) for row in located("actors", actors)],
-        amounts=[
-            Amount(**(row | {"parties": parties}))
-            for row, parties in zip(located("amounts", amounts), parties_of_amount, strict=True)
-        ],
-        dates=[DateMention(**row) for row in located("dates", dates)],
-        quantities=[Quantity(**row) for row in located("quantities", quantities)],
+        actors=located_actors,
+        amounts=located_amounts,
+        dates=located_dates,
+        quantities=located_quantities,
         terms=[Term(**row) for row in located("terms", terms)],
         tables=tables.tables,
         table_cells=tables.cells,
+        commitments=commitments,
         warnings=[*raw.warnings, *structure.warnings, *out_of_range],
     )
 

@@ -12,8 +12,9 @@ from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import pyarrow as pa
+from pydantic import BaseModel
 
-from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Document, Span, SpanKind
+from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Commitment, Document, Span, SpanKind
 
 DECIMAL = pa.decimal128(38, 6)
 """Money and quantities: exact, up to 10^32 with six decimals (no float rounding)."""
@@ -183,7 +184,13 @@ def span_schema(kind: SpanKind) -> pa.Schema:
     return pa.schema([*_SPAN, *fields, *_RULE])
 
 
+def model_schema(model: type[BaseModel]) -> pa.Schema:
+    """A table with one column per model field, in model order (clause records)."""
+    return pa.schema([(name, _arrow_type(info.annotation)) for name, info in model.model_fields.items()])
+
+
 SCHEMAS.update({kind.name: span_schema(kind) for kind in SPAN_KINDS})
+SCHEMAS["commitments"] = model_schema(Commitment)
 SCHEMAS["alignments"] = SCHEMAS.pop("alignments")  # tables are written in this order
 TABLES = tuple(SCHEMAS)
 

@@ -82,6 +82,33 @@ class QuantityKind(StrEnum):
     COUNT = "count"
 
 
+class Action(StrEnum):
+    """What a commitment does with its money or effort (``pipeline/lang/*/data/commitments.yaml``)."""
+
+    INVEST = "invest"
+    FUND = "fund"
+    CONTRIBUTE = "contribute"
+    AID = "aid"
+    LEND = "lend"
+    PURCHASE = "purchase"
+    SUPPLY = "supply"
+    BUILD = "build"
+    COOPERATE = "cooperate"
+    RESEARCH = "research"
+    EXCHANGE = "exchange"
+    OTHER = "other"
+
+
+class Modality(StrEnum):
+    """How firmly: decided, planned, under consideration, only welcomed, or a past fact."""
+
+    COMMITTED = "committed"
+    PLANNED = "planned"
+    EXPLORING = "exploring"
+    WELCOMED = "welcomed"
+    REPORTED = "reported"
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -224,6 +251,53 @@ class Term(Span, TermFields):
     pass
 
 
+class Commitment(_Strict):
+    """One predicate of commitment or action with everything in its clause: who (``parties``),
+    to whom (``counterparts``), how much (``amount_ids``), for what (``action``, ``object``,
+    ``sectors``), by when (``deadline``, ``period``) and how firmly (``modality``). The clause is
+    ``text``/``start``/``end``; ``object`` is a span of its own (``object_start``/``object_end``)."""
+
+    commitment_id: str = Field(description="Stable row id: {doc_id}:c{n}, n from 1 in offset order.")
+    doc_id: str
+    section_id: str
+    bullet_id: str | None = None
+    text: str
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    predicate: str | None = Field(default=None, description="The verb phrase as written (투자할 예정이다, will invest).")
+    predicate_start: int | None = None
+    predicate_end: int | None = None
+    action: Action
+    modality: Modality
+    parties: list[str] = Field(default_factory=list)
+    counterparts: list[str] = Field(default_factory=list)
+    amount_ids: list[str] = Field(default_factory=list)
+    date_ids: list[str] = Field(default_factory=list)
+    quantity_ids: list[str] = Field(default_factory=list)
+    deadline: dt.date | None = Field(default=None, description="Last day of the clause's date with relation `by`.")
+    period: IsoDuration | None = None
+    sectors: list[str] = Field(default_factory=list)
+    object: str | None = Field(default=None, description="Noun phrase of what is funded, built or bought.")
+    object_start: int | None = None
+    object_end: int | None = None
+    aligned_id: str | None = Field(default=None, description="The commitment in the other language version.")
+    rule: str = Field(description="Name of the rule that produced the record, for tracing.")
+
+    @model_validator(mode="after")
+    def _spans_consistent(self) -> Self:
+        if self.end <= self.start or len(self.text) != self.end - self.start:
+            raise ValueError("commitment text does not match its offsets")
+        for name in ("object", "predicate"):
+            value, start, end = getattr(self, name), getattr(self, f"{name}_start"), getattr(self, f"{name}_end")
+            if (value is None) != (start is None) or (value is None) != (end is None):
+                raise ValueError(f"{name} and its offsets must be given together")
+            if value is not None and (
+                not self.start <= start < end <= self.end or self.text[start - self.start : end - self.start] != value
+            ):
+                raise ValueError(f"{name} span {start}..{end} must lie in the clause and match its text")
+        return self
+
+
 @dataclass(frozen=True, slots=True)
 class SpanKind:
     """One kind of extracted span: the ``Document`` list and Parquet table ``name``, its singular
@@ -255,6 +329,8 @@ STRUCTURE_LISTS = ("sections", "paragraphs", "bullets")
 
 TABLE_LISTS = ("tables", "table_cells")
 """``Document`` lists of tables and their typed body cells (``tables`` / ``table_cells`` Parquet)."""
+CLAUSE_LISTS = ("commitments",)
+"""``Document`` lists of clause records: offsets like spans, built from the spans inside them."""
 
 
 class Section(_Strict):
@@ -393,13 +469,14 @@ class Document(_Strict):
     terms: list[Term] = Field(default_factory=list)
     tables: list[DataTable] = Field(default_factory=list)
     table_cells: list[DataCell] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
     alignments: list[Alignment] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
-    def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell]]:
+    def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell | Commitment]]:
         """Every record that has offsets, with the name of the list it sits in."""
-        out: list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell]] = []
-        for name in (*STRUCTURE_LISTS, *TABLE_LISTS, *(kind.name for kind in SPAN_KINDS)):
+        out: list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell | Commitment]] = []
+        for name in (*STRUCTURE_LISTS, *TABLE_LISTS, *(kind.name for kind in SPAN_KINDS), *CLAUSE_LISTS):
             out.extend((name, record) for record in getattr(self, name))
         return out
 
@@ -409,8 +486,14 @@ class Document(_Strict):
         for name, record in self.spans():
             if not 0 <= record.start <= record.end <= n:
                 raise ValueError(f"{name}: span {record.start}..{record.end} outside text of length {n}")
-            if isinstance(record, (Paragraph, Bullet, Span, DataCell)) and self.text[record.start : record.end] != record.text:
+            if (
+                isinstance(record, (Paragraph, Bullet, Span, DataCell, Commitment))
+                and self.text[record.start : record.end] != record.text
+            ):
                 raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{record.start}:{record.end}]")
+            if isinstance(record, Commitment) and record.object is not None:
+                if self.text[record.object_start : record.object_end] != record.object:
+                    raise ValueError(f"{name}: object {record.object!r} differs from the document text")
         return self
 
 

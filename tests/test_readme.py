@@ -28,10 +28,29 @@ def test_readme_example_runs(code: str, monkeypatch: pytest.MonkeyPatch, capsys:
     assert capsys.readouterr().out.strip()
 
 
-def test_pledge_query_pairs_every_korean_amount_with_english_text(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_commitments_query_gives_each_sum_with_party_action_and_modality(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     namespace: dict[str, object] = {}
     exec(compile(BLOCKS[0], "README.md", "exec"), namespace)
+    pledges = cast("pd.DataFrame", namespace["pledges"])
+    pledges = pledges[pledges["doc_id"].str.startswith("factsheet_2021-05-21_")]  # the bilingual sample
+    rows = sorted(zip(pledges["parties"].map(sorted), pledges["action"], pledges["modality"], strict=True))
+    assert rows == sorted(
+        2
+        * [
+            (["KOR", "USA"], "invest", "welcomed"),
+            (["USA"], "fund", "committed"),
+            (["KOR"], "fund", "committed"),
+            (["KOR"], "fund", "committed"),
+        ]
+    )
+    assert pledges["aligned_id"].notna().all()
+
+
+def test_pledge_query_pairs_every_korean_amount_with_english_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    exec(compile(BLOCKS[1], "README.md", "exec"), namespace)
     pledges = cast("pd.DataFrame", namespace["pledges"])
     pledges = pledges[pledges["doc_id"] == "factsheet_2021-05-21_ko"]  # the bilingual sample
     rows = sorted(zip(pledges["display"], pledges["parties"].map(list), pledges["en_text"].notna(), strict=False))

@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 from pipeline.align import amount_key
 from pipeline.check import Finding
+from pipeline.report.commitments import commitments_table
 from pipeline.report.describe import (
     QUALIFIER_LABEL,
     actor_line,
@@ -632,6 +633,7 @@ def document_page(doc: Document, docs: Mapping[str, Document]) -> str:
         + "</div>"
         + pledges_table(doc, docs, names)
         + tables_section(doc)
+        + commitments_table(doc, names)
         + (compare_table(pair, doc.doc_id) if pair else "")
         + '<div id="tip" class="tip" role="tooltip" hidden></div>'
     )
