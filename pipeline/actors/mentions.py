@@ -3,9 +3,9 @@
 ``extract_actors`` is language-neutral; every language-specific step goes through the
 ``ActorRules`` the document's language registers (``pipeline.actors.language``):
 
-1. gazetteer names are found by walking the alias trie from every token start, keeping the
-   longest name whose ends fall on token (Korean) or word (Latin) boundaries, unless a name
-   rule rejects it (``미국산``);
+1. gazetteer names are found by walking the alias trie from every token start where the
+   alias automaton saw a name begin, keeping the longest name whose ends fall on token
+   (Korean) or word (Latin) boundaries, unless a name rule rejects it (``미국산``);
 2. name rules add their own groups (Korean compounds ``한미``, English plural heads ``the U.S.
    Departments of Treasury and State``); adjacent country names joined by a hyphen
    (``U.S.-ROK``) give one mention per country on one span;
@@ -65,10 +65,9 @@ def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, names: list
 def _gazetteer_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds, names: list[ActorRules]) -> list[Group]:
     text = ctx.text
     folded = fold_text(text)  # once per document, not once per character walked
-    initials = gz.trie.initials()
     out: list[Group] = []
-    for pos in sorted(bounds.starts):
-        if folded[pos : pos + 1] not in initials or not is_start(text, pos):
+    for pos in gz.trie.candidate_starts(folded):
+        if pos not in bounds.starts or not is_start(text, pos):
             continue
         for m in reversed(gz.trie.walk(folded, pos, folded=True)):
             if _valid(ctx, gz, bounds, m, names):
