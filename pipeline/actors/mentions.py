@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import cache
 from typing import cast
 
 from pipeline.actors.gazetteer import Gazetteer, Match, fold, fold_text, load_gazetteer
@@ -214,8 +215,15 @@ def find_groups(ctx: DocContext, with_both: bool = True) -> list[Group]:
     return _drop_glosses(ctx, resolve_groups(candidates))
 
 
+@cache
+def _listed_fields(actor_id: str) -> ActorFields:
+    """The fields of a gazetteer actor, validated once per process: the model is frozen, so
+    every mention of the actor can share them."""
+    a = load_gazetteer().get(actor_id)
+    return ActorFields(actor_id=a.id, name_ko=a.name_ko, name_en=a.name_en, actor_type=a.type)
+
+
 def to_mentions(ctx: DocContext, groups: list[Group]) -> list[Mention[ActorFields]]:
-    gz = load_gazetteer()
     out: list[Mention[ActorFields]] = []
     for g in groups:
         for actor_id in g.ids:
@@ -229,8 +237,7 @@ def to_mentions(ctx: DocContext, groups: list[Group]) -> list[Mention[ActorField
                     actor_type=ActorType.UNLISTED,
                 )
             else:
-                a = gz.get(actor_id)
-                fields = ActorFields(actor_id=a.id, name_ko=a.name_ko, name_en=a.name_en, actor_type=a.type)
+                fields = _listed_fields(actor_id)
             out.append(Mention(g.start, g.end, f"actors.{g.rule}", fields))
     return out
 
