@@ -248,7 +248,13 @@ class _Sectors:
             if a.actor_type != ActorType.GOVERNMENT:
                 continue  # 세계보건기구, the Green Climate Fund: what they are for is the sector
             text[a.start - start : a.end - start] = " " * (a.end - a.start)
-        return sectors_in("".join(text), self.ctx.language)
+        return sectors_in("".join(text), self.ctx.language, lambda s, e: self._morphemes(start + s, start + e))
+
+    def _morphemes(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` starts a morpheme or lies inside one (a compound: 세계보건기구),
+        not begins inside one and runs past it (다각도|로)."""
+        first = self.ctx.token_at(start)
+        return first is None or first.start == start or end <= first.end
 
     def clause(self, row: _Row, actors: _Index[ActorMention]) -> list[str]:
         return self._in(row.start, row.end, actors)
