@@ -94,11 +94,11 @@ def _containers(ctx: DocContext, amounts: Sequence[Amount]) -> list[_Container]:
     return sorted(out, key=lambda c: c.start)
 
 
-def _explicit_modality(facts: Facts) -> str | None:
+def _explicit_modality(facts: Facts, has_amount: bool) -> str | None:
     """The modality the clause states itself, or ``None`` when it only follows its context."""
     if facts.modality in _EXPLICIT:
         return facts.modality
-    if facts.statistic or facts.measured:
+    if facts.statistic or facts.measured or (facts.copula and has_amount):
         return Modality.REPORTED.value
     if facts.past:
         return Modality.COMMITTED.value if facts.modality == "committed_weak" else Modality.REPORTED.value
@@ -146,7 +146,7 @@ def extract_commitments(
             held = amount_index.within(clause.start, clause.end)
             if not held and (facts.action is None or container.amounts_only or facts.stance):
                 continue
-            explicit = _explicit_modality(facts)
+            explicit = _explicit_modality(facts, bool(held))
             previous = pending[-1] if pending else None
             if (
                 held

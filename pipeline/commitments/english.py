@@ -176,7 +176,7 @@ def analyse(
         facts.past = not future and any(f.endswith("ed") or f in irregular for f in forms if f not in {"need", "red"})
         facts.past = facts.past or (not future and bool(forms & {"was", "were"}))
         facts.statistic = bool(lex.statistic.search(ptext)) or bool(forms & {"totaling", "totalling"})
-        facts.measured = forms <= _COPULA | _ADVERBS  # … were the largest sources, is the largest donor
+        facts.copula = forms <= _COPULA | _ADVERBS  # … were the largest sources, is the largest donor
         around = ctx.text[words[max(0, i - 4)].start : words[min(len(words) - 1, j + 1)].end]
         facts.modality = modality_cue(lex, ptext) or _near_cue(lex, around)
         inside = [c for c in cues if ps <= c.start < pe]

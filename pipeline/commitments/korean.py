@@ -128,6 +128,7 @@ def analyse(
         statistic = set(lex.list("statistic_verbs"))
         facts.statistic = any(t.form in statistic and _tag(t) in {"VV", "NNG"} for t in toks[i : j + 1])
         facts.measured = _measured(lex, toks, i, j)
+        facts.copula = _copula(toks, i, j)
     text = ctx.text[clause.start : clause.end]
     cues = [c for c in action_cues(lex, text, clause.start) if c.start < pred_end and not _inside(c.start, numeric)]
     region_start = facts.predicate[0] if facts.predicate else clause.start
@@ -141,7 +142,8 @@ def analyse(
         facts.measured = not _ends_in_act(lex, toks)
     facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
     recipient = tuple(sorted(lex.list("recipient_particles"), key=len, reverse=True))
-    facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, span, recipient, set(lex.list("counterpart_nouns")))]
+    places = set(lex.list("counterpart_nouns"))
+    facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, span, recipient, places)]
     facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors))
     facts.we = facts.subjects == [] and _we(ctx, lex, toks)
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
@@ -149,11 +151,19 @@ def analyse(
     return facts
 
 
+def _copula(toks: Sequence[Token], i: int, j: int) -> bool:
+    """Whether the predicate ``toks[i..j]`` is a copula after a noun that is no plan (``… 순이다``,
+    ``52억 달러였다``; not ``지원할 예정이다``, ``지원할 것이다``)."""
+    return any(
+        _tag(toks[k]) == "VCP" and k > 0 and toks[k - 1].form not in _PLAN_NOUNS and _tag(toks[k - 1]) != "ETN"
+        for k in range(i, j + 1)
+    )
+
+
 def _measured(lex: Lexicon, toks: Sequence[Token], i: int, j: int) -> bool:
     """Whether the predicate ``toks[i..j]`` states a measurement: a verb of change or
-    observation (``감소하였다``, ``보이고 있다``, ``나타났다``), a passive of evaluation
-    (``평가된다``, ``분석된다``) or a copula after a noun that is no plan (``… 순이다``,
-    ``52억 달러였다``; not ``지원할 예정이다``)."""
+    observation (``감소하였다``, ``보이고 있다``, ``나타났다``) or a passive of evaluation
+    (``평가된다``, ``분석된다``)."""
     verbs = set(lex.list("measure_verbs"))
     passive = set(lex.list("measure_passive_nouns"))
     for k in range(i, j + 1):
@@ -162,8 +172,6 @@ def _measured(lex: Lexicon, toks: Sequence[Token], i: int, j: int) -> bool:
         if t.form in verbs and _tag(t) in {"VV", "VA", "NNG"}:
             return True
         if t.form in passive and nxt is not None and nxt.form == "되":
-            return True
-        if _tag(t) == "VCP" and k > 0 and toks[k - 1].form not in _PLAN_NOUNS and _tag(toks[k - 1]) != "ETN":
             return True
     return False
 
