@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from cli import app
 from pipeline import engines
 from pipeline.engines import FileError, Job, run_job
-from pipeline.extract import extract_file
+from pipeline.extract import build_document
 from pipeline.run import run_extract
 from pipeline.validate import validate_dir
 from pipeline.write import ERRORS_FILE, document_files, load_document
@@ -199,14 +199,14 @@ def test_a_value_the_tables_reject_fails_only_its_document(inputs: Path, tmp_pat
 def test_any_failure_while_building_a_document_is_its_error(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = extract_file
+    real = build_document
 
-    def broken(path: Path, *args: Any) -> Any:
-        if path.stem == "broken":
+    def broken(raw: Any, doc_id: str, *args: Any, **kwargs: Any) -> Any:
+        if doc_id == "broken":
             raise KeyError("a bug in some stage")
-        return real(path, *args)
+        return real(raw, doc_id, *args, **kwargs)
 
-    monkeypatch.setattr(engines, "extract_file", broken)
+    monkeypatch.setattr(engines, "build_document", broken)
     (inputs / "broken.txt").write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out"
     result = run_extract([inputs], out)
@@ -222,14 +222,14 @@ def test_any_failure_while_building_a_document_is_its_error(
 def test_a_document_over_its_time_budget_is_an_error_and_the_others_are_committed(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = extract_file
+    real = build_document
 
-    def endless(path: Path, *args: Any) -> Any:
-        while path.stem == "slow":  # a stage that never ends, in pure Python
+    def endless(raw: Any, doc_id: str, *args: Any, **kwargs: Any) -> Any:
+        while doc_id == "slow":  # a stage that never ends, in pure Python
             pass
-        return real(path, *args)
+        return real(raw, doc_id, *args, **kwargs)
 
-    monkeypatch.setattr(engines, "extract_file", endless)
+    monkeypatch.setattr(engines, "build_document", endless)
     (inputs / "slow.txt").write_text(GOOD, encoding="utf-8")
     (inputs / "zz_after.txt").write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out"
