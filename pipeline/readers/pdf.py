@@ -7,10 +7,20 @@ Per page, ``extract_text_lines`` gives each line with its left edge and top. Lin
 - dropped from the running text when they lie inside a table ``find_tables`` found; the table
   is kept as a table, each cell with its row/column and spans from the cell's geometry;
 - indented by their left edge relative to the page's body margin (one space per half an
-  em), which recovers the ``□`` / ``○`` / ``-`` levels;
+  em), which recovers the ``□`` / ``○`` / ``-`` levels; a centred line that does not reach
+  the right edge (a banner, a table caption ``< … >``) is not indented: it is not a nested item;
 - joined to the previous line (same paragraph, across a page break too) when they carry no
-  bullet marker, follow without a paragraph gap and the previous line does not end a
-  sentence: a wrapped bullet, or an expression broken across lines (``12.4`` / ``억 달러``).
+  bullet marker, follow without a paragraph gap, have about the same font size, are centred
+  alike and the previous line does not end a sentence: a wrapped bullet, or an expression
+  broken across lines (``12.4`` / ``억 달러``). The join is a space, except inside a number
+  and inside a Korean word: when the previous line is full (reaches the right edge), ends in
+  Hangul and the next starts with Hangul or ``(``, and Kiwi's spacing of the two words puts no
+  space between them (``국가`` / ``별로는``, ``다변`` / ``화를``). Compound nouns Kiwi would space
+  (``회수`` / ``금액``) keep the space: both spellings are correct Korean, and a wrong join is
+  worse than a kept space.
+
+Characters drawn twice at (almost) the same place, the "fake bold" of Hancom exports, are read
+once (``page.dedupe_chars``: ``별첨``, not ``별별첨첨``).
 
 A PDF with no text (a scan), or a Korean-looking file without Hangul, is an error. Bounds:
 at most ``MAX_PAGES`` pages and ``MAX_CHARS_PER_PAGE`` characters per page.
@@ -41,10 +51,60 @@ _FINAL = (".", "!", "?", "。", ":", ";", "…", ")")
 class _Line:
     text: str
     x0: float
+    x1: float
     top: float
     bottom: float
     size: float
     page: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The body's left edge (the document's: indentation is comparable across pages) and right
+    edge (the page's: an annex in a box is narrower); indentation, centring and full lines are
+    measured from them."""
+
+    left: float
+    right: float
+
+    def symmetric(self, line: _Line) -> bool:
+        """The line's middle is the body's middle (within 0.4 em, at least 2 pt)."""
+        return abs((line.x0 + line.x1) - (self.left + self.right)) / 2 <= max(2.0, 0.4 * line.size)
+
+    def centred(self, line: _Line) -> bool:
+        """Indented by more than two ems, short of the right edge by as much, and symmetric."""
+        indented = line.x0 - self.left > 2 * line.size
+        short = self.right - line.x1 > 2 * line.size
+        return indented and short and self.symmetric(line)
+
+    def full(self, line: _Line) -> bool:
+        """Reaches the right edge: the line was wrapped, not ended."""
+        return self.right - line.x1 <= line.size
+
+    def indent(self, line: _Line) -> int:
+        return 0 if self.centred(line) else round(2 * (line.x0 - self.left) / max(line.size, 1.0))
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _joins_without_space(tail: str, text: str) -> bool:
+    """A Korean word broken at the line end (``국가`` / ``별로는``): Kiwi's spacing of the last
+    word and the next one puts no space between them. Only asked when the previous line is full."""
+    if not (tail and text and _HANGUL.fullmatch(tail[-1]) and (_HANGUL.fullmatch(text[0]) or text[0] == "(")):
+        return False
+    from pipeline.tokens import get_kiwi
+
+    left, right = tail.split()[-1], text.split()[0]
+    spaced = get_kiwi().space(left + right, reset_whitespace=True)
+    seen = 0
+    for i, char in enumerate(spaced):
+        if char.isspace():
+            continue
+        if seen == len(left):
+            return not spaced[i - 1].isspace()
+        seen += 1
+    return False
 
 
 def _load() -> Any:
@@ -101,6 +161,20 @@ def _table(builder: TextBuilder, table: Any, page_no: int) -> None:
     builder.end_table()
 
 
+def _continues(previous: _Line, line: _Line, frames: dict[int, _Frame], text: str) -> bool:
+    """Can ``line`` be the wrapped rest of ``previous``: no bullet marker, about the same font
+    size (not a heading after body text), a centred line only after a symmetric one (a wrapped
+    title, not a caption after ragged text) and the other way round, and across a page break
+    only after a full line."""
+    same_size = abs(line.size - previous.size) <= 0.15 * max(line.size, previous.size)
+    frame, full = frames[line.page], frames[previous.page].full(previous)
+    centring = full or (
+        (not frame.centred(line) or frame.symmetric(previous)) and (not frame.centred(previous) or frame.symmetric(line))
+    )
+    page_break = line.page != previous.page and not full
+    return not _MARKER.match(text) and same_size and centring and not page_break
+
+
 class PdfReader:
     """PDF: ``%PDF-`` within the first bytes."""
 
@@ -133,9 +207,10 @@ class PdfReader:
         pages: list[list[_Line]] = []
         heights: list[float] = []
         tables: list[tuple[Any, list[Any]]] = []
-        for page in pdf.pages:
-            if len(page.chars) > MAX_CHARS_PER_PAGE:
-                raise ReadError(f"page {page.page_number} holds {len(page.chars)} characters", "not a fact sheet page")
+        for whole in pdf.pages:
+            if len(whole.chars) > MAX_CHARS_PER_PAGE:
+                raise ReadError(f"page {whole.page_number} holds {len(whole.chars)} characters", "not a fact sheet page")
+            page = whole.dedupe_chars()
             found = page.find_tables()
             boxes = [t.bbox for t in found]
             lines = []
@@ -143,7 +218,7 @@ class PdfReader:
                 if boxes and _inside(line, boxes):
                     continue
                 size = max((c.get("size", 10.0) for c in line["chars"]), default=10.0)
-                lines.append(_Line(line["text"], line["x0"], line["top"], line["bottom"], size, page.page_number))
+                lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, whole.page_number))
             pages.append(lines)
             heights.append(float(page.height))
             tables.append((page, found))
@@ -152,7 +227,11 @@ class PdfReader:
         drop = _furniture(pages, heights)
         builder = TextBuilder()
         body = [(p, i, ln) for p, lines in enumerate(pages) for i, ln in enumerate(lines) if (p, i) not in drop]
-        margin = min((ln.x0 for _, _, ln in body), default=0.0)
+        left = min((ln.x0 for _, _, ln in body), default=0.0)
+        right: dict[int, float] = {}
+        for _, _, ln in body:
+            right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
+        frames = {page: _Frame(left, edge) for page, edge in right.items()}
         previous: _Line | None = None
         table_at = {p: list(found) for p, (_, found) in enumerate(tables)}
         for p, _, line in body:
@@ -169,10 +248,12 @@ class PdfReader:
                 previous = None
             tail = builder.last_line()
             split_number = re.search(r"\d[.,]$", tail) is not None and text[:1].isdigit()
-            if previous is not None and not _MARKER.match(text) and (split_number or not tail.endswith(_FINAL)):
-                builder.extend_line(text, joiner="" if split_number else " ")
+            frame = frames[line.page]
+            if previous is not None and _continues(previous, line, frames, text) and (split_number or not tail.endswith(_FINAL)):
+                split_word = not split_number and frames[previous.page].full(previous) and _joins_without_space(tail, text)
+                builder.extend_line(text, joiner="" if split_number or split_word else " ")
             else:
-                builder.line(text, indent=round(2 * (line.x0 - margin) / max(line.size, 1.0)), page=line.page)
+                builder.line(text, indent=frame.indent(line), page=line.page)
             previous = line
         for p, rest in table_at.items():
             for table in rest:
