@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
@@ -111,3 +112,46 @@ def test_a_dated_document_keeps_its_own_date_over_the_option(tmp_path: Path, kiw
     assert result.errors == []
     doc = json.loads((tmp_path / "out" / "공지.json").read_text(encoding="utf-8"))
     assert (doc["date"], doc["date_source"]) == ("2023-03-02", "text")
+
+
+def _flagged_hwp(bit: int) -> bytes:
+    """The synthetic release with one protection bit set in its FileHeader stream (the first
+    property word after the 32-byte signature and the version), as Hancom marks such files."""
+    raw = bytearray((FORMATS / "press.hwp").read_bytes())
+    at = raw.find(b"HWP Document File")
+    assert at >= 0
+    raw[at + 36] |= 1 << bit
+    return bytes(raw)
+
+
+def _scanned_pdf() -> bytes:
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.rect(50, 50, 400, 600, fill=1)  # a page image and no text layer
+    page.save()
+    return out.getvalue()
+
+
+def test_bad_files_are_one_line_errors_and_the_other_files_are_extracted(tmp_path: Path, kiwi: object) -> None:
+    folder = tmp_path / "보도자료"
+    _touch(folder / "암호.hwp", _flagged_hwp(1))
+    _touch(folder / "배포용.hwp", _flagged_hwp(2))
+    _touch(folder / "스캔.pdf", _scanned_pdf())
+    _touch(folder / "잘림.hwpx", (FORMATS / "press.hwpx").read_bytes()[:4000])
+    _touch(folder / "press.hwpx", (FORMATS / "press.hwpx").read_bytes())
+    _touch(folder / "press_reportlab.pdf", (FORMATS / "press_reportlab.pdf").read_bytes())
+    _touch(folder / "note.txt", "공지\n\n2024년 6월 21일\n\n• 정부는 2억원을 지원했다.\n".encode())
+    out = tmp_path / "out"
+    result = run_extract([folder], out, workers=1)
+    assert sorted(result.extracted) == ["note", "press", "press_reportlab"]
+    errors = {Path(e["path"]).name: e for e in json.loads((out / "errors.json").read_text(encoding="utf-8"))}
+    assert sorted(errors) == ["배포용.hwp", "스캔.pdf", "암호.hwp", "잘림.hwpx"]
+    assert "password-protected" in errors["암호.hwp"]["reason"]
+    assert "distribution" in errors["배포용.hwp"]["reason"]
+    assert errors["스캔.pdf"]["reason"] == "no text layer: scanned PDF?" and "OCR" in errors["스캔.pdf"]["hint"]
+    assert "zip" in errors["잘림.hwpx"]["reason"] and "truncated" in errors["잘림.hwpx"]["hint"]
+    for error in errors.values():
+        assert error["hint"] and "\n" not in error["reason"] + error["hint"]
+    for name in ("암호.hwp", "배포용.hwp"):
+        assert "배포용" in errors[name]["hint"] and "Hancom Office" in errors[name]["hint"]
