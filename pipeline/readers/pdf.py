@@ -28,6 +28,7 @@ at most ``MAX_PAGES`` pages and ``MAX_CHARS_PER_PAGE`` characters per page.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections import Counter
@@ -141,15 +142,28 @@ def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]
     return any(x0 - 1 <= line["x0"] and line["x1"] <= x1 + 1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _table(builder: TextBuilder, table: Any, page_no: int) -> None:
+@dataclass(frozen=True, slots=True)
+class _FoundTable:
+    """A ruled table pdfplumber found: its box and each cell's box and text."""
+
+    bbox: tuple[float, float, float, float]
+    cells: list[tuple[tuple[float, float, float, float], str]]
+
+    @classmethod
+    def of(cls, table: Any) -> _FoundTable:
+        texts = table.extract()
+        cells = [
+            (tuple(bbox), text or "")
+            for row, row_texts in zip(table.rows, texts, strict=False)
+            for bbox, text in zip(row.cells, row_texts, strict=False)
+            if bbox is not None
+        ]
+        return cls(tuple(table.bbox), cells)
+
+
+def _table(builder: TextBuilder, table: _FoundTable, page_no: int) -> None:
     """Cells with their grid position; spans from how many column/row edges a cell covers."""
-    texts = table.extract()
-    cells = [
-        (bbox, text or "")
-        for row, row_texts in zip(table.rows, texts, strict=False)
-        for bbox, text in zip(row.cells, row_texts, strict=False)
-        if bbox is not None
-    ]
+    cells = table.cells
     xs = sorted({round(b[0], 1) for b, _ in cells} | {round(b[2], 1) for b, _ in cells})
     ys = sorted({round(b[1], 1) for b, _ in cells} | {round(b[3], 1) for b, _ in cells})
     builder.begin_table()
@@ -159,6 +173,29 @@ def _table(builder: TextBuilder, table: Any, page_no: int) -> None:
         colspan = xs.index(round(x1, 1)) - col
         builder.cell(row, col, text.split("\n"), rowspan=rowspan, colspan=colspan, page=page_no)
     builder.end_table()
+
+
+def _collect(pdf: Any) -> tuple[list[list[_Line]], list[float], list[list[_FoundTable]]]:
+    """Per page: its lines outside tables, its height and its tables (pdfplumber's work)."""
+    pages: list[list[_Line]] = []
+    heights: list[float] = []
+    tables: list[list[_FoundTable]] = []
+    for whole in pdf.pages:
+        if len(whole.chars) > MAX_CHARS_PER_PAGE:
+            raise ReadError(f"page {whole.page_number} holds {len(whole.chars)} characters", "not a fact sheet page")
+        page = whole.dedupe_chars()
+        found = [_FoundTable.of(t) for t in page.find_tables()]
+        boxes = [t.bbox for t in found]
+        lines = []
+        for line in page.extract_text_lines(return_chars=True):
+            if boxes and _inside(line, boxes):
+                continue
+            size = max((c.get("size", 10.0) for c in line["chars"]), default=10.0)
+            lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, whole.page_number))
+        pages.append(lines)
+        heights.append(float(page.height))
+        tables.append(found)
+    return pages, heights, tables
 
 
 def _continues(previous: _Line, line: _Line, frames: dict[int, _Frame], text: str) -> bool:
@@ -173,6 +210,13 @@ def _continues(previous: _Line, line: _Line, frames: dict[int, _Frame], text: st
     )
     page_break = line.page != previous.page and not full
     return not _MARKER.match(text) and same_size and centring and not page_break
+
+
+def _close(pdf: Any) -> None:
+    """Close the file; pdfplumber's ``close`` walks the pages again, which a damaged file
+    refuses a second time: the reason was reported already."""
+    with contextlib.suppress(Exception):
+        pdf.close()
 
 
 class PdfReader:
@@ -198,31 +242,24 @@ class PdfReader:
                 "password-protected PDF: save an unprotected copy" if "Password" in name or "Encrypt" in name else "damaged PDF"
             )
             raise ReadError(f"cannot open PDF: {name}", hint) from err
-        with pdf:
+        try:
             if len(pdf.pages) > MAX_PAGES:
                 raise ReadError(f"PDF has {len(pdf.pages)} pages (limit {MAX_PAGES})", "split the file")
-            return self._render(pdf, raw)
+            pages, heights, tables = _collect(pdf)
+            title = str((pdf.metadata or {}).get("Title") or "").strip() or None
+        except ReadError:
+            raise
+        except Exception as err:  # pdfminer and pdfplumber raise anything on a damaged page
+            reason = f"damaged PDF: {type(err).__name__} while reading its pages"
+            raise ReadError(reason, "the file is truncated or damaged") from err
+        finally:
+            _close(pdf)
+        return self._render(pages, heights, tables, raw, title)
 
-    def _render(self, pdf: Any, raw: bytes) -> ReadResult:  # noqa: C901 - to split into collect and lay-out passes
-        pages: list[list[_Line]] = []
-        heights: list[float] = []
-        tables: list[tuple[Any, list[Any]]] = []
-        for whole in pdf.pages:
-            if len(whole.chars) > MAX_CHARS_PER_PAGE:
-                raise ReadError(f"page {whole.page_number} holds {len(whole.chars)} characters", "not a fact sheet page")
-            page = whole.dedupe_chars()
-            found = page.find_tables()
-            boxes = [t.bbox for t in found]
-            lines = []
-            for line in page.extract_text_lines(return_chars=True):
-                if boxes and _inside(line, boxes):
-                    continue
-                size = max((c.get("size", 10.0) for c in line["chars"]), default=10.0)
-                lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, whole.page_number))
-            pages.append(lines)
-            heights.append(float(page.height))
-            tables.append((page, found))
-        if not any(line.text.strip() for lines in pages for line in lines) and not any(t for _, t in tables):
+    def _render(
+        self, pages: list[list[_Line]], heights: list[float], tables: list[list[_FoundTable]], raw: bytes, title: str | None
+    ) -> ReadResult:
+        if not any(line.text.strip() for lines in pages for line in lines) and not any(tables):
             raise ReadError("no text layer: scanned PDF?", "run OCR on the file first, or use the HWP/HWPX original")
         drop = _furniture(pages, heights)
         builder = TextBuilder()
@@ -233,7 +270,7 @@ class PdfReader:
             right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
         frames = {page: _Frame(left, edge) for page, edge in right.items()}
         previous: _Line | None = None
-        table_at = {p: list(found) for p, (_, found) in enumerate(tables)}
+        table_at = {p: list(found) for p, found in enumerate(tables)}
         for p, _, line in body:
             for table in [t for t in table_at.get(p, []) if t.bbox[1] <= line.top]:
                 _table(builder, table, p + 1)
@@ -261,6 +298,4 @@ class PdfReader:
         text = builder.text()
         if not text.strip():
             raise ReadError("no text layer: scanned PDF?", "run OCR on the file first, or use the HWP/HWPX original")
-        info = pdf.metadata or {}
-        title = str(info.get("Title") or "").strip() or None
         return builder.result(raw, self.name, Metadata(title=title))
