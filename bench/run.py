@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import ROOT, build_corpus
+from bench.readers import readers_section
 
 FACTSHEET = [sys.executable, str(ROOT / "cli.py")]
 
@@ -114,6 +115,7 @@ def main() -> None:
         f"(ratio {extract_one / build_kiwi:.2f}); import + build + first analysis of one sentence {ready_kiwi:.2f} s "
         f"(ratio {extract_one / ready_kiwi:.2f}).",
     ]
+    lines += ["", *readers_section(args.repeat)]
     analysis = ROOT / "bench" / "analysis.md"
     if analysis.exists():
         lines += ["", analysis.read_text(encoding="utf-8").rstrip()]

@@ -101,6 +101,14 @@ FOUND = [
 ]
 
 
+@pytest.mark.parametrize("markup", ["<ul><li>a<?td ?>b</li></ul>", "<p>a<?td ?>b</p>", "<div><?xml x?><p>a</p></div>"])
+def test_processing_instructions_in_html_are_not_elements(markup: str) -> None:
+    """Found by atheris: lexbor gives a processing instruction no tag (None)."""
+    result = read_bytes(f"<!doctype html><html><body>{markup}</body></html>".encode(), "pi.html")
+    check_result(result)
+    assert "a" in result.text
+
+
 @pytest.mark.parametrize(("name", "damage", "reason"), FOUND)
 def test_damage_found_by_the_search_is_a_read_error(name: str, damage: Callable[[bytes], bytes], reason: str) -> None:
     with pytest.raises(ReadError, match=reason):
