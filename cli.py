@@ -41,7 +41,7 @@ def extract(
         tuple[str, str] | None,
         typer.Option(help="Pair a Korean and an English document (paths or doc ids); the pair is kept in later runs."),
     ] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).", min=1)] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: by input size and cores).", min=1)] = None,
     engine: Annotated[Engine, typer.Option(help="local: processes on this machine; dask: a Dask cluster.")] = Engine.LOCAL,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors; no progress bar.")] = False,
@@ -64,7 +64,7 @@ def extract(
     """Extract documents into JSON (one per document) and Parquet tables."""
     from pipeline.locks import FolderBusy
     from pipeline.progress import progress_bar
-    from pipeline.run import collect_inputs, default_workers, run_extract
+    from pipeline.run import collect_inputs, run_extract
     from pipeline.summary import summarize
 
     pairs = [(Path(pair[0]).stem, Path(pair[1]).stem)] if pair else []
@@ -78,7 +78,7 @@ def extract(
                 prune=prune,
                 fail_fast=fail_fast,
                 pairs=pairs,
-                workers=workers or default_workers(),
+                workers=workers,
                 engine=engine.value,
                 scheduler=scheduler,
                 on_document=advance,
@@ -130,6 +130,45 @@ def check(
     if failures:
         raise typer.Exit(1)
     out.print(f"{out_dir}: no disagreement between aligned versions")
+
+
+class ListFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+@app.command()
+def commitments(
+    out_dir: Annotated[Path, typer.Argument(help="Output folder with the document JSON files.")] = Path("data"),
+    party: Annotated[str | None, typer.Option(help="Only commitments of this actor id (KOR).")] = None,
+    sector: Annotated[str | None, typer.Option(help="Only commitments in this sector (batteries).")] = None,
+    modality: Annotated[str | None, typer.Option(help="Only this modality (committed, planned, ...).")] = None,
+    format: Annotated[ListFormat, typer.Option("--format", help="table, csv or json.")] = ListFormat.TABLE,
+) -> None:
+    """List the commitments of an output folder: who, what, how much, how firmly."""
+    import csv
+    import json
+
+    from rich.table import Table
+
+    from pipeline.commitments.listing import COLUMNS, commitment_rows
+
+    if not out_dir.is_dir():
+        err.print(f"[red]error[/red] {out_dir}: no such folder (run `factsheet extract` first)")
+        raise typer.Exit(1)
+    rows = commitment_rows(out_dir, party, sector, modality)
+    if format == ListFormat.JSON:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif format == ListFormat.CSV:
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(*COLUMNS)
+        for row in rows:
+            table.add_row(*(str(row[c]) for c in COLUMNS))
+        out.print(table)
 
 
 @app.command()

@@ -1,59 +1,53 @@
-"""Reading time of each input format on the format fixtures: per page for PDF, per document
-for HWPX, HWP and HTML. Only the reader (bytes to ``ReadResult``), not extraction; medians of
-warm runs in this process (the first read of each file, which pays the imports, is left out).
+"""Cost of reading each input format, per document and per page, on the format fixtures.
 
-    .venv/bin/python -m bench.readers
+A PDF has pages; HWP, HWPX and HTML do not, so their "page" is an A4 page's worth of text
+(``CHARS_PER_PAGE`` characters). ``python -m bench.readers`` prints a Markdown table.
 """
 
 from __future__ import annotations
 
-import io
 import statistics
+import sys
 import time
 from pathlib import Path
 
-from bench.corpus import ROOT
-from pipeline.readers import read_bytes
+from pipeline.readers import read_document
 
+ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "formats"
+CHARS_PER_PAGE = 1_500
+"""About one A4 page of Korean press-release text."""
 
 
-def _pages(raw: bytes) -> int | None:
-    import pdfplumber
+def pages(path: Path) -> tuple[int, str]:
+    """Pages of a document and what a page means for its format."""
+    result = read_document(path)
+    numbered = {span.page for span in result.locations if span.page is not None}
+    if numbered:
+        return len(numbered), "PDF"
+    return max(round(len(result.text) / CHARS_PER_PAGE), 1), f"text pages of {CHARS_PER_PAGE:,} characters"
 
-    with pdfplumber.open(io.BytesIO(raw)) as pdf:
-        return len(pdf.pages)
 
-
-def time_reader(path: Path, repeat: int) -> tuple[str, float, int | None]:
-    """The format read, median seconds per read, and the page count (PDF only)."""
-    raw = path.read_bytes()
-    result = read_bytes(raw, path.name)  # warm-up: imports, Kiwi for the PDF word joins
+def read_ms(path: Path, repeat: int = 5) -> float:
+    """Median milliseconds to read and normalize ``path`` (after one untimed read)."""
+    read_document(path)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        read_bytes(raw, path.name)
+        read_document(path)
         times.append(time.perf_counter() - start)
-    return result.format, statistics.median(times), _pages(raw) if result.format == "pdf" else None
+    return statistics.median(times) * 1000
 
 
-def readers_section(repeat: int = 5) -> list[str]:
-    """Markdown lines: one row per fixture, with the time per document and per page."""
-    lines = [
-        "## Readers",
-        "",
-        f"Reading only (bytes to `ReadResult`), median of {max(repeat, 1)} warm runs, fixtures in `tests/fixtures/formats/`.",
-        "",
-        "| file | format | KB | pages | ms per document | ms per page |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for path in sorted(FIXTURES.iterdir()):
-        fmt, seconds, pages = time_reader(path, max(repeat, 1))
-        per_page = f"{1000 * seconds / pages:.1f}" if pages else "—"
-        size = path.stat().st_size / 1024
-        lines.append(f"| `{path.name}` | {fmt} | {size:.0f} | {pages or '—'} | {1000 * seconds:.1f} | {per_page} |")
+def table(paths: list[Path]) -> list[str]:
+    lines = ["| file | format | ms/document | pages | ms/page |", "| --- | --- | --- | --- | --- |"]
+    for path in paths:
+        ms = read_ms(path)
+        count, unit = pages(path)
+        lines.append(f"| {path.name} | {read_document(path).format} | {ms:.1f} | {count} ({unit}) | {ms / count:.1f} |")
     return lines
 
 
 if __name__ == "__main__":
-    print("\n".join(readers_section()))
+    given = [Path(p) for p in sys.argv[1:]] or sorted(p for p in FIXTURES.iterdir() if p.is_file())
+    print("\n".join(table(given)))

@@ -1,126 +1,283 @@
 """Benchmark ``factsheet extract`` on a generated corpus and write ``bench/results.md``.
 
-Reports, for ``--workers 1`` and ``--workers 2``: documents/s, MB/s, peak RSS, and the ratio
-of end-to-end time to Kiwi tokenization alone over the same texts in the same run; plus the
-cold start of a one-document run against importing kiwipiepy and building a Kiwi.
-Timings are medians of ``--repeat`` runs. Not a test: numbers depend on the machine.
+Every figure is measured twice in the same run, interleaved so both see the same load: for
+*today* (the code at ``--baseline``, checked out into a temporary folder with ``git archive``)
+and for *now* (this tree). Reported:
+
+- the default number of workers against ``--workers 1`` on 1, 2, 10, 100 and 500 documents;
+- the cost of the Python stages per document (one warm process: whole extraction minus Kiwi);
+- end-to-end with default settings on all the documents against Kiwi tokenization alone;
+- per-stage costs (``bench.stages``, one entry per stage) and a short cProfile of now;
+- reading each input format per document and per page (``bench.readers``, the format fixtures);
+- that the outputs (every JSON and Parquet file) are byte-identical between today and now and
+  between the worker settings; the run fails if they are not.
+
+Timings are medians of ``--repeat`` runs. Not a test: numbers depend on the machine and its load.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
+import json
 import os
 import platform
-import resource
+import pstats
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from bench.corpus import ROOT, build_corpus
-from bench.readers import readers_section
+from bench.stages import JSON_STAGE, KIWI_STAGE, READ_STAGE, STAGES, WHOLE_STAGE
 
-FACTSHEET = [sys.executable, str(ROOT / "cli.py")]
+BASELINE = "85d8f46"
+"""Main just before the issue-16 changes (default workers, Kiwi overlap, cheaper Python
+stages), with the same output columns as now, so outputs must be byte-identical to it. A later
+change of the output contract needs a later ``--baseline``."""
+SIZES = (1, 2, 10, 100, 500)
+PYTHON_DOCS = 100
+"""Documents for the in-process Python-stage measure (the first of the corpus)."""
 
 
-def _timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak RSS (MB) of the largest process the command started."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def checkout(ref: str, into: Path) -> Path:
+    """The tree of ``ref`` as plain files (its ``cli.py`` and ``pipeline`` run from there)."""
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
+    into.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
+def extract_seconds(tree: Path, inputs: Path, out: Path, workers: int | None) -> float:
+    """Wall seconds of ``factsheet extract`` of ``tree`` (a fresh output folder)."""
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, str(tree / "cli.py"), "extract", str(inputs), "--out", str(out), "--quiet"]
+    cmd += ["--workers", str(workers)] if workers else []
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
-    elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
-
-
-def kiwi_alone(paths: list[Path]) -> float:
-    """Seconds to build a Kiwi (with the same user words) and tokenize every text once."""
-    code = (
-        "import sys,time\n"
-        "from pathlib import Path\n"
-        "from pipeline.readers import read_document\n"
-        "texts=[read_document(Path(p)).text for p in sys.argv[1:]]\n"
-        "t=time.perf_counter()\n"
-        "from pipeline.tokens import get_kiwi, tokenize\n"
-        "get_kiwi()\n"
-        "for x in texts: tokenize(x)\n"
-        "print(time.perf_counter()-t)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code, *map(str, paths)], check=True, capture_output=True, text=True, cwd=ROOT)
-    return float(out.stdout.strip())
-
-
-def _python_seconds(code: str) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
     return time.perf_counter() - start
 
 
-def cold_start(repeat: int) -> tuple[float, float, float]:
-    """Median wall seconds of: a one-document extract; importing kiwipiepy and building a Kiwi;
-    the same plus Kiwi's first analysis of one sentence (Kiwi loads its model lazily then)."""
-    one = sorted((ROOT / "raw").glob("*.txt"))[0]
-    extracts = []
-    for _ in range(repeat):
-        with tempfile.TemporaryDirectory() as tmp:
-            extracts.append(_timed([*FACTSHEET, "extract", str(one), "--out", tmp, "--quiet", "--workers", "1"])[0])
-    build = statistics.median(_python_seconds("from kiwipiepy import Kiwi; Kiwi()") for _ in range(repeat))
-    ready = statistics.median(
-        _python_seconds("from kiwipiepy import Kiwi; Kiwi().tokenize('한미 양국은 협력한다.')") for _ in range(repeat)
+def _in_tree(tree: Path, code: str, paths: Sequence[Path]) -> str:
+    out = subprocess.run([sys.executable, "-c", code, *map(str, paths)], check=True, capture_output=True, text=True, cwd=tree)
+    return out.stdout.strip()
+
+
+_KIWI_ALONE = """
+import sys, time
+from pathlib import Path
+from pipeline.readers import read_document
+texts = [read_document(Path(p)).text for p in sys.argv[1:]]
+t = time.perf_counter()
+from pipeline.tokens import get_kiwi, tokenize
+get_kiwi()
+for x in texts: tokenize(x)
+print(time.perf_counter() - t)
+"""
+
+_PYTHON_STAGES = """
+import sys, time
+from pathlib import Path
+from pipeline.engines import _warm_worker
+from pipeline.extract import extract_file
+from pipeline.readers import read_document
+from pipeline.tokens import tokenize
+from pipeline.write import document_json
+_warm_worker()
+paths = [Path(p) for p in sys.argv[1:]]
+document_json(extract_file(paths[0]))  # Kiwi loads its model at the first analysis
+full = kiwi = 0.0
+for p in paths:
+    t = time.perf_counter(); document_json(extract_file(p)); full += time.perf_counter() - t
+    text = read_document(p).text
+    t = time.perf_counter(); tokenize(text); kiwi += time.perf_counter() - t
+print(full, kiwi)
+"""
+
+
+def kiwi_alone(paths: Sequence[Path]) -> float:
+    """Seconds to build a Kiwi (with the same user words) and tokenize every text once."""
+    return float(_in_tree(ROOT, _KIWI_ALONE, paths))
+
+
+def python_stage_ms(tree: Path, paths: Sequence[Path]) -> float:
+    """Milliseconds per document of everything but Kiwi, one warm process, no overlap."""
+    full, kiwi = map(float, _in_tree(tree, _PYTHON_STAGES, paths).split())
+    return (full - kiwi) * 1000 / len(paths)
+
+
+def subsets(paths: Sequence[Path], root: Path, sizes: Sequence[int]) -> dict[int, Path]:
+    """Folders holding the first n corpus documents, for each n of ``sizes`` (hard links)."""
+    folders = {}
+    for n in sizes:
+        folder = root / f"first_{n}"
+        folder.mkdir(parents=True)
+        for path in paths[:n]:
+            os.link(path, folder / path.name)
+        folders[n] = folder
+    return folders
+
+
+def same_outputs(a: Path, b: Path) -> list[str]:
+    """Files that differ (or exist on one side only) between two output folders."""
+    names = sorted({p.name for p in a.iterdir()} | {p.name for p in b.iterdir()})
+    return [n for n in names if not (a / n).is_file() or not (b / n).is_file() or (a / n).read_bytes() != (b / n).read_bytes()]
+
+
+def stage_profile(paths: Sequence[Path]) -> tuple[dict[str, float], str]:
+    """Per-stage ms/document of now, and the top of a cProfile of the same loop."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.stages", *map(str, paths)], check=True, capture_output=True, text=True, cwd=ROOT
     )
-    return statistics.median(extracts), build, ready
+    per_doc = {name: seconds * 1000 / len(paths) for name, seconds in json.loads(out.stdout).items()}
+    profiler = cProfile.Profile()
+    from bench.stages import measure
+
+    profiler.runcall(measure, list(paths))
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(12)
+    lines = [line for line in text.getvalue().splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
+    return per_doc, "\n".join(lines[start:])
+
+
+def _median_table(samples: dict[str, list[float]]) -> dict[str, float]:
+    return {key: statistics.median(values) for key, values in samples.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("-n", type=int, default=500, help="documents in the corpus")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="corpus sizes (the largest is the corpus)")
+    parser.add_argument("--baseline", default=BASELINE, help="git ref of 'today' (default: before issue 16)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     args = parser.parse_args()
+    n = max(args.sizes)
     corpus = ROOT / "bench" / "corpus"
     shutil.rmtree(corpus, ignore_errors=True)
-    paths = build_corpus(corpus, args.n)
+    paths = build_corpus(corpus, n)
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
-    kiwi = statistics.median(kiwi_alone(paths) for _ in range(args.repeat))
-    rows = []
-    for workers in (1, 2):
-        runs = []
-        for _ in range(args.repeat):
-            with tempfile.TemporaryDirectory() as tmp:
-                runs.append(_timed([*FACTSHEET, "extract", str(corpus), "--out", tmp, "--quiet", "--workers", str(workers)]))
-        seconds = statistics.median(r[0] for r in runs)
-        rows.append((workers, seconds, max(r[1] for r in runs)))
-    extract_one, build_kiwi, ready_kiwi = cold_start(args.repeat)
-    one_worker = rows[0][1]
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
-        f"Corpus: {args.n} generated documents, {megabytes:.1f} MB (`python -m bench.corpus`). Median of {args.repeat} runs.",
-        "",
-        "| run | seconds | documents/s | MB/s | peak RSS (MB, largest process) | end-to-end / Kiwi alone |",
-        "| --- | --- | --- | --- | --- | --- |",
-        f"| Kiwi tokenization alone (1 process) | {kiwi:.2f} | {args.n / kiwi:.1f} | {megabytes / kiwi:.2f} | | 1.00 |",
-    ]
-    for workers, seconds, rss in rows:
-        speed = f"{args.n / seconds:.1f} | {megabytes / seconds:.2f}"
-        lines.append(f"| `extract --workers {workers}` | {seconds:.2f} | {speed} | {rss:.0f} | {seconds / kiwi:.2f} |")
-    lines += [
-        "",
-        f"Speed-up of 2 workers over 1: {one_worker / rows[1][1]:.2f}x.",
-        f"Cold start: one-document extract {extract_one:.2f} s; import kiwipiepy + build Kiwi {build_kiwi:.2f} s "
-        f"(ratio {extract_one / build_kiwi:.2f}); import + build + first analysis of one sentence {ready_kiwi:.2f} s "
-        f"(ratio {extract_one / ready_kiwi:.2f}).",
-    ]
-    lines += ["", *readers_section(args.repeat)]
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        trees = {"today": checkout(args.baseline, tmp / "today"), "now": ROOT}
+        folders = subsets(paths, tmp / "inputs", args.sizes)
+        samples: dict[str, list[float]] = {}
+        kept: dict[str, Path] = {}
+        for repeat in range(args.repeat):
+            samples.setdefault("kiwi", []).append(kiwi_alone(paths))
+            for size, folder in folders.items():
+                settings: list[int | None] = [None, 1, 2] if size == n else [None, 1]
+                for workers in settings:
+                    for label, tree in trees.items():
+                        key = f"{label}/{size}/{workers or 'default'}"
+                        out = tmp / "out" / key
+                        samples.setdefault(key, []).append(extract_seconds(tree, folder, out, workers))
+                        if repeat == 0 and size == n:
+                            kept[key] = out
+                        else:
+                            shutil.rmtree(out)
+            for label, tree in trees.items():
+                samples.setdefault(f"{label}/python", []).append(python_stage_ms(tree, paths[:PYTHON_DOCS]))
+        median = _median_table(samples)
+        reference = kept[f"today/{n}/1"]
+        differences = {key: same_outputs(reference, out) for key, out in kept.items()}
+    per_stage, profile = stage_profile(paths[:PYTHON_DOCS])
+    readers = subprocess.run(
+        [sys.executable, "-m", "bench.readers"], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
+    load_after = os.getloadavg()
+    lines = _report(args, n, megabytes, median, differences, per_stage, profile, (load_before, load_after))
+    lines += ["", "## Reading each input format (format fixtures, now)", "", readers]
     analysis = ROOT / "bench" / "analysis.md"
     if analysis.exists():
         lines += ["", analysis.read_text(encoding="utf-8").rstrip()]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
+    if any(differences.values()):
+        sys.exit("outputs differ between settings: see the table above")
+
+
+def _report(
+    args: argparse.Namespace,
+    n: int,
+    megabytes: float,
+    median: dict[str, float],
+    differences: dict[str, list[str]],
+    per_stage: dict[str, float],
+    profile: str,
+    loads: tuple[tuple[float, ...], tuple[float, ...]],
+) -> list[str]:
+    kiwi = median["kiwi"]
+    load = ", ".join(f"{x:.1f}" for x in loads[0]) + " before; " + ", ".join(f"{x:.1f}" for x in loads[1]) + " after"
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"load average (1, 5, 15 min) {load}.",
+        f"Corpus: {n} generated documents, {megabytes:.1f} MB (`python -m bench.corpus`). Median of {args.repeat} runs.",
+        f"*Today* is the code at `{args.baseline}` (before issue 16), *now* is this tree; both measured in this run, "
+        "interleaved.",
+        "",
+        "## Default workers against `--workers 1` (seconds, whole `factsheet extract` command)",
+        "",
+        "| documents | today default | today `--workers 1` | today default / 1 | now default | now `--workers 1` "
+        "| now default / 1 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for size in args.sizes:
+        t_d, t_1, n_d, n_1 = (median[f"{label}/{size}/{w}"] for label in ("today", "now") for w in ("default", 1))
+        lines.append(f"| {size} | {t_d:.2f} | {t_1:.2f} | {t_d / t_1:.2f} | {n_d:.2f} | {n_1:.2f} | {n_d / n_1:.2f} |")
+    today_2, now_2 = median[f"today/{n}/2"], median[f"now/{n}/2"]
+    lines += [
+        "",
+        f"`--workers 2` on {n} documents: today {today_2:.2f} s, now {now_2:.2f} s.",
+        "",
+        "## Python stages and Kiwi",
+        "",
+        "| figure | today | now | target |",
+        "| --- | --- | --- | --- |",
+        f"| Python stages, ms per document (one warm process, first {min(PYTHON_DOCS, n)} documents) "
+        f"| {median['today/python']:.1f} | {median['now/python']:.1f} | <= 4 |",
+        f"| end-to-end default / Kiwi alone ({n} documents; Kiwi alone {kiwi:.2f} s) "
+        f"| {median[f'today/{n}/default'] / kiwi:.2f} | {median[f'now/{n}/default'] / kiwi:.2f} | <= 1.3 |",
+        f"| end-to-end `--workers 1` / Kiwi alone | {median[f'today/{n}/1'] / kiwi:.2f} | {median[f'now/{n}/1'] / kiwi:.2f} | |",
+        "",
+        f"## Outputs ({n} documents, every JSON and Parquet file, against today `--workers 1`)",
+        "",
+        "| run | differing files |",
+        "| --- | --- |",
+    ]
+    for key, diff in differences.items():
+        listed = f"{len(diff)}: {', '.join(diff[:3])}{' ...' if len(diff) > 3 else ''}" if diff else "none (byte-identical)"
+        lines.append(f"| {key} | {listed} |")
+    kiwi_ms = per_stage[KIWI_STAGE]
+    python_ms = sum(per_stage[name] for name in (READ_STAGE, WHOLE_STAGE, JSON_STAGE))
+    lines += [
+        "",
+        f"## Where the time goes now (ms per document, first {min(PYTHON_DOCS, n)} documents, one process, no overlap)",
+        "",
+        "| stage | ms/document |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {name} | {per_stage[name]:.2f} |" for name, _ in STAGES]
+    lines += [
+        "",
+        f"Python stages in this measure (reading + whole document without Kiwi + JSON): {python_ms:.2f} ms/document, "
+        f"Kiwi {kiwi_ms:.2f}. The stage lines above the whole-document line are parts of it.",
+        "",
+        "cProfile of the same loop (top functions by own time):",
+        "",
+        "```",
+        profile,
+        "```",
+    ]
+    return lines
 
 
 if __name__ == "__main__":

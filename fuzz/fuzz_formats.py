@@ -24,14 +24,15 @@ from pathlib import Path
 import atheris  # type: ignore[import-untyped]  # atheris ships no type information
 
 with atheris.instrument_imports():
-    from pipeline.readers import ReadError, ReadResult, readers
+    from pipeline.readers import Block, ReadError, ReadResult, SourceSpan, Table, TableCell, readers
 
 FORMATS = ("hwpx", "hwp", "pdf", "html")
 
 
 def _check(result: ReadResult) -> None:
     size = len(result.text)
-    spans = [*result.blocks, *result.tables, *result.locations, *(c for t in result.tables for c in t.cells)]
+    cells = [c for t in result.tables for c in t.cells]
+    spans: list[Block | Table | TableCell | SourceSpan] = [*result.blocks, *result.tables, *result.locations, *cells]
     for span in spans:
         if not 0 <= span.start <= span.end <= size:
             raise AssertionError(f"{span!r} is outside the text of {size} characters")

@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from schemas.models import Alignment, Bullet, Document, Qualifier
+from schemas.models import Alignment, Amount, Bullet, Document, Qualifier
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -27,6 +27,13 @@ _MERGE_FACTOR = 0.8
 """2:1 and 1:2 links are discounted, so a merge wins only when clearly better."""
 _LENGTH_SIGMA = 0.45
 _EQUIVALENT_QUALIFIERS = {Qualifier.MORE_THAN: Qualifier.AT_LEAST, Qualifier.LESS_THAN: Qualifier.AT_MOST}
+"""Qualifiers the two languages use for the same bound (``over`` / ``이상``)."""
+
+
+def amount_key(a: Amount) -> tuple[Decimal, str, str]:
+    """What makes two amounts the same commitment across the two languages: value, currency and
+    qualifier, with "more than" = "at least" and "less than" = "at most"."""
+    return a.value, a.currency, _EQUIVALENT_QUALIFIERS.get(a.qualifier, a.qualifier).value
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +161,7 @@ def _pervasive_actors(doc: Document) -> list[str]:
 
 def _amounts_of(doc: Document, bullets: Sequence[Bullet]) -> Counter[tuple[Decimal, str, str]]:
     spans = [(b.start, b.end) for b in bullets]
-    return Counter(
-        (a.value, a.currency, _EQUIVALENT_QUALIFIERS.get(a.qualifier, a.qualifier).value)
-        for a in doc.amounts
-        if any(lo <= a.start and a.end <= hi for lo, hi in spans)
-    )
+    return Counter(amount_key(a) for a in doc.amounts if any(lo <= a.start and a.end <= hi for lo, hi in spans))
 
 
 def _dates_of(doc: Document, bullets: Sequence[Bullet]) -> set[tuple[str, str]]:

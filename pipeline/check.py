@@ -9,12 +9,12 @@ from pathlib import Path
 
 from pipeline.locks import reading
 from pipeline.write import document_files, load_document
-from schemas.models import Document
+from schemas.models import Commitment, Document
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # "amounts" | "dates" | "unpaired"
+    kind: str  # "amounts" | "dates" | "commitments" | "unpaired"
     message: str
 
 
@@ -49,4 +49,46 @@ def check_dir(out_dir: Path) -> list[Finding]:
                             f"{kind} differ:\n    ko {_describe(ko, row.ko_bullet_id)}\n    en {_describe(en, row.en_bullet_id)}",
                         )
                     )
+        flagged = {r.ko_bullet_id for r in ko.alignments if r.amounts_agree is False}
+        findings += _commitment_findings(ko, docs.get(ko.alignments[0].en_doc_id) if ko.alignments else None, flagged)
     return findings
+
+
+def _commitment(row: Commitment) -> str:
+    return f"{row.commitment_id} {row.action.value} {row.modality.value} «{row.text[:60]}»"
+
+
+def _commitment_findings(ko: Document, en: Document | None, flagged: set[str | None]) -> list[Finding]:
+    """Aligned commitments must agree on action, modality and amounts (value, currency); the
+    amounts of a bullet already reported as differing are not reported a second time."""
+    if en is None:
+        return []
+    parent = {b.bullet_id: b.parent_id for b in ko.bullets}
+    theirs = {c.commitment_id: c for c in en.commitments}
+    ko_values = {a.mention_id: (a.value, a.currency) for a in ko.amounts}
+    en_values = {a.mention_id: (a.value, a.currency) for a in en.amounts}
+    out = []
+    for row in ko.commitments:
+        other = theirs.get(row.aligned_id or "")
+        if other is None:
+            continue
+        reported = row.bullet_id in flagged or parent.get(row.bullet_id or "") in flagged
+        ours = [] if reported else sorted(ko_values[i] for i in row.amount_ids)
+        their = [] if reported else sorted(en_values[i] for i in other.amount_ids)
+        differ = [
+            name
+            for name, a, b in (
+                ("action", row.action, other.action),
+                ("modality", row.modality, other.modality),
+                ("amounts", ours, their),
+            )
+            if a != b
+        ]
+        if differ:
+            out.append(
+                Finding(
+                    "commitments",
+                    f"commitments differ in {', '.join(differ)}:\n    ko {_commitment(row)}\n    en {_commitment(other)}",
+                )
+            )
+    return out

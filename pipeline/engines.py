@@ -2,9 +2,13 @@
 cluster. Every engine runs the same per-document task and yields outcomes in input order, so
 the outputs are the same bytes whatever the engine and the number of workers.
 
-Each worker process builds its own Kiwi once (``pipeline.tokens.get_kiwi`` is cached per
-process). Dask workers may run on other machines: the task then carries the file's bytes and
-returns the document's JSON bytes, so workers need neither the input nor the output folder.
+In one process, Kiwi analyses document n+1 in a thread while this thread runs the Python
+stages of document n (Kiwi's C++ analysis releases the GIL and has its own thread pool), so one
+process keeps two cores busy; a pool of processes is started only when the inputs are large
+enough to pay for each worker's start-up (``auto_workers``). Each worker process builds its own
+Kiwi once (``pipeline.tokens.get_kiwi`` is cached per process). Dask workers may run on other
+machines: the task then carries the file's bytes and returns the document's JSON bytes, so
+workers need neither the input nor the output folder.
 """
 
 from __future__ import annotations
@@ -12,9 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing
+import os
+import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Generator, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,7 +28,8 @@ from pydantic import ValidationError
 
 from pipeline.budget import DocumentTimeout, time_budget
 from pipeline.extract import build_document, extract_bytes
-from pipeline.readers import ReadError, ReadResult, read_bytes, read_raw
+from pipeline.readers import ReadError, ReadResult, read_bytes, read_document, read_raw
+from pipeline.tokens import Token, tokenize
 from pipeline.write import document_json
 
 
@@ -73,7 +80,7 @@ def _read_first(job: Job) -> tuple[ReadResult, str]:
     failures: list[tuple[str, ReadError]] = []
     for path, raw in candidates:
         try:
-            result = read_bytes(raw if raw is not None else read_raw(Path(path)), path)
+            result = read_bytes(raw, path) if raw is not None else read_document(Path(path))
         except ReadError as err:
             failures.append((path, err))
             continue
@@ -117,6 +124,78 @@ _WARM_UP = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Tokenized:
+    """A document read and analysed by Kiwi, waiting for the Python stages."""
+
+    job: Job
+    raw: ReadResult
+    tokens: list[Token]
+    source: str
+
+
+def _read_and_tokenize(job: Job, abandoned: threading.Event) -> _Tokenized | FileError:
+    """The first half of a job: read the input (its bytes if they travel with the job) and
+    tokenize it; stops early (``TokenizationCancelled``) once the job is ``abandoned``."""
+    try:
+        raw, source = _read_first(job)
+    except ReadError as err:
+        return FileError(job.path, err.reason, err.hint)
+    return _Tokenized(job, raw, tokenize(raw.text, abandoned.is_set), source)
+
+
+def _finish(item: _Tokenized | FileError) -> Outcome:
+    """The second half of a job: every Python stage, then the document's JSON bytes."""
+    if isinstance(item, FileError):
+        return item
+    path = item.job.path
+    try:
+        doc = build_document(item.raw, item.job.doc_id, item.source, doc_date=item.job.doc_date, tokens=item.tokens)
+    except ReadError as err:
+        return FileError(path, err.reason, err.hint)
+    except ValidationError as err:
+        return FileError(path, f"extraction produced an invalid record: {err.errors()[0]['msg']}", "report this as a bug")
+    except RecursionError as err:
+        return FileError(path, f"document too deeply nested: {err}", "report this as a bug")
+    except Exception as err:  # as run_job: this document's failure, never the run's
+        return FileError(path, f"extraction failed: {type(err).__name__}: {err}", "report this as a bug")
+    return Extracted(doc.doc_id, document_json(doc))
+
+
+def _pipelined(jobs: Sequence[Job]) -> Generator[Outcome, None, None]:
+    """``run_job`` over ``jobs`` in order, with a one-document look-ahead: a thread reads and
+    tokenizes the next document while this one runs the Python stages. The outcomes are those
+    of ``run_job``, byte for byte; only the timing differs."""
+    if not jobs:
+        return
+    abandoned = [threading.Event() for _ in jobs]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiwi-ahead") as ahead:
+        pending: Future[_Tokenized | FileError] = ahead.submit(_read_and_tokenize, jobs[0], abandoned[0])
+        try:
+            for i, job in enumerate(jobs):
+                current = pending
+                if i + 1 < len(jobs):
+                    pending = ahead.submit(_read_and_tokenize, jobs[i + 1], abandoned[i + 1])
+                yield _finish_within_budget(current, job, abandoned[i])
+        finally:
+            for flag in abandoned:
+                flag.set()
+            ahead.shutdown(cancel_futures=True)
+
+
+def _finish_within_budget(tokenized: Future[_Tokenized | FileError], job: Job, abandoned: threading.Event) -> Outcome:
+    """Wait for the look-ahead's work on ``job`` and run its Python stages, all within the
+    job's time budget. The budget is a signal to this (the main) thread, which interrupts the
+    wait as well as the stages; the look-ahead thread then drops the document within one line
+    of Kiwi's work, so the next document is not held up."""
+    try:
+        with time_budget(job.timeout):
+            return _finish(tokenized.result())
+    except DocumentTimeout as err:
+        abandoned.set()
+        return FileError(job.path, str(err), "raise --doc-timeout, or split the document")
+
+
 def _warm_worker() -> None:
     """Build the worker's Kiwi and gazetteer and extract two tiny documents before its first
     document (so no document's time budget pays for the process's start-up), then move them
@@ -133,12 +212,37 @@ def _warm_worker() -> None:
     gc.freeze()
 
 
-def local_engine(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
-    """This process for one worker, else a pool of ``workers`` processes."""
+CORES_PER_PROCESS = 2
+"""Cores one process keeps busy: Kiwi's analysis of the next document beside the Python stages."""
+
+BYTES_PER_WORKER = 8_000_000
+"""Input a worker process must have to pay for its start-up (imports, Kiwi's model, the
+gazetteer: about 2-3 s of CPU, the time to extract about 4 MB of text in a warm process)."""
+
+
+def auto_workers(jobs: Sequence[Job], cores: int | None = None) -> int:
+    """The default number of worker processes: one, unless there are spare cores beyond what
+    one process keeps busy and enough input to pay for each extra worker's start-up."""
+    total = 0
+    for job in jobs:
+        try:
+            total += len(job.raw) if job.raw is not None else os.stat(job.path).st_size
+        except OSError:
+            continue  # reported when the job runs
+    by_cores = max((cores or os.cpu_count() or 1) // CORES_PER_PROCESS, 1)
+    by_size = max(total // BYTES_PER_WORKER, 1)
+    return min(by_cores, by_size, max(len(jobs), 1))
+
+
+def local_engine(jobs: Sequence[Job], workers: int | None = None) -> Iterator[Outcome]:
+    """This process (Kiwi overlapped with the Python stages) for one worker, else a pool of
+    ``workers`` processes; ``None`` chooses with ``auto_workers``."""
+    if workers is None:
+        workers = auto_workers(jobs)
     if workers <= 1 or len(jobs) <= 1:
         if jobs:
             _warm_worker()
-        yield from map(run_job, jobs)
+        yield from _pipelined(jobs)
         return
     # spawn, not fork: a forked child inherits Kiwi's thread pool in whatever state it was and hangs
     context = multiprocessing.get_context("spawn")

@@ -17,17 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.actors.mentions import extract_actors
-from pipeline.actors.parties import amount_parties, bullet_parties
-from pipeline.actors.terms import extract_terms
+from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
+from pipeline.commitments.build import Parties, extract_commitments
+from pipeline.context import DocContext, Mention, Structure
 from pipeline.docdate import date_from_filename
 from pipeline.lang.detect import detect_language
 from pipeline.lang.registry import rules_for
-from pipeline.mentions import DocContext, Mention, Structure
 from pipeline.overlap import resolve
 from pipeline.readers import ReadResult, SourceSpan, read_bytes, read_document
 from pipeline.structure import Layout, parse_structure
 from pipeline.tables import fits_decimal
-from pipeline.tokens import tokenize
+from pipeline.tabular.build import build_tables, outside_tables
+from pipeline.tabular.text_tables import find_text_tables
+from pipeline.terms import extract_terms
+from pipeline.tokens import Token, tokenize
 from schemas.models import (
     SPAN_KINDS,
     ActorMention,
@@ -147,12 +150,16 @@ def build_context(
     raw: ReadResult | None = None,
     source: str = "",
     doc_date: dt.date | None = None,
+    tokens: list[Token] | None = None,
 ) -> DocContext:
-    """Parse the layout and tokenize the text once: what every extractor reads."""
+    """Parse the layout and tokenize the text once (unless ``tokens`` of ``text`` are given,
+    analysed ahead by ``pipeline.engines``): what every extractor reads."""
     language = language or detect_language(text)
     layout = Layout(tables=[(t.start, t.end) for t in raw.tables], paragraph_items=raw.format != "txt") if raw else None
     structure = _dated(parse_structure(text, language, doc_id, layout), raw, source, doc_date)
-    return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))
+    return DocContext(
+        doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text) if tokens is None else tokens
+    )
 
 
 _DECIMAL_PRECISION = 120
@@ -178,29 +185,41 @@ def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mentio
 
 
 def build_document(
-    raw: ReadResult, doc_id: str, source: str, language: str | None = None, doc_date: dt.date | None = None
+    raw: ReadResult,
+    doc_id: str,
+    source: str,
+    language: str | None = None,
+    doc_date: dt.date | None = None,
+    tokens: list[Token] | None = None,
 ) -> Document:
     """Run every stage over one normalized text and validate the result."""
     with decimal.localcontext(prec=_DECIMAL_PRECISION):
-        return _build_document(raw, doc_id, source, language, doc_date)
+        return _build_document(raw, doc_id, source, language, doc_date, tokens)
 
 
-def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | None, doc_date: dt.date | None) -> Document:
+def _build_document(
+    raw: ReadResult, doc_id: str, source: str, language: str | None, doc_date: dt.date | None, tokens: list[Token] | None
+) -> Document:
     rules = rules_for(language or detect_language(raw.text))  # an unsupported language fails before any work
-    ctx = build_context(raw.text, doc_id, rules.language, raw, source, doc_date)
+    ctx = build_context(raw.text, doc_id, rules.language, raw, source, doc_date, tokens)
+    where = _Locator.of(ctx)
+    origin = _Source.of(raw)
+    found = raw.tables or (find_text_tables(raw.text) if raw.format == "txt" else ())
+    tables = build_tables(doc_id, raw.text, ctx.language, found, where.section_id, origin.at)
+    in_running_text = outside_tables(tables)  # table numbers live only in table_cells
+    candidates: list[Mention[Any]] = [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)]
     numeric, out_of_range = _representable(
         resolve(
-            [*rules.amounts(ctx), *rules.dates(ctx), *rules.quantities(ctx)],
+            [m for m in candidates if in_running_text(m.start, m.end)],
             priority=lambda m: _KIND_PRIORITY[type(m.fields)],
         ),
         ctx.text,
     )
     amounts = [m for m in numeric if isinstance(m.fields, AmountFields)]
     actors = extract_actors(ctx)
-    parties_of_bullet = bullet_parties(ctx, actors)
-    parties_of_amount = amount_parties(ctx, actors, amounts)
-    where = _Locator.of(ctx)
-    origin = _Source.of(raw)
+    parties_of_document = document_parties(ctx, actors)  # once: bullets and amounts fall back to it
+    parties_of_bullet = bullet_parties(ctx, actors, parties_of_document)
+    parties_of_amount = amount_parties(ctx, actors, amounts, parties_of_document, parties_of_bullet)
     structure = ctx.structure
     dates = [m for m in numeric if isinstance(m.fields, DateFields)]
     quantities = [m for m in numeric if isinstance(m.fields, QuantityFields)]
@@ -212,6 +231,21 @@ def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | N
             for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)
         ]
 
+    located_actors = [ActorMention(**row) for row in located("actors", actors)]
+    located_amounts = [
+        Amount(**(row | {"parties": parties}))
+        for row, parties in zip(located("amounts", amounts), parties_of_amount, strict=True)
+    ]
+    located_dates = [DateMention(**row) for row in located("dates", dates)]
+    located_quantities = [Quantity(**row) for row in located("quantities", quantities)]
+    commitments = extract_commitments(
+        ctx,
+        located_actors,
+        located_amounts,
+        located_dates,
+        located_quantities,
+        Parties(parties_of_bullet, parties_of_document),
+    )
     return Document(
         doc_id=doc_id,
         source=source,
@@ -229,14 +263,14 @@ def _build_document(raw: ReadResult, doc_id: str, source: str, language: str | N
             b.model_copy(update={"parties": parties_of_bullet.get(b.bullet_id, []), **origin.at(b.start)})
             for b in structure.bullets
         ],
-        actors=[ActorMention(**row) for row in located("actors", actors)],
-        amounts=[
-            Amount(**(row | {"parties": parties}))
-            for row, parties in zip(located("amounts", amounts), parties_of_amount, strict=True)
-        ],
-        dates=[DateMention(**row) for row in located("dates", dates)],
-        quantities=[Quantity(**row) for row in located("quantities", quantities)],
+        actors=located_actors,
+        amounts=located_amounts,
+        dates=located_dates,
+        quantities=located_quantities,
         terms=[Term(**row) for row in located("terms", terms)],
+        tables=tables.tables,
+        table_cells=tables.cells,
+        commitments=commitments,
         warnings=[*raw.warnings, *structure.warnings, *out_of_range],
     )
 

@@ -8,12 +8,14 @@ YAML file without touching code. Files are read once per process and cached.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
+
+from pipeline.text_utils import has_hangul
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -43,3 +45,25 @@ def alternation(words: Iterable[str], space: str = r"\ ") -> str:
     """
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", space) for w in unique)
+
+
+def kiwi_user_words() -> Iterator[tuple[str, str]]:
+    """``(word, "NNP")`` for every Korean gazetteer name without spaces, so Kiwi keeps it whole.
+
+    Names that are also common words (``strict_ko``: 인도, 가나) are left out, so Kiwi's own
+    tagging can still tell the country from the noun. Read straight from the gazetteer data
+    (not through ``pipeline.actors.gazetteer``), so the tokenizer depends on data, not on the
+    actor code, and building Kiwi stays cheap.
+    """
+    data = load_yaml("gazetteer.yaml")
+    seen: set[str] = set()
+    for raw in data["actors"]:
+        strict = set(raw.get("strict_ko") or [])
+        for name in [raw["name_ko"], *(raw.get("ko") or [])]:
+            word = str(name)
+            if word in strict or word in seen or len(word) < 2 or not has_hangul(word):
+                continue
+            if any(c.isspace() for c in word):
+                continue
+            seen.add(word)
+            yield word, "NNP"

@@ -1,6 +1,6 @@
 """The one rule that settles overlapping candidate spans: longest first, then earliest.
 
->>> from pipeline.mentions import Mention
+>>> from pipeline.context import Mention
 >>> a, b, c = Mention(0, 5, "a", None), Mention(3, 10, "b", None), Mention(10, 12, "c", None)
 >>> [m.rule for m in resolve([a, b, c])]
 ['b', 'c']
@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pipeline.mentions import Mention
+from pipeline.context import Mention
 
 
 def resolve(mentions: Iterable[Mention[Any]], priority: Callable[[Mention[Any]], int] = lambda m: 0) -> list[Mention[Any]]:

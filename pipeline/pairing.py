@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pipeline.align import align_documents
+from pipeline.commitments.align import with_commitment_links
 from schemas.models import Document, Language
 
 _SUFFIX = re.compile(r"^(?P<base>.+?)[_.-](?P<lang>ko|kr|kor|en|eng)$", re.IGNORECASE)
@@ -59,6 +60,7 @@ def clear_alignment(doc: Document) -> Document:
             "alignments": [],
             "bullets": [b.model_copy(update={"aligned_id": None}) for b in doc.bullets],
             "sections": [s.model_copy(update={"title_en": None}) for s in doc.sections],
+            "commitments": [c.model_copy(update={"aligned_id": None}) for c in doc.commitments],
         }
     )
 
@@ -94,4 +96,4 @@ def apply_alignment(ko_doc: Document, en_doc: Document) -> tuple[Document, Docum
     en_doc = en_doc.model_copy(
         update={"bullets": [b.model_copy(update={"aligned_id": en_to_ko.get(b.bullet_id)}) for b in en_doc.bullets]}
     )
-    return ko_doc, en_doc
+    return with_commitment_links(ko_doc, en_doc)

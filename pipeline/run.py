@@ -186,7 +186,7 @@ def run_extract(
     prune: bool = False,
     fail_fast: bool = False,
     pairs: Sequence[tuple[str, str]] = (),
-    workers: int = 1,
+    workers: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
     on_document: Callable[[], None] | None = None,
@@ -215,7 +215,7 @@ def _run_locked(
     prune: bool,
     fail_fast: bool,
     pairs: Sequence[tuple[str, str]],
-    workers: int,
+    workers: int | None,
     engine: str,
     scheduler: str | None,
     on_document: Callable[[], None] | None,
@@ -233,7 +233,7 @@ def _run_locked(
             Job(str(d.path), d.path.stem, timeout=doc_timeout, alternates=tuple(map(str, d.alternates)), doc_date=doc_date)
             for d in documents
         ]
-        outcomes = dask_engine(jobs, workers, scheduler) if engine == "dask" else local_engine(jobs, workers)
+        outcomes = dask_engine(jobs, workers or default_workers(), scheduler) if engine == "dask" else local_engine(jobs, workers)
         for outcome in outcomes:
             if isinstance(outcome, FileError):
                 result.errors.append(outcome)

@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from pipeline.context import Structure
 from pipeline.docdate import find_date, parse_date_line
 from pipeline.lexicon import load_yaml
-from pipeline.mentions import Structure
 from schemas.models import Bullet, Paragraph, Section
 
 _TAB_WIDTH = 4

@@ -24,12 +24,13 @@ def _count(out_dir: Path, table: str, doc_ids: Sequence[str], where: tuple[str, 
 
 
 def summarize(doc_ids: Sequence[str], out_dir: Path) -> str:
-    """Documents, sections, bullets and mentions by kind extracted in this run."""
-    counts = {name: _count(out_dir, name, doc_ids) for name in ("sections", "bullets", *_MENTIONS)}
+    """Documents, sections, bullets, mentions by kind and tables extracted in this run."""
+    counts = {name: _count(out_dir, name, doc_ids) for name in ("sections", "bullets", "tables", "table_cells", *_MENTIONS)}
     unlisted = _count(out_dir, "actors", doc_ids, ("actor_type", "unlisted"))
     mentions = ", ".join(f"{counts[kind]} {kind}" for kind in _MENTIONS)
     return (
         f"{len(doc_ids)} documents, {counts['sections']} sections, {counts['bullets']} bullets -> {out_dir}/\n"
         f"mentions: {mentions}\n"
+        f"tables: {counts['tables']} ({counts['table_cells']} cells)\n"
         f"unlisted actors (not in the gazetteer): {unlisted}"
     )

@@ -12,8 +12,9 @@ from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import pyarrow as pa
+from pydantic import BaseModel
 
-from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Document, SpanKind
+from schemas.models import SCHEMA_VERSION, SPAN_KINDS, Commitment, Document, Span, SpanKind
 
 DECIMAL = pa.decimal128(38, 6)
 """Money and quantities: exact, up to 10^32 with six decimals (no float rounding)."""
@@ -101,6 +102,41 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("paragraph", pa.int64()),
         ]
     ),
+    "tables": pa.schema(
+        [
+            ("table_id", pa.string()),
+            ("doc_id", pa.string()),
+            ("section_id", pa.string()),
+            ("caption", pa.string()),
+            ("units", _STRINGS),
+            ("n_rows", pa.int64()),
+            ("n_cols", pa.int64()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("page", pa.int64()),
+            ("paragraph", pa.int64()),
+        ]
+    ),
+    "table_cells": pa.schema(
+        [
+            ("table_id", pa.string()),
+            ("doc_id", pa.string()),
+            ("row", pa.int64()),
+            ("col", pa.int64()),
+            ("text", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("row_header", _STRINGS),
+            ("col_header", _STRINGS),
+            ("value", DECIMAL),
+            ("kind", pa.string()),
+            ("currency", pa.string()),
+            ("unit", pa.string()),
+            ("date_start", pa.date32()),
+            ("date_end", pa.date32()),
+            ("preliminary", pa.bool_()),
+        ]
+    ),
     "alignments": pa.schema(
         [
             ("ko_doc_id", pa.string()),
@@ -141,12 +177,20 @@ _ARROW: tuple[tuple[type, pa.DataType], ...] = (
 
 
 def span_schema(kind: SpanKind) -> pa.Schema:
-    """A span table: the located columns, the kind's value fields in model order, the rule."""
-    fields = [(name, _arrow_type(info.annotation)) for name, info in kind.fields.model_fields.items()]
+    """A span table: the located columns, the record's own columns in model order (the kind's
+    value fields, plus what the assembly adds, such as an amount's ``parties``), the rule."""
+    located = set(Span.model_fields)
+    fields = [(name, _arrow_type(info.annotation)) for name, info in kind.record.model_fields.items() if name not in located]
     return pa.schema([*_SPAN, *fields, *_RULE])
 
 
+def model_schema(model: type[BaseModel]) -> pa.Schema:
+    """A table with one column per model field, in model order (clause records)."""
+    return pa.schema([(name, _arrow_type(info.annotation)) for name, info in model.model_fields.items()])
+
+
 SCHEMAS.update({kind.name: span_schema(kind) for kind in SPAN_KINDS})
+SCHEMAS["commitments"] = model_schema(Commitment)
 SCHEMAS["alignments"] = SCHEMAS.pop("alignments")  # tables are written in this order
 TABLES = tuple(SCHEMAS)
 

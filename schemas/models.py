@@ -49,6 +49,7 @@ class Qualifier(StrEnum):
 
 class Grain(StrEnum):
     DAY = "day"
+    WEEK = "week"
     MONTH = "month"
     PART_OF_MONTH = "part_of_month"
     QUARTER = "quarter"
@@ -67,10 +68,45 @@ class Relation(StrEnum):
     DURING = "during"
 
 
+class Change(StrEnum):
+    """The sign of a change written in a statistics release (``+3.4조원 증가``, ``△0.8조원``,
+    ``decreased by $3 billion``): the amount keeps its size, the sign lives here."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
 class QuantityKind(StrEnum):
     DURATION = "duration"
     MEASURE = "measure"
     COUNT = "count"
+
+
+class Action(StrEnum):
+    """What a commitment does with its money or effort (``pipeline/lang/*/data/commitments.yaml``)."""
+
+    INVEST = "invest"
+    FUND = "fund"
+    CONTRIBUTE = "contribute"
+    AID = "aid"
+    LEND = "lend"
+    PURCHASE = "purchase"
+    SUPPLY = "supply"
+    BUILD = "build"
+    COOPERATE = "cooperate"
+    RESEARCH = "research"
+    EXCHANGE = "exchange"
+    OTHER = "other"
+
+
+class Modality(StrEnum):
+    """How firmly: decided, planned, under consideration, only welcomed, or a past fact."""
+
+    COMMITTED = "committed"
+    PLANNED = "planned"
+    EXPLORING = "exploring"
+    WELCOMED = "welcomed"
+    REPORTED = "reported"
 
 
 class _Strict(BaseModel):
@@ -90,17 +126,28 @@ IsoDuration = Annotated[str, Field(pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$")]
 # --- value fields, produced by the rule modules -------------------------------------------
 
 
-class AmountFields(_Strict):
-    """A money amount, normalized: ``25억불`` -> value 2500000000, USD, display ``$2.5B``."""
+class _Money(_Strict):
+    """The value of a money amount (shared by the rules' fields and the located record)."""
 
     value: PositiveDecimal
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     qualifier: Qualifier = Qualifier.EXACT
     value_max: PositiveDecimal | None = None
     display: str
+
+
+class _Attributed(_Money):
+    """Who commits to an amount: set by attribution in the document assembly, not by the rules."""
+
     parties: list[str] = Field(default_factory=list)
+
+
+class AmountFields(_Money):
+    """A money amount, normalized: ``25억불`` -> value 2500000000, USD, display ``$2.5B``."""
+
     period: IsoDuration | None = None
     per: IsoDuration | None = None
+    change: Change | None = None
 
     @model_validator(mode="after")
     def _range_ordered(self) -> Self:
@@ -184,7 +231,11 @@ class ActorMention(Span, ActorFields):
     pass
 
 
-class Amount(Span, AmountFields):
+# A located amount with its ``parties`` (no docstring: it would enter the published JSON
+# schema). The base order puts ``parties`` right after the value (``_Money``, then
+# ``_Attributed``, then ``AmountFields``, then ``Span``: pydantic orders fields from the last
+# base of the MRO): the column order of the contract.
+class Amount(Span, AmountFields, _Attributed):
     pass
 
 
@@ -198,6 +249,53 @@ class Quantity(Span, QuantityFields):
 
 class Term(Span, TermFields):
     pass
+
+
+class Commitment(_Strict):
+    """One predicate of commitment or action with everything in its clause: who (``parties``),
+    to whom (``counterparts``), how much (``amount_ids``), for what (``action``, ``object``,
+    ``sectors``), by when (``deadline``, ``period``) and how firmly (``modality``). The clause is
+    ``text``/``start``/``end``; ``object`` is a span of its own (``object_start``/``object_end``)."""
+
+    commitment_id: str = Field(description="Stable row id: {doc_id}:c{n}, n from 1 in offset order.")
+    doc_id: str
+    section_id: str
+    bullet_id: str | None = None
+    text: str
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    predicate: str | None = Field(default=None, description="The verb phrase as written (투자할 예정이다, will invest).")
+    predicate_start: int | None = None
+    predicate_end: int | None = None
+    action: Action
+    modality: Modality
+    parties: list[str] = Field(default_factory=list)
+    counterparts: list[str] = Field(default_factory=list)
+    amount_ids: list[str] = Field(default_factory=list)
+    date_ids: list[str] = Field(default_factory=list)
+    quantity_ids: list[str] = Field(default_factory=list)
+    deadline: dt.date | None = Field(default=None, description="Last day of the clause's date with relation `by`.")
+    period: IsoDuration | None = None
+    sectors: list[str] = Field(default_factory=list)
+    object: str | None = Field(default=None, description="Noun phrase of what is funded, built or bought.")
+    object_start: int | None = None
+    object_end: int | None = None
+    aligned_id: str | None = Field(default=None, description="The commitment in the other language version.")
+    rule: str = Field(description="Name of the rule that produced the record, for tracing.")
+
+    @model_validator(mode="after")
+    def _spans_consistent(self) -> Self:
+        if self.end <= self.start or len(self.text) != self.end - self.start:
+            raise ValueError("commitment text does not match its offsets")
+        for name in ("object", "predicate"):
+            value, start, end = getattr(self, name), getattr(self, f"{name}_start"), getattr(self, f"{name}_end")
+            if (value is None) != (start is None) or (value is None) != (end is None):
+                raise ValueError(f"{name} and its offsets must be given together")
+            if value is not None and (
+                not self.start <= start < end <= self.end or self.text[start - self.start : end - self.start] != value
+            ):
+                raise ValueError(f"{name} span {start}..{end} must lie in the clause and match its text")
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +326,11 @@ model, a located model, one line here and one ``Document`` field (checked at imp
 
 STRUCTURE_LISTS = ("sections", "paragraphs", "bullets")
 """``Document`` lists with offsets that are layout, not extracted spans."""
+
+TABLE_LISTS = ("tables", "table_cells")
+"""``Document`` lists of tables and their typed body cells (``tables`` / ``table_cells`` Parquet)."""
+CLAUSE_LISTS = ("commitments",)
+"""``Document`` lists of clause records: offsets like spans, built from the spans inside them."""
 
 
 class Section(_Strict):
@@ -265,6 +368,65 @@ class Bullet(_Strict):
     aligned_id: str | None = None
     page: int | None = None
     paragraph: int | None = None
+
+
+class CellKind(StrEnum):
+    MONEY = "money"
+    PERCENT = "percent"
+    COUNT = "count"
+    NUMBER = "number"
+    TEXT = "text"
+
+
+class DataTable(_Strict):
+    """One table of the document: its extent, caption and units as read, and its grid size."""
+
+    table_id: str = Field(description="{doc_id}:t{n}, n from 1 in text order.")
+    doc_id: str
+    section_id: str
+    caption: str | None = Field(description="The caption line (< … >, 【 … 】, 표 n, Table n.) or the format's caption.")
+    units: list[str] = Field(description="Unit texts from the caption, a (단위: …) note or the corner cell, as written.")
+    n_rows: int
+    n_cols: int
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    page: int | None = None
+    paragraph: int | None = None
+
+
+class DataCell(_Strict):
+    """One non-empty body cell with its header paths and its typed value (null when none)."""
+
+    table_id: str
+    doc_id: str
+    row: int
+    col: int
+    text: str
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    row_header: list[str]
+    col_header: list[str]
+    value: Annotated[Decimal, AfterValidator(_canonical)] | None = Field(
+        default=None, description="In full units (176.8 under 억 달러 -> 17680000000); percents as written."
+    )
+    kind: CellKind
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    unit: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    preliminary: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if len(self.text) != self.end - self.start or self.end <= self.start:
+            raise ValueError("cell text length does not match its offsets")
+        if (self.date_start is None) != (self.date_end is None) or (
+            self.date_start is not None and self.date_end is not None and self.date_end < self.date_start
+        ):
+            raise ValueError("cell period must have an ordered start and end")
+        if (self.kind == CellKind.MONEY) != (self.currency is not None):
+            raise ValueError("a money cell, and only a money cell, has a currency")
+        return self
 
 
 class Alignment(_Strict):
@@ -305,13 +467,16 @@ class Document(_Strict):
     dates: list[DateMention] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
+    tables: list[DataTable] = Field(default_factory=list)
+    table_cells: list[DataCell] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
     alignments: list[Alignment] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
-    def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span]]:
+    def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell | Commitment]]:
         """Every record that has offsets, with the name of the list it sits in."""
-        out: list[tuple[str, Section | Paragraph | Bullet | Span]] = []
-        for name in (*STRUCTURE_LISTS, *(kind.name for kind in SPAN_KINDS)):
+        out: list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell | Commitment]] = []
+        for name in (*STRUCTURE_LISTS, *TABLE_LISTS, *(kind.name for kind in SPAN_KINDS), *CLAUSE_LISTS):
             out.extend((name, record) for record in getattr(self, name))
         return out
 
@@ -321,8 +486,14 @@ class Document(_Strict):
         for name, record in self.spans():
             if not 0 <= record.start <= record.end <= n:
                 raise ValueError(f"{name}: span {record.start}..{record.end} outside text of length {n}")
-            if isinstance(record, (Paragraph, Bullet, Span)) and self.text[record.start : record.end] != record.text:
+            if (
+                isinstance(record, (Paragraph, Bullet, Span, DataCell, Commitment))
+                and self.text[record.start : record.end] != record.text
+            ):
                 raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{record.start}:{record.end}]")
+            if isinstance(record, Commitment) and record.object is not None:
+                if self.text[record.object_start : record.object_end] != record.object:
+                    raise ValueError(f"{name}: object {record.object!r} differs from the document text")
         return self
 
 

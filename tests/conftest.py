@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.mentions import DocContext, context_for_text
+from pipeline.context import DocContext, context_for_text
 from pipeline.tokens import get_kiwi
 from schemas.models import Language
 

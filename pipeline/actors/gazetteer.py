@@ -5,20 +5,19 @@ country-prefixed body name (``미국 재무부``, ``U.S. Department of Homeland 
 Whitespace inside a name is optional when matching (``보건 복지부`` = ``보건복지부``), so one
 walk from a token start finds the longest name there in time proportional to the name, not
 to the size of the gazetteer. Kiwi's user dictionary gets the Korean names so they tokenize
-whole (``보건후생부`` instead of ``보건/후생/부``).
+whole (``보건후생부`` instead of ``보건/후생/부``): see :func:`pipeline.lexicon.kiwi_user_words`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Container, Iterator
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.lexicon import lang_yaml, load_yaml
+from pipeline.text_utils import has_hangul
 from schemas.models import ActorType
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-", "‑": "-", "ㆍ": "·", "‧": "·", "・": "·"})
 _SPACES = " \t\u00a0"
 
@@ -31,10 +30,6 @@ def fold(ch: str) -> str:
 def fold_text(text: str) -> str:
     """``fold`` applied to every character at once; one char maps to one char, so offsets hold."""
     return text.translate(_FOLD)
-
-
-def has_hangul(text: str) -> bool:
-    return _HANGUL.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,24 +262,3 @@ def load_gazetteer() -> Gazetteer:
         en_prefixes=en_prefixes,
         ko_prefixes=ko_prefixes,
     )
-
-
-def kiwi_user_words() -> Iterator[tuple[str, str]]:
-    """``(word, "NNP")`` for every Korean gazetteer name without spaces, so Kiwi keeps it whole.
-
-    Names that are also common words (``strict_ko``: 인도, 가나) are left out, so Kiwi's own
-    tagging can still tell the country from the noun. Read straight from the data (not through
-    :func:`load_gazetteer`) so building Kiwi stays cheap.
-    """
-    data = load_yaml("gazetteer.yaml")
-    seen: set[str] = set()
-    for raw in data["actors"]:
-        strict = set(raw.get("strict_ko") or [])
-        for name in [raw["name_ko"], *(raw.get("ko") or [])]:
-            word = str(name)
-            if word in strict or word in seen or len(word) < 2 or not has_hangul(word):
-                continue
-            if any(c.isspace() for c in word):
-                continue
-            seen.add(word)
-            yield word, "NNP"

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 
-from pipeline.mentions import Extractor
+from pipeline.actors.language import NO_ACTOR_RULES, ActorRules
+from pipeline.context import Extractor
 from pipeline.readers.base import ReadError
-from schemas.models import AmountFields, DateFields, QuantityFields
+from schemas.models import AmountFields, DateFields, QuantityFields, TermFields
 
 BUILTIN: dict[str, str] = {"ko": "pipeline.lang.ko", "en": "pipeline.lang.en"}
 """Built-in languages: code -> the module holding its ``RULES``."""
@@ -32,12 +33,18 @@ class UnsupportedLanguage(ReadError):
 
 @dataclass(frozen=True, slots=True)
 class LanguageRules:
-    """Everything language-specific the pipeline calls: one value per registered language."""
+    """Everything language-specific the pipeline calls: one value per registered language.
+
+    ``terms`` and ``actors`` are optional: a language without them gets no term pairs and only
+    gazetteer actor names (no subjects, parties from the title, unlisted organisations, ...).
+    """
 
     language: str
     amounts: Extractor[AmountFields]
     dates: Extractor[DateFields]
     quantities: Extractor[QuantityFields]
+    terms: Extractor[TermFields] | None = None
+    actors: ActorRules = NO_ACTOR_RULES
 
 
 def register_language(rules: LanguageRules) -> None:

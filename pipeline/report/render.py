@@ -20,12 +20,13 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from importlib.resources import files
 from string import Template
 from urllib.parse import quote
 
+from pipeline.align import amount_key
 from pipeline.check import Finding
+from pipeline.report.commitments import commitments_table
 from pipeline.report.describe import (
     QUALIFIER_LABEL,
     actor_line,
@@ -38,6 +39,7 @@ from pipeline.report.describe import (
     term_lines,
 )
 from pipeline.report.nest import Interval, nest, tag
+from pipeline.report.tables import tables_index, tables_section
 from schemas.models import (
     SPAN_KINDS,
     ActorMention,
@@ -47,7 +49,6 @@ from schemas.models import (
     DateMention,
     Document,
     Language,
-    Qualifier,
     Quantity,
     Span,
     Term,
@@ -57,7 +58,6 @@ _BY_NESTING = sorted(SPAN_KINDS, key=lambda kind: kind.nesting)
 KINDS = tuple(kind.label for kind in _BY_NESTING)
 """Span kinds by label, outermost first when two spans have the same extent (a term holds actors)."""
 KIND_LIST = {kind.label: kind.name for kind in _BY_NESTING}
-_EQUIVALENT = {Qualifier.MORE_THAN: Qualifier.AT_LEAST, Qualifier.LESS_THAN: Qualifier.AT_MOST}
 """The same equivalence as the alignment check: ``250억불 이상`` ~ ``more than $25 billion``."""
 _LANGUAGE_NAME: dict[str, str] = {Language.KO: "Korean", Language.EN: "English"}
 
@@ -247,10 +247,6 @@ def _bullets(doc: Document | None) -> dict[str, Bullet]:
 
 def _inside(record: Span, bullet: Bullet) -> bool:
     return bullet.start <= record.start and record.end <= bullet.end
-
-
-def _amount_key(a: Amount) -> tuple[Decimal, str, str]:
-    return a.value, a.currency, _EQUIVALENT.get(a.qualifier, a.qualifier).value
 
 
 def _date_key(d: DateMention) -> tuple[str, str]:
@@ -543,9 +539,9 @@ def _mismatches(values: _Values) -> tuple[frozenset[tuple[int, int]], frozenset[
     """Offsets of the amounts/dates on the Korean and on the English side with no equal value on the other side."""
     out: list[frozenset[tuple[int, int]]] = []
     for side in (0, 1):
-        other_amounts = {_amount_key(a) for a in values.amounts[1 - side]}
+        other_amounts = {amount_key(a) for a in values.amounts[1 - side]}
         other_dates = {_date_key(x) for x in values.dates[1 - side]}
-        missing = {(a.start, a.end) for a in values.amounts[side] if _amount_key(a) not in other_amounts}
+        missing = {(a.start, a.end) for a in values.amounts[side] if amount_key(a) not in other_amounts}
         missing |= {(x.start, x.end) for x in values.dates[side] if _date_key(x) not in other_dates}
         out.append(frozenset(missing))
     return out[0], out[1]
@@ -650,6 +646,8 @@ def document_page(doc: Document, docs: Mapping[str, Document]) -> str:
         + f'<article id="text" class="doctext" lang="{esc(doc.language)}">{document_text(doc, flagged)}</article>'
         + "</div>"
         + pledges_table(doc, docs, names)
+        + tables_section(doc)
+        + commitments_table(doc, names)
         + (compare_table(pair, doc.doc_id) if pair else "")
         + '<div id="tip" class="tip" role="tooltip" hidden></div>'
     )
@@ -676,6 +674,7 @@ def index_page(docs: Mapping[str, Document], findings: Sequence[Finding]) -> str
             f'<td class="num">{len(doc.amounts)}</td><td class="num">{len(doc.dates)}</td>'
             f'<td class="num">{len(doc.actors)} <span class="none">({actors} distinct)</span></td>'
             f'<td class="num">{len(doc.quantities)}</td><td class="num">{len(doc.terms)}</td>'
+            f'<td class="num">{len(doc.tables)}</td>'
             f"<td>{other or '<span class=none>—</span>'}</td>"
             f'<td class="num {"bad" if n_flags else ""}">{n_flags if pair else "—"}</td>'
             "</tr>"
@@ -693,6 +692,7 @@ def index_page(docs: Mapping[str, Document], findings: Sequence[Finding]) -> str
             "actor mentions",
             "quantities",
             "terms",
+            "tables",
             "aligned with",
             "disagreements",
         )
@@ -709,8 +709,9 @@ def index_page(docs: Mapping[str, Document], findings: Sequence[Finding]) -> str
         f'<p class="hint">{plural(len(docs), "document")}. Each page shows the text with every extracted span, '
         "the pledges table and, for aligned versions, the Korean and English bullets side by side.</p></header>"
         f'<section class="block"><div class="scroll"><table class="index"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows) or '<tr><td colspan=12 class=none>No documents.</td></tr>'}</tbody></table></div></section>"
-        f'<section class="block"><h2>Cross-check (<code>factsheet check</code>)</h2>{check}'
+        f"<tbody>{''.join(rows) or '<tr><td colspan=13 class=none>No documents.</td></tr>'}</tbody></table></div></section>"
+        + tables_index(docs, {doc_id: href(doc_id) for doc_id in docs})
+        + f'<section class="block"><h2>Cross-check (<code>factsheet check</code>)</h2>{check}'
         f'<p class="hint">{notes} bullet{"s" if notes != 1 else ""} without counterpart (notes, not failures).</p></section>'
     )
     return page("Fact sheet review", "en", body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from pipeline.mentions import DocContext, Structure, context_for_text
+from pipeline.context import DocContext, Structure, context_for_text
 from schemas.models import Bullet, Language, Paragraph, Section
 
 Item = str | tuple[str, list[str]]

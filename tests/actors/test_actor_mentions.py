@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from pipeline.actors.mentions import extract_actors
-from pipeline.mentions import Structure, context_for_text
+from pipeline.context import Structure, context_for_text
 from schemas.models import Language, Section
 
 CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load((Path(__file__).parent / "actor_cases.yaml").read_text(encoding="utf-8"))

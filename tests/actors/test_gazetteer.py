@@ -7,8 +7,8 @@ from collections import defaultdict
 
 import pytest
 
-from pipeline.actors.gazetteer import AliasTrie, kiwi_user_words, load_gazetteer
-from pipeline.lexicon import load_yaml
+from pipeline.actors.gazetteer import AliasTrie, load_gazetteer
+from pipeline.lexicon import kiwi_user_words, load_yaml
 from pipeline.tokens import tokenize
 from schemas.models import ActorType
 

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
-from pipeline.mentions import Mention, context_for_text
+from pipeline.context import Mention, context_for_text
 from schemas.models import Language
 
 from .helpers import Item, NoFields, bulleted

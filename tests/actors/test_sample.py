@@ -9,8 +9,8 @@ import pytest
 
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties
-from pipeline.actors.terms import extract_terms
-from pipeline.mentions import DocContext, Mention
+from pipeline.context import DocContext, Mention
+from pipeline.terms import extract_terms
 from pipeline.tokens import tokenize
 from schemas.models import Language
 

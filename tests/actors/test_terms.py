@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.actors.terms import english_acronym_pairs, extract_terms
-from pipeline.mentions import context_for_text
+from pipeline.context import context_for_text
+from pipeline.lang.en.terms import english_acronym_pairs
+from pipeline.terms import extract_terms
 from schemas.models import Language
 
 # (text, [(span text, term_ko, term_en, acronym)])

@@ -1,78 +1,20 @@
-"""English money amounts: the expression corpus (``tests/corpus/en_amounts.yaml``), the shared
-negatives and the sample fact sheet. Also holds the small corpus runner the other English
-dimension tests import (``load_cases``, ``check_case``)."""
+"""English money amounts on the sample fact sheet, without a document date, and on a large text
+(the expression corpus runs in ``test_corpus.py``); holds the ``sample_ctx`` fixture."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
-from enum import Enum
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from pipeline.lang.en import RULES
-from pipeline.mentions import DocContext, Mention, context_for_text
+from pipeline.mentions import DocContext, context_for_text
 from schemas.models import Language
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SAMPLE = Path(__file__).resolve().parents[2] / "raw" / "factsheet_2021-05-21_en.txt"
 SAMPLE_DATE = dt.date(2021, 5, 21)
-
-AMOUNT_DEFAULTS: dict[str, Any] = {"qualifier": "exact", "value_max": None, "period": None, "per": None}
-
-
-def _case_id(text: str) -> str:
-    return text if len(text) <= 70 else text[:67] + "..."
-
-
-def load_cases(corpus: str, dimension: str) -> list[Any]:
-    """Positive cases of ``en_<corpus>.yaml`` plus the negatives that name ``dimension``, as pytest params."""
-    params: list[Any] = []
-    positives = yaml.safe_load((CORPUS / f"en_{corpus}.yaml").read_text(encoding="utf-8"))
-    negatives = yaml.safe_load((CORPUS / "en_negatives.yaml").read_text(encoding="utf-8"))
-    cases = positives + [{**n, "expect": []} for n in negatives if dimension in n["none"]]
-    for case in cases:
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-        prefix = "neg: " if "none" in case else ""
-        params.append(pytest.param(case["text"], case["expect"], marks=marks, id=prefix + _case_id(case["text"])))
-    return params
-
-
-def _plain(value: Any) -> Any:
-    """Comparable form of a field value: enums by value, numbers as Decimal."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return Decimal(str(value))
-    return value
-
-
-def check_case(
-    text: str,
-    expect: list[dict[str, Any]],
-    extractor: Callable[[DocContext], list[Mention[Any]]],
-    ctx: DocContext,
-    defaults: dict[str, Any],
-) -> None:
-    """Exactly the expected mentions, in order; listed fields equal, unlisted defaulted fields at their default."""
-    got = extractor(ctx)
-    spans = [text[m.start : m.end] for m in got]
-    assert spans == [e["span"] for e in expect], f"spans {spans} for {text!r}"
-    for m, e in zip(got, expect, strict=False):
-        wanted = {**defaults, **{k: v for k, v in e.items() if k != "span"}}
-        actual = {k: _plain(getattr(m.fields, k)) for k in wanted}
-        assert actual == {k: _plain(v) for k, v in wanted.items()}, f"{m.rule} on {text[m.start : m.end]!r}"
-        assert m.rule.startswith("en."), m.rule
-        assert ctx.text[m.start : m.end] == e["span"]
-
-
-@pytest.mark.parametrize(("text", "expect"), load_cases("amounts", "amounts"))
-def test_en_amount_corpus(text: str, expect: list[dict[str, Any]], make_ctx: Callable[..., DocContext]) -> None:
-    check_case(text, expect, RULES.amounts, make_ctx(text, language=Language.EN), AMOUNT_DEFAULTS)
 
 
 # span, value, currency, qualifier, display, period — the whole list of amounts in the sample, in order.

@@ -1,26 +1,14 @@
-"""English dates: the expression corpus (``tests/corpus/en_dates.yaml``, document date 2021-05-21),
-the shared negatives and the sample fact sheet."""
+"""English dates on the sample fact sheet (the expression corpus runs in ``test_corpus.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
-
-import pytest
 
 from pipeline.lang.en import RULES
 from pipeline.mentions import DocContext
 from schemas.models import Language
-from tests.lang.test_en_amounts import check_case, load_cases, sample_ctx  # noqa: F401  (fixture)
-
-DATE_DEFAULTS: dict[str, Any] = {"relation": "on", "relative": False}
-
-
-@pytest.mark.parametrize(("text", "expect"), load_cases("dates", "dates"))
-def test_en_date_corpus(text: str, expect: list[dict[str, Any]], make_ctx: Callable[..., DocContext]) -> None:
-    check_case(text, expect, RULES.dates, make_ctx(text, language=Language.EN), DATE_DEFAULTS)
-
+from tests.lang.test_en_amounts import sample_ctx  # noqa: F401  (fixture)
 
 D = dt.date
 # span, date_start, date_end, grain, relation, relative — every date in the sample, in order.

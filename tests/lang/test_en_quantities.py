@@ -1,25 +1,10 @@
-"""English quantities: the expression corpus (``tests/corpus/en_quantities.yaml``), the shared
-negatives and the sample fact sheet."""
+"""English quantities on the sample fact sheet (the expression corpus runs in ``test_corpus.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-import pytest
-
 from pipeline.lang.en import RULES
 from pipeline.mentions import DocContext
-from schemas.models import Language
-from tests.lang.test_en_amounts import check_case, load_cases, sample_ctx  # noqa: F401  (fixture)
-
-QUANTITY_DEFAULTS: dict[str, Any] = {"iso": None}
-
-
-@pytest.mark.parametrize(("text", "expect"), load_cases("quantities", "quantities"))
-def test_en_quantity_corpus(text: str, expect: list[dict[str, Any]], make_ctx: Callable[..., DocContext]) -> None:
-    check_case(text, expect, RULES.quantities, make_ctx(text, language=Language.EN), QUANTITY_DEFAULTS)
-
+from tests.lang.test_en_amounts import sample_ctx  # noqa: F401  (fixture)
 
 # span, value, unit, kind, iso — every quantity in the sample, in order.
 SAMPLE_QUANTITIES = [

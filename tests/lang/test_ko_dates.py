@@ -1,63 +1,12 @@
-"""Korean dates: the expression corpus ``tests/corpus/ko_dates.yaml``, the date part of
-``ko_negatives.yaml``, and the dates of the sample fact sheet (written as a table)."""
+"""Korean dates on the sample fact sheet (the expression corpus runs in ``test_corpus.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
-
-import pytest
 
 from pipeline.lang.ko.dates import extract_dates
-from pipeline.mentions import DocContext, Mention, context_for_text
-from schemas.models import DateFields
-from tests.lang.test_ko_amounts import SAMPLE, load_cases, negative_cases
-
-
-def _day(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def observed(ctx: DocContext, m: Mention[DateFields]) -> dict[str, Any]:
-    f = m.fields
-    return {
-        "span": ctx.text[m.start : m.end],
-        "start": f.date_start,
-        "end": f.date_end,
-        "grain": f.grain.value,
-        "relation": f.relation.value,
-        "relative": f.relative,
-    }
-
-
-def expected(entry: dict[str, Any]) -> dict[str, Any]:
-    """A corpus expectation: ``date`` is a one-day range; defaults relation on, relative false."""
-    first = _day(entry["date"] if "date" in entry else entry["start"])
-    last = _day(entry["date"] if "date" in entry else entry["end"])
-    return {
-        "span": str(entry["span"]),
-        "start": first,
-        "end": last,
-        "grain": entry["grain"],
-        "relation": entry.get("relation", "on"),
-        "relative": entry.get("relative", False),
-    }
-
-
-@pytest.mark.parametrize("case", load_cases("ko_dates.yaml"))
-def test_date_corpus(case: dict[str, Any], make_ctx: Callable[..., DocContext]) -> None:
-    doc_date = _day(case["doc_date"]) if case.get("doc_date") else None
-    ctx = make_ctx(case["text"]) if "doc_date" not in case else make_ctx(case["text"], doc_date=doc_date)
-    got = [observed(ctx, m) for m in extract_dates(ctx)]
-    assert got == [expected(e) for e in case["expect"]], case["text"]
-
-
-@pytest.mark.parametrize("text", negative_cases("dates"))
-def test_date_negatives(text: str, make_ctx: Callable[..., DocContext]) -> None:
-    ctx = make_ctx(text)
-    assert [ctx.text[m.start : m.end] for m in extract_dates(ctx)] == [], text
-
+from pipeline.mentions import context_for_text
+from tests.lang.test_ko_amounts import SAMPLE
 
 Y = "year"
 # Every date of the 2021-05-21 fact sheet, in text order: span, first day, last day, grain,

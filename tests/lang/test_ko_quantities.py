@@ -1,48 +1,13 @@
-"""Korean quantities: the expression corpus ``tests/corpus/ko_quantities.yaml``, the quantity
-part of ``ko_negatives.yaml``, and the quantities of the sample fact sheet."""
+"""Korean quantities on the sample fact sheet (the expression corpus runs in ``test_corpus.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
-
-import pytest
 
 from pipeline.lang.ko.quantities import extract_quantities
-from pipeline.mentions import DocContext, Mention, context_for_text
-from schemas.models import QuantityFields
-from tests.lang.test_ko_amounts import SAMPLE, load_cases, negative_cases
-
-
-def observed(ctx: DocContext, m: Mention[QuantityFields]) -> dict[str, Any]:
-    f = m.fields
-    return {"span": ctx.text[m.start : m.end], "value": f.value, "unit": f.unit, "kind": f.kind.value, "iso": f.iso}
-
-
-def expected(entry: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "span": str(entry["span"]),
-        "value": Decimal(str(entry["value"])),
-        "unit": entry["unit"],
-        "kind": entry["kind"],
-        "iso": entry.get("iso"),
-    }
-
-
-@pytest.mark.parametrize("case", load_cases("ko_quantities.yaml"))
-def test_quantity_corpus(case: dict[str, Any], make_ctx: Callable[..., DocContext]) -> None:
-    ctx = make_ctx(case["text"])
-    got = [observed(ctx, m) for m in extract_quantities(ctx)]
-    assert got == [expected(e) for e in case["expect"]], case["text"]
-
-
-@pytest.mark.parametrize("text", negative_cases("quantities"))
-def test_quantity_negatives(text: str, make_ctx: Callable[..., DocContext]) -> None:
-    ctx = make_ctx(text)
-    assert [ctx.text[m.start : m.end] for m in extract_quantities(ctx)] == [], text
-
+from pipeline.mentions import context_for_text
+from tests.lang.test_ko_amounts import SAMPLE
 
 # The quantities of the 2021-05-21 fact sheet: span, value, unit, kind, iso.
 SAMPLE_QUANTITIES = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.engines import FileError, Job, run_job
+from pipeline.engines import BYTES_PER_WORKER, Extracted, FileError, Job, _pipelined, auto_workers, run_job
 from pipeline.run import run_extract
 from tests.golden_tool import ROOT
 
@@ -38,3 +38,48 @@ def test_dask_local_cluster_gives_the_same_tables_as_the_local_engine(tmp_path: 
     dask = run_extract([inputs], tmp_path / "dask", workers=2, engine="dask")
     assert [e.reason for e in dask.errors] == [e.reason for e in local.errors] == ["binary file (NUL bytes)"]
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
+
+
+def test_look_ahead_gives_the_outcomes_of_run_job_in_order(kiwi: object) -> None:
+    raw = sorted((ROOT / "raw").glob("*.txt"))
+    jobs = [
+        Job(str(raw[0]), "a"),
+        Job("image.txt", "bad", raw=b"\x89PNG\x00\x00"),
+        Job(str(raw[1]), "b"),
+        Job("missing.txt", "missing"),
+        Job(str(raw[0]), "c", raw=raw[0].read_bytes()),
+    ]
+    assert list(_pipelined(jobs)) == [run_job(job) for job in jobs]
+    assert list(_pipelined([])) == []
+
+
+def test_look_ahead_stops_cleanly_when_the_consumer_stops(kiwi: object) -> None:
+    raw = sorted((ROOT / "raw").glob("*.txt"))
+    outcomes = _pipelined([Job(str(raw[0]), "a"), Job(str(raw[1]), "b"), Job(str(raw[0]), "c")])
+    first = next(outcomes)
+    outcomes.close()  # as a --fail-fast run does
+    assert isinstance(first, Extracted) and first.doc_id == "a"
+
+
+@pytest.mark.parametrize(
+    ("sizes", "cores", "expected"),
+    [
+        ([10_000], 64, 1),  # one document: never a pool
+        ([10_000] * 500, 2, 1),  # one process already keeps both cores busy
+        ([10_000] * 500, 64, 1),  # 5 MB does not pay for a second worker's start-up
+        ([10_000] * 2_000, 64, 2),
+        ([10_000] * 100_000, 8, 4),  # at most one process per two cores
+        ([40_000_000, 40_000_000], 64, 2),  # never more workers than documents
+    ],
+)
+def test_auto_workers_starts_a_pool_only_when_it_pays(sizes: list[int], cores: int, expected: int) -> None:
+    jobs = [Job(f"d{i}.txt", f"d{i}", raw=b"x" * size) for i, size in enumerate(sizes)]
+    assert auto_workers(jobs, cores) == expected
+
+
+def test_auto_workers_counts_files_on_disk_and_skips_missing_ones(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (3 * BYTES_PER_WORKER))
+    jobs = [Job(str(big), "big"), Job(str(tmp_path / "gone.txt"), "gone")]
+    assert auto_workers(jobs, cores=8) == 2
+    assert auto_workers([Job(str(big), "big")], cores=8) == 1

@@ -240,6 +240,15 @@ def test_a_document_over_its_time_budget_is_an_error_and_the_others_are_committe
     assert pq.read_table(out / "documents.parquet").num_rows == 2
 
 
+def test_the_budget_holds_in_one_process_with_the_look_ahead(inputs: Path, tmp_path: Path) -> None:
+    (inputs / "big.txt").write_text(SAMPLE_KO.read_text(encoding="utf-8") * 300, encoding="utf-8")
+    (inputs / "zz_after.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_extract([inputs], out, workers=1, doc_timeout=2)
+    assert [(Path(e.path).name, e.reason) for e in result.errors] == [("big.txt", "took longer than the time budget of 2 s")]
+    assert result.extracted == ["good", "zz_after"] and validate_dir(out) == []
+
+
 def test_the_budget_holds_in_worker_processes(inputs: Path, tmp_path: Path) -> None:
     (inputs / "big.txt").write_text(SAMPLE_KO.read_text(encoding="utf-8") * 300, encoding="utf-8")
     out = tmp_path / "out"

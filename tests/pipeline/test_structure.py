@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.mentions import Structure
+from pipeline.context import Structure
 from pipeline.readers.normalize import normalize_text
 from pipeline.structure import parse_structure
 from schemas.models import Bullet, Language, Paragraph

@@ -42,6 +42,30 @@ def test_registered_language_extracts_its_amounts(toy_language: None) -> None:
     ]
 
 
+_CUES = (
+    "Japan and Korea toy title\n\nThe council meets. The United States will provide {amount}, "
+    "and both countries join the Joint Working Group on Democracy and Governance Consultations (DGC).\n"
+)
+"""English cues (a subject before ``will``, "both countries", an unlisted ``Working Group``, an
+acronym pair) around an amount: English reads them, a language without actor rules must not."""
+
+
+def test_english_cues_work_in_english() -> None:
+    doc = build_document(ReadResult(_CUES.format(amount="$12 billion"), "txt", "utf-8", "0" * 64), "en", "en.txt", language="en")
+    assert [a.parties for a in doc.amounts] == [["USA"]]
+    rules = {a.rule for a in doc.actors}
+    assert {"actors.both_countries", "actors.unlisted.en"} <= rules and [t.acronym for t in doc.terms] == ["DGC"]
+
+
+def test_toy_language_gets_no_english_actor_logic(toy_language: None) -> None:
+    doc = build_document(ReadResult(_CUES.format(amount="12 zorp"), "txt", "utf-8", "0" * 64), "toy", "toy.txt", language="xx")
+    assert [a.text for a in doc.amounts] == ["12 zorp"]
+    assert [a.parties for a in doc.amounts] == [["JPN", "KOR"]]  # the document's parties, not the subject before "will"
+    assert {a.rule for a in doc.actors} == {"actors.gazetteer"}  # names from the shared gazetteer only
+    assert {a.actor_id for a in doc.actors} == {"JPN", "KOR", "USA"}
+    assert doc.terms == []
+
+
 def test_unregistered_language_is_an_error_not_english() -> None:
     with pytest.raises(UnsupportedLanguage, match="'xx' has no extraction rules"):
         build_document(ReadResult("some text\n", "txt", "utf-8", "0" * 64), "toy", "toy.txt", language="xx")

@@ -206,7 +206,7 @@ def _cells(row: Element) -> list[Element]:
     return [c for c in row.children if c.tag == "td"]
 
 
-@pytest.mark.parametrize("doc_id", sorted(SAMPLE))
+@pytest.mark.parametrize("doc_id", sorted({KO.doc_id, EN.doc_id}))
 def test_pledges_table_has_one_row_per_amount(doc_id: str) -> None:
     doc = SAMPLE[doc_id]
     other = SAMPLE[EN.doc_id] if doc.doc_id == KO.doc_id else SAMPLE[KO.doc_id]

@@ -36,11 +36,13 @@ from typing import Any
 from pipeline.lang.en import numbers as num
 from pipeline.lexicon import alternation, lang_yaml
 from pipeline.mentions import DocContext, Mention
-from pipeline.money import currencies, display
+from pipeline.money import currencies, display, minor_words
+from pipeline.money import words as money_words
 from pipeline.overlap import resolve
-from schemas.models import AmountFields, Qualifier
+from schemas.models import AmountFields, Change, Qualifier
 
 _DASHES = "-–—"
+_WORDS = re.compile(r"[^\W\d_]+|¢")
 _WINDOW = 160  # characters looked at after an amount for its rate/period; keeps the scan linear
 
 
@@ -57,11 +59,27 @@ class _Lexicon:
     suffix_re: re.Pattern[str]
     tail_re: re.Pattern[str]
     before_re: re.Pattern[str]
-    suffix_gate: re.Pattern[str]
-    """The currency word every ``suffix_re`` match ends with: a fast test that skips the slow
-    search (it may start at any position) in documents that name no currency in words."""
+    suffix_by_last_word: dict[str, tuple[str, ...]]
+    """Every currency word (lower case) under its last word (``francs``: ``swiss francs``,
+    ``francs``?): a fast test that skips the slow ``suffix_re`` search (it may start at any
+    position) in documents that name no currency in words."""
     sign_at: re.Pattern[str]
     """Every offset where a ``prefix_re`` currency sign may start (overlaps too: ``U.S.$``)."""
+    after: dict[str, str]
+    after_re: re.Pattern[str]
+    after_gate: re.Pattern[str]
+    """A number right before an ``after`` sign: every ``after_re`` match holds one; most texts have none."""
+    minor: dict[str, str]
+    minor_tail: re.Pattern[str]
+    cents_codes: frozenset[str]
+    change_before: dict[str, Change]
+    change_after: dict[str, Change]
+    change_before_re: re.Pattern[str]
+    change_after_re: re.Pattern[str]
+    sign_re: re.Pattern[str]
+    range_join: re.Pattern[str]
+    range_lead: re.Pattern[str]
+    range_tail: re.Pattern[str]
     lead: tuple[int, int]
     """The longest qualifier and the longest ``between``/``from`` a ``prefix_re`` match may
     hold before its sign: with the spaces around them, how far before the sign it can start."""
@@ -78,9 +96,14 @@ def _lexicon() -> _Lexicon:
             prefix[str(p)] = code
         for w in entry.get("en", []) or []:
             suffix[str(w).lower()] = code
-    for code, words in data["extra_words"].items():
-        for w in words:
+    for code, extra in data["extra_words"].items():
+        for w in extra:
             suffix[str(w).lower()] = code
+    minor = {k.lower(): v for k, v in minor_words("en").items()}
+    for w, code in minor.items():  # `five cents`, `50 pence`: whole words only, never `5c`/`5p` alone
+        if len(w) > 2:
+            suffix.setdefault(w, code)
+    after = money_words("after")
     qual_before = {k.lower(): Qualifier(v) for k, v in data["qualifiers_before"].items()}
     qual_after = {k.lower(): Qualifier(v) for k, v in data["qualifiers_after"].items()}
     per = {k.lower(): v for k, v in data["per"].items()}
@@ -101,7 +124,7 @@ def _lexicon() -> _Lexicon:
     words = rf"(?i:{alternation(list(suffix))})"
     suffix_re = re.compile(
         rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
-        rf"(?P<n1>{number}|(?i:\ban?\b)(?=\s*(?i:thousand|million|billion|trillion)))(?P<s1>{scale})?"
+        rf"(?P<n1>{number}|(?i:\ban?\b)(?=\s*(?i:{alternation(data['article_words'])})\b))(?P<s1>{scale})?"
         rf"(?:{sep}(?P<n2>{number})(?P<s2>{scale})?)?"
         rf"\s+(?P<cur>{words})(?![\w$])"
         rf"{qafter}"
@@ -118,6 +141,28 @@ def _lexicon() -> _Lexicon:
         rf"(?:(?P<pn>{number})[\s-]+{period_unit}\b|(?P<pn2>{number})-(?P<pu2>year|month)\s+period|(?P<decade>decade)\b))"
     )
     before_re = re.compile(rf"(?P<pn>{number})-(?P<pu>year|month)\s*,?\s*$")
+    after_re = re.compile(
+        rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
+        rf"(?<![\w.,]){'(?P<n1>' + num.NUMERAL + ')'}(?!\d)(?P<s1>{scale})?"
+        rf"(?:{sep}(?P<n2>{num.NUMERAL})(?!\d)(?P<s2>{scale})?)?"
+        rf"\s?(?P<cur>{alternation(list(after))})(?![A-Za-z0-9])"
+        rf"{qafter}"
+    )
+    minor_alt = alternation(list(minor))
+    minor_tail = re.compile(
+        rf",?\s*(?:(?i:and)\s+)?(?P<n>\d{{1,2}}|{num.word_number_pattern()})\s?(?P<w>(?i:{minor_alt}))(?![\w$])"
+    )
+    change_before = {k.lower(): Change(v) for k, v in data["change_before"].items()}
+    change_after = {k.lower(): Change(v) for k, v in data["change_after"].items()}
+    change_before_re = re.compile(rf"(?<![\w])(?P<w>(?i:{alternation(list(change_before))}))\s+$")
+    change_after_re = re.compile(rf"[\s-]+(?P<w>(?i:{alternation(list(change_after))}))\b")
+    sign_re = re.compile(r"(?:^|(?<=[\s(]))(?P<s>[+−])$")
+    range_join = re.compile(r"\s*(?:[-–—~]|(?i:to|and|through))\s*")
+    range_lead = re.compile(r"(?<![\w])(?P<w>(?i:between|from))\s+$")
+    range_tail = re.compile(
+        rf"(?:(?<![\w])(?i:between)\s+\S+(?:\s+\S+)?\s+(?i:and)\s+|(?:\d|\b(?i:{alternation(list(num.word_values()))}))"
+        rf"(?:{scale})?\s*(?:[-–—~]|\s(?i:to|through)\s)\s*)(?:{cur}\s?)?$"
+    )
     not_after = re.compile(rf"[\s-]*(?i:{alternation(data['not_money_after'])})\b")
     return _Lexicon(
         prefix,
@@ -131,10 +176,38 @@ def _lexicon() -> _Lexicon:
         suffix_re,
         tail_re,
         before_re,
-        re.compile(rf"\s{words}(?![\w$])"),
+        _by_last_word(suffix),
         re.compile(rf"(?={cur})"),
+        after,
+        after_re,
+        re.compile(rf"\d[\w.]{{0,8}}\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
+        minor,
+        minor_tail,
+        frozenset(data["cents_currencies"]),
+        change_before,
+        change_after,
+        change_before_re,
+        change_after_re,
+        sign_re,
+        range_join,
+        range_lead,
+        range_tail,
         (max(map(len, qual_before)), len("between")),
     )
+
+
+def _by_last_word(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word in sorted(words):
+        out.setdefault(word.split()[-1], []).append(word)
+    return {last: tuple(group) for last, group in out.items()}
+
+
+def _names_currency(text: str, lex: _Lexicon) -> bool:
+    """The text holds a currency word (``20 million Swiss francs``): only then is ``suffix_re`` run."""
+    lowered = text.lower()
+    present = lex.suffix_by_last_word.keys() & set(_WORDS.findall(lowered))
+    return any(" " not in w or w in lowered for last in present for w in lex.suffix_by_last_word[last])
 
 
 def _iso(n: Decimal | None, unit: str) -> str | None:
@@ -178,29 +251,40 @@ def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
     return bool(before) and before[-1].lower() in lex.not_before
 
 
-def _build(text: str, m: re.Match[str], code: str, rule: str, *, has_cur2: bool) -> Mention[AmountFields] | None:
-    """Turn one regex match into a mention: settle range vs single amount, qualifier and span."""
-    lex = _lexicon()
-    suffix_form = rule.endswith("word")
+_FRACTION_BEFORE = re.compile(r"(?i:\b(?:half|quarter|third|fourth|fifth|tenth)s?\s+(?:of\s+)?)$")
+
+
+def _values(m: re.Match[str], *, has_cur2: bool, suffix_form: bool) -> tuple[Decimal | None, Decimal | None, int] | None:
+    """The value, the upper end of a range (or None) and where the number part ends; None when
+    the currency word belongs to a second number that does not make a range."""
     n1 = m.group("n1")
+    if n1.lower() in ("a", "an") and _FRACTION_BEFORE.search(m.string, max(0, m.start("n1") - 12), m.start("n1")):
+        return None  # `half a billion dollars`: a fraction we do not read is no amount, not a billion
     v1 = Decimal(1) if n1.lower() in ("a", "an") else num.parse_number(n1)
     s1, s2, n2 = m.group("s1"), m.group("s2"), m.group("n2")
     sep = (m.group("sep") or "").lower()
     between = (m.group("between") or "").lower()
-    value: Decimal | None
-    value_max: Decimal | None = None
-    if n2 and (sep != "and" or between == "between") and (bool(s2) or has_cur2 or sep in _DASHES):
+    if n2 and (sep != "and" or between == "between") and (bool(s2) or has_cur2 or sep in _DASHES or suffix_form):
         value = num.scaled(v1, s1 or s2)
         value_max = num.scaled(num.parse_number(n2), s2 or s1)
-        if value is None or value_max is None or value_max <= value:
-            value_max = None
-    if value_max is not None:
-        core_end = m.end("s2") if s2 else m.end("n2")
-    else:
-        if n2 and suffix_form:  # the currency word belongs to the second number: no amount here
-            return None
-        value = num.scaled(v1, s1)
-        core_end = m.end("s1") if s1 else m.end("n1")
+        if value is not None and value_max is not None and value_max > value:
+            return value, value_max, m.end("s2") if s2 else m.end("n2")
+    if n2 and suffix_form:
+        return None
+    return num.scaled(v1, s1), None, m.end("s1") if s1 else m.end("n1")
+
+
+def _build(
+    text: str, m: re.Match[str], code: str, rule: str, *, has_cur2: bool, suffix_form: bool, minor: bool = False
+) -> Mention[AmountFields] | None:
+    """Turn one regex match into a mention: settle range vs single amount, qualifier and span."""
+    lex = _lexicon()
+    read = _values(m, has_cur2=has_cur2, suffix_form=suffix_form)
+    if read is None:
+        return None
+    value, value_max, core_end = read
+    s1, s2 = m.group("s1"), m.group("s2")
+    between = (m.group("between") or "").lower()
     if suffix_form:
         core_end = m.end("cur")
     start = m.start()
@@ -216,12 +300,59 @@ def _build(text: str, m: re.Match[str], code: str, rule: str, *, has_cur2: bool)
             qualifier = lex.qual_after[re.sub(r"\s+", " ", m.group("qafter").strip().lower())]
     if value is None or value <= 0:
         return None
+    if minor:
+        value, value_max = value / 100, _hundredths(value_max)
+    elif value_max is None and not (s1 or s2):
+        joined = _with_minor_unit(text, end, value, code)
+        if joined is None:
+            return None
+        value, end = joined
     per, period = _rate_and_period(text, start, end)
     shown = display(value, code) + (f"-{display(value_max, code)}" if value_max is not None else "")
+    change, start = _change(text, start, end)
     fields = AmountFields(
-        value=value, currency=code, qualifier=qualifier, value_max=value_max, display=shown, per=per, period=period
+        value=value,
+        currency=code,
+        qualifier=qualifier,
+        value_max=value_max,
+        display=shown,
+        per=per,
+        period=period,
+        change=change,
     )
     return Mention(start, end, rule + ("_range" if value_max is not None else ""), fields)
+
+
+def _hundredths(value: Decimal | None) -> Decimal | None:
+    """``85 cents`` -> 0.85: an amount in the hundredth unit, in the main unit."""
+    return None if value is None else num.normalize(value / 100)
+
+
+def _with_minor_unit(text: str, end: int, value: Decimal, code: str) -> tuple[Decimal, int] | None:
+    """``$15 and 20c``, ``4 GBP 5 pence``, ``2 dollars and sixty cents``: the hundredths after the
+    main unit join the amount; hundredths that do not fit it give no amount (not a wrong one)."""
+    lex = _lexicon()
+    tail = lex.minor_tail.match(text, end)
+    if tail is None:
+        return value, end
+    cents = num.parse_number(tail.group("n"))
+    unit = lex.minor[tail.group("w").lower()]
+    if cents is None or cents >= 100 or not (unit == code or (unit == "USD" and code in lex.cents_codes)):
+        return None
+    return num.normalize(value + cents / 100), tail.end()
+
+
+def _change(text: str, start: int, end: int) -> tuple[Change | None, int]:
+    """``decreased by $3 billion``, ``a $2 million increase``, ``+$5 million``: a signed change,
+    and the start of the span (a sign joins it, words do not)."""
+    lex = _lexicon()
+    if (m := lex.sign_re.search(text, max(0, start - 1), start)) is not None:
+        return (Change.DECREASE if m.group("s") == "−" else Change.INCREASE), m.start("s")
+    if (m := lex.change_before_re.search(text, max(0, start - 30), start)) is not None:
+        return lex.change_before[re.sub(r"\s+", " ", m.group("w").lower())], start
+    if (m := lex.change_after_re.match(text, end)) is not None:
+        return lex.change_after[m.group("w").lower()], start
+    return None, start
 
 
 def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
@@ -229,8 +360,10 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
     lex = _lexicon()
     text = ctx.text
     out: list[Mention[AmountFields]] = []
-    for pattern, suffix_form in ((lex.prefix_re, False), (lex.suffix_re, True)):
-        if suffix_form and lex.suffix_gate.search(text) is None:
+    for pattern, suffix_form in ((lex.prefix_re, False), (lex.suffix_re, True), (lex.after_re, True)):
+        if pattern is lex.suffix_re and not _names_currency(text, lex):
+            continue
+        if pattern is lex.after_re and lex.after_gate.search(text) is None:
             continue
         search = pattern.search if suffix_form else _PrefixSearch(text, lex).search
         pos = 0
@@ -238,12 +371,46 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
             # resume right after the first number, so a second amount the match swallowed
             # as a would-be range (`$2 billion and $3 billion`) is still found
             pos = max(m.end("n1"), m.start() + 1)
-            mention = _match_to_mention(text, m, suffix_form)
+            mention = _match_to_mention(text, m, pattern)
             if mention:
                 out.append(mention)
                 if mention.rule.endswith("_range"):
                     pos = max(pos, mention.end)
-    return resolve(out)
+    return [m for m in _joined_ranges(text, resolve(out)) if not _range_tail(text, m)]
+
+
+def _joined_ranges(text: str, mentions: list[Mention[AmountFields]]) -> list[Mention[AmountFields]]:
+    """``from 5 dollars to 8 dollars``, ``5 euros - 8 euros``: two ends of one range become one
+    amount (``between`` / ``from`` join the span, as in ``between $2 and $3 billion``)."""
+    lex = _lexicon()
+    out: list[Mention[AmountFields]] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.fields.value_max is None and m.fields.value_max is None:
+            gap = lex.range_join.fullmatch(text, prev.end, m.start)
+            lead = lex.range_lead.search(text, max(0, prev.start - 10), prev.start)
+            word = gap.group().strip().lower() if gap else ""
+            if (
+                gap is not None
+                and prev.fields.currency == m.fields.currency
+                and m.fields.value > prev.fields.value
+                and (word != "and" or (lead is not None and lead.group("w").lower() == "between"))
+                and prev.fields.change is None
+            ):
+                start = lead.start() if lead is not None else prev.start
+                low, high = prev.fields.value, m.fields.value
+                shown = f"{display(low, prev.fields.currency)}-{display(high, prev.fields.currency)}"
+                fields = prev.fields.model_copy(update={"value_max": high, "display": shown})
+                out[-1] = Mention(start, m.end, prev.rule + "_range", fields)
+                continue
+        out.append(m)
+    return out
+
+
+def _range_tail(text: str, m: Mention[AmountFields]) -> bool:
+    """The upper end of a range whose lower end was not understood (``between 5 and 8 dollars``
+    read as 8 alone): better no amount than half a range."""
+    return m.fields.value_max is None and _lexicon().range_tail.search(text, max(0, m.start - 40), m.start) is not None
 
 
 def _skip_spaces_back(text: str, i: int) -> int:
@@ -279,15 +446,23 @@ class _PrefixSearch:
         return None
 
 
-def _match_to_mention(text: str, m: re.Match[str], suffix_form: bool) -> Mention[AmountFields] | None:
+def _match_to_mention(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> Mention[AmountFields] | None:
     lex = _lexicon()
-    if suffix_form:
+    if pattern is lex.after_re:
+        sign = m.group("cur")
+        minor = sign in lex.minor  # 10¢
+        code = lex.after[sign]
+        return _build(text, m, code, "en.amount.number_sign", has_cur2=False, suffix_form=True, minor=minor)
+    if pattern is lex.suffix_re:
         if _blocked(text, m, m.end("cur")):
             return None
-        code = lex.suffix[re.sub(r"\s+", " ", m.group("cur").lower())]
-        return _build(text, m, code, "en.amount.number_scale_word", has_cur2=False)
+        word = re.sub(r"\s+", " ", m.group("cur").lower())
+        code = lex.suffix[word]
+        minor = word in lex.minor
+        rule = "en.amount.number_minor_word" if minor else "en.amount.number_scale_word"
+        return _build(text, m, code, rule, has_cur2=False, suffix_form=True, minor=minor)
     sign = m.group("cur")
     code = lex.prefix[sign]
     cur2 = m.group("cur2")
     rule = "en.amount.code_number_scale" if sign.isalpha() else "en.amount.symbol_number_scale"
-    return _build(text, m, code, rule, has_cur2=bool(cur2) and lex.prefix[cur2] == code)
+    return _build(text, m, code, rule, has_cur2=bool(cur2) and lex.prefix[cur2] == code, suffix_form=False)

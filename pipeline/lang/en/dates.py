@@ -94,6 +94,14 @@ class _Lexicon:
     blocking_nouns: frozenset[str]
     ordinals: dict[str, int]
     month_re: str
+    month_ci_re: str
+    weekdays: dict[str, int]
+    weekday_re: str
+    offset_units: dict[str, periods.Unit]
+    in_units: frozenset[str]
+    window_words: dict[str, int]
+    nth: dict[str, int]
+    sub_period: re.Pattern[str]
     full_month_re: str
     part_re: str
     rel_year_re: str
@@ -116,6 +124,9 @@ def _lexicon() -> _Lexicon:
     full = [m for m in months if len(m) > 4 or m in ("May", "June", "July")]
     abbreviations = [m for m in months if m not in full]
     month_re = rf"\b(?:(?:{alternation(full)})\b|(?:{alternation(abbreviations)})(?:\.|\b))"
+    month_ci_re = rf"\b(?i:(?:{alternation(full)})\b|(?:{alternation(abbreviations)})(?:\.|\b))"
+    weekdays: dict[str, int] = lang_yaml("en", "weekdays.yaml")
+    offsets: dict[str, Any] = lang_yaml("en", "offsets.yaml")
     part_re = rf"\b(?i:{alternation(list(parts))})"
     year_words = [k for k, v in relative.items() if v["grain"] == "year"]
     rel_words = [k for k in rel_raw if k not in ("post", "pre")]
@@ -132,6 +143,16 @@ def _lexicon() -> _Lexicon:
         blocking_nouns=frozenset(blocking),
         ordinals=num.ordinal_values(),
         month_re=month_re,
+        month_ci_re=month_ci_re,
+        weekdays=weekdays,
+        weekday_re=rf"\b(?i:{alternation(list(weekdays))})\b",
+        offset_units=dict(offsets["units"]),
+        in_units=frozenset(offsets["in_units"]),
+        window_words=dict(offsets["window_words"]),
+        nth=dict(offsets["nth"]),
+        sub_period=re.compile(
+            rf"(?i:\b(?:{alternation(offsets['sub_period_words'])}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:of|in)\s+(?:the\s+)?)$"
+        ),
         full_month_re=rf"\b(?:{alternation(full)})\b",
         part_re=part_re,
         rel_year_re=rf"(?i:{alternation(year_words)})\b",
@@ -143,7 +164,7 @@ def _lexicon() -> _Lexicon:
 
 
 def _month(word: str) -> int:
-    return _lexicon().months[word.rstrip(".")]
+    return _lexicon().months[word.rstrip(".").capitalize()]
 
 
 def _ordinal(text: str) -> int | None:
@@ -165,7 +186,8 @@ def _year_of(m: re.Match[str], doc: dt.date | None) -> tuple[int | None, bool]:
     """The explicit year of a match, else a relative one, else the document's: (year, relative)."""
     groups = m.groupdict()
     if groups.get("y"):
-        return int(groups["y"]), False
+        raw = groups["y"]
+        return (int(raw) if len(raw) == 4 else periods.two_digit_year(int(raw))), False
     if groups.get("relw"):
         return _rel_year(groups["relw"], doc), True
     return (doc.year, True) if doc else (None, True)
@@ -189,7 +211,7 @@ Handler = Callable[[re.Match[str], str, dt.date | None], _Core | None]
 def _day(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     """``May 21, 2021`` / ``21 May 2021`` / ``May 20-21``: one day or a run of days."""
     year, relative = _year_of(m, doc)
-    if year is None:
+    if year is None or _verb_not_month(m, text):
         return None
     month = _month(m.group("mon"))
     d1 = int(m.group("d"))
@@ -198,7 +220,22 @@ def _day(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     if not (1 <= d1 <= d2 <= last):
         return None
     rule = "en.date.day_range" if d2 != d1 else "en.date.day"
-    return _Core(m.start(), m.end(), rule, (dt.date(year, month, d1), dt.date(year, month, d2)), Grain.DAY, relative)
+    span = (dt.date(year, month, d1), dt.date(year, month, d2))
+    lead = _LEAD.search(text, max(0, m.start() - 10), m.start()) if d2 != d1 else None
+    if lead is not None:  # `from 2nd to 6th May`: the range holds its own lead word
+        return _Core(lead.start(), m.end(), rule, span, Grain.DAY, relative, own_relation=True)
+    return _Core(m.start(), m.end(), rule, span, Grain.DAY, relative)
+
+
+_VERB_MONTHS = frozenset({"may", "march", "mar"})
+
+
+def _verb_not_month(m: re.Match[str], text: str) -> bool:
+    """Lowercase ``may``/``march`` before a number and a word is the verb (``may 5 times``,
+    ``march 5 miles``), unless a year or an ordinal suffix makes it a date."""
+    if m.group("mon") not in _VERB_MONTHS or m.group("y") or m.start("mon") > m.start("d"):
+        return False
+    return not re.search(r"(?:st|nd|rd|th)$", m.group(0)) and re.match(r"\s+[A-Za-z]", text[m.end() : m.end() + 3]) is not None
 
 
 def _iso(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
@@ -210,8 +247,9 @@ def _iso(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
 
 
 def _us_numeric(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
-    """``05/21/2021``: month first (US usage in English documents), day first only when the month can't be."""
-    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    """``05/21/2021``, ``11/30/81``: month first (US usage in English documents), day first only when the month can't be."""
+    a, b, raw = int(m.group("a")), int(m.group("b")), m.group("y")
+    year = int(raw) if len(raw) == 4 else periods.two_digit_year(int(raw))
     month, day = (a, b) if a <= 12 else (b, a)
     try:
         d = dt.date(year, month, day)
@@ -360,6 +398,10 @@ def _relative(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     elif grain is Grain.DAY:
         d = doc + dt.timedelta(days=off)
         span = (d, d)
+    elif grain is Grain.WEEK:
+        span = periods.offset_period(doc, off, "week")
+    elif grain is Grain.QUARTER:
+        span = periods.offset_period(doc, off, "quarter")
     elif grain is Grain.DECADE:
         span = periods.decade_range(doc.year - doc.year % 10 + 10 * off)
     else:
@@ -385,6 +427,163 @@ def _bare_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None
     return _Core(m.start(), m.end(), rule, periods.year_range(year), Grain.YEAR, baseline=nxt in lex.reference_nouns)
 
 
+_DATE_PREPOSITIONS = frozenset({"on", "by", "until", "till", "from", "through"})
+
+
+def _month_day(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``3/17`` in the document's year: only where it cannot be a fraction (a day above 12, or a
+    date preposition before it) and not before ``of``/``%`` (``1/3 of``)."""
+    month, day = int(m.group("a")), int(m.group("b"))
+    if doc is None or re.match(r"\s*(?:of\b|%|percent|th\b)", text[m.end() : m.end() + 10]):
+        return None
+    if day <= 12 and _prev_word(text, m.start()) not in _DATE_PREPOSITIONS:
+        return None
+    try:
+        d = dt.date(doc.year, month, day)
+    except ValueError:
+        return None
+    return _Core(m.start(), m.end(), "en.date.month_day", (d, d), Grain.DAY, True)
+
+
+def _numeric_month(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``2016-09``, ``5/2016``: a month; ``2011-12`` is left to the year ranges (2011-2012)."""
+    year, month = int(m.group("y")), int(m.group("mo"))
+    if not 1 <= month <= 12 or (m.groupdict().get("iso") and month > year % 100):
+        return None
+    return _Core(m.start(), m.end(), "en.date.numeric_month", periods.month_range(year, month), Grain.MONTH)
+
+
+def _day_mon_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``30-Nov-81``, ``30-Nov-2021``."""
+    raw = m.group("y")
+    year = int(raw) if len(raw) == 4 else periods.two_digit_year(int(raw))
+    try:
+        d = dt.date(year, _month(m.group("mon")), int(m.group("d")))
+    except ValueError:
+        return None
+    return _Core(m.start(), m.end(), "en.date.day_mon_year", (d, d), Grain.DAY)
+
+
+def _nth_weekday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``the second Tuesday of May 2016``, ``the last Friday of May``."""
+    year, relative = _year_of(m, doc)
+    if year is None:
+        return None
+    lex = _lexicon()
+    day = periods.nth_weekday(year, _month(m.group("mon")), lex.weekdays[m.group("wd").lower()], lex.nth[m.group("nth").lower()])
+    return None if day is None else _Core(m.start(), m.end(), "en.date.nth_weekday", (day, day), Grain.DAY, relative)
+
+
+def _nth_week(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``the first week of October``: the Monday-to-Sunday week holding the 1st is the first."""
+    year, relative = _year_of(m, doc)
+    if year is None:
+        return None
+    week = periods.nth_week(year, _month(m.group("mon")), _lexicon().nth[m.group("nth").lower()])
+    return None if week is None else _Core(m.start(), m.end(), "en.date.nth_week", week, Grain.WEEK, relative)
+
+
+def _day_of_relative_month(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``the 10th of next month``."""
+    if doc is None:
+        return None
+    offset = {"this": 0, "next": 1, "last": -1}[m.group("which").lower()]
+    first = periods.shift(doc.replace(day=1), offset, "month")
+    try:
+        d = first.replace(day=int(m.group("d")))
+    except ValueError:
+        return None
+    return _Core(m.start(), m.end(), "en.date.day_of_relative_month", (d, d), Grain.DAY, True)
+
+
+def _weekday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``friday`` / ``next Thursday`` (the first after the document date), ``last Saturday`` (the
+    last before it), ``this Friday`` (in the document's week)."""
+    if doc is None or re.match(rf",?\s+(?:the\s+)?(?:\d|{_lexicon().month_ci_re})", text[m.end() : m.end() + 16]):
+        return None  # `Friday, May 21`: the weekday names the date that follows
+    weekday = _lexicon().weekdays[m.group("wd").lower()]
+    which = (m.group("which") or "").lower()
+    if m.group("wk"):  # `wednesday of next week`, `sunday last week`
+        if which:
+            return None
+        day = periods.weekday_in_week(doc, {"this": 0, "next": 1, "last": -1}[m.group("wk").lower()], weekday)
+        return _Core(m.start(), m.end(), "en.date.weekday_of_week", (day, day), Grain.DAY, True)
+    if m.group("after_next"):  # `friday after next`: the one after the next
+        if which:
+            return None
+        day = periods.next_weekday(doc, weekday) + dt.timedelta(weeks=1)
+        return _Core(m.start(), m.end(), "en.date.weekday", (day, day), Grain.DAY, True)
+    if which == "this":
+        day = periods.weekday_in_week(doc, 0, weekday)
+    else:
+        past = which in ("last", "past") or (not which and _past_tense(text, m.start(), m.end()))
+        day = periods.next_weekday(doc, weekday, -1 if past else 1)
+    return _Core(m.start(), m.end(), "en.date.weekday", (day, day), Grain.DAY, True)
+
+
+@cache
+def _tense_cues() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], str]:
+    data: dict[str, Any] = lang_yaml("en", "tense.yaml")
+    words = re.compile(r"[A-Za-z']+")
+    return words, frozenset(data["past_words"]), frozenset(data["future_words"]), str(data["past_suffix"])
+
+
+def _past_tense(text: str, start: int, end: int) -> bool:
+    """The sentence holding a bare weekday speaks of the past: its tense cue nearest before the
+    weekday, else nearest after it, is a past-tense verb (``On Tuesday, the minister announced``)."""
+    words_re, past, future, suffix = _tense_cues()
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
+    stops = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
+    right = min([*stops, end + 200])
+
+    def cue(match: re.Match[str], before: str) -> str | None:
+        word = match.group().lower()
+        if word in future:
+            return "future"
+        if (word in past or (word.endswith(suffix) and len(word) > 4)) and before not in ("be", "been", "being"):
+            return "past"
+        return None
+
+    tokens = list(words_re.finditer(text, max(0, left), right))
+    found = [(t.start(), cue(t, tokens[i - 1].group().lower() if i else "")) for i, t in enumerate(tokens)]
+    before = [c for pos, c in found if pos < start and c]
+    after = [c for pos, c in found if pos >= end and c]
+    return (before[-1] if before else after[0] if after else None) == "past"
+
+
+def _count(word: str) -> int | None:
+    if word.lower() in ("a", "an"):
+        return 1
+    n = num.parse_number(word)
+    return int(n) if n is not None and n == n.to_integral_value() and 0 < n < 1000 else None
+
+
+def _offset(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``two weeks ago``, ``in three days``: the unit that far from the document date."""
+    n = _count(m.group("n"))
+    if doc is None or n is None:
+        return None
+    lex = _lexicon()
+    unit_word = m.group("u").lower()
+    inward = m.groupdict().get("inw")
+    if inward and unit_word not in lex.in_units:
+        return None
+    unit = lex.offset_units[unit_word]
+    span = periods.offset_period(doc, n if inward else -n, unit)
+    return _Core(m.start(), m.end(), "en.date.offset", span, Grain(unit), True)
+
+
+def _window(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``the last 3 days``, ``next 2 months``, ``the past two weeks``: whole units before or after the current one."""
+    n = _count(m.group("n"))
+    if doc is None or n is None:
+        return None
+    lex = _lexicon()
+    unit = lex.offset_units[m.group("u").lower()]
+    span = periods.window(doc, lex.window_words[m.group("w").lower()] * n, unit)
+    return _Core(m.start(), m.end(), "en.date.window", span, Grain(unit), True)
+
+
 _MONTH_START = "month"
 """Scan mode of a pattern whose every match begins with a month name: try only where one starts."""
 _CENTURY = "century"
@@ -396,20 +595,58 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
     lex = _lexicon()
     mon = rf"(?P<mon>{lex.month_re})"
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
-    day2 = r"(?:\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
+    day2 = r"(?:\s*(?:[-–]|\s(?i:to|through|thru|until)\s)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
     year_opt = rf"(?:,?\s+(?P<y>{YEAR})(?!\d))?"
     rel_year = rf"(?P<relw>{lex.rel_year_re})"
     year_or_rel = rf"(?:(?P<y>{YEAR})(?!\d)|{rel_year})"
     ord_q = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+    quarter_word = r"(?i:quarter|qtr\.?)"
     ord_h = r"(?P<ord>(?i:first|second|latter|1st|2nd))"
     the = r"(?:(?i:the)\s+)?"
     ordinal_words = alternation([w for w, v in lex.ordinals.items() if 15 <= v <= 22])
+    mon_ci = rf"(?P<mon>{lex.month_ci_re})"
+    nth = rf"(?P<nth>(?i:{alternation(list(lex.nth))}))"
+    units = rf"(?P<u>(?i:{alternation(list(lex.offset_units))}))\b"
+    count = rf"(?P<n>{num.number_pattern()}|(?i:an?)\b)"
+    units_gate = rf"\s(?i:{alternation(list(lex.offset_units))})\b"
     table: list[tuple[str, Handler, str | None, str | None]] = [
-        (rf"{mon}\s+{day}{day2}{year_opt}", _day, None, _MONTH_START),
-        (rf"(?<![\w.,-]){day}{day2}\s+(?:of\s+)?{mon}{year_opt}", _day, None, None),
+        (rf"{mon_ci}\s+{day}{day2}{year_opt}", _day, None, _MONTH_START),
+        (rf"(?<![\w.,-]){day}{day2}\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}", _day, r"\d(?:st|nd|rd|th)?\s", None),
+        (r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)", _month_day, r"\d/\d", None),
+        (
+            rf"(?<![\w./-])(?P<y>{YEAR})(?P<iso>-)(?P<mo>\d{{2}})(?![\d-]|[.,]\d)",
+            _numeric_month,
+            r"\d-\d",
+            None,
+        ),
+        (rf"(?<![\w./-])(?P<mo>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _numeric_month, r"\d/\d", None),
+        (
+            rf"(?<![\w./-])(?P<d>\d{{1,2}})-(?P<mon>{lex.month_ci_re})-(?P<y>{YEAR}|\d{{2}})(?!\d)",
+            _day_mon_year,
+            r"\d-[A-Za-z]",
+            None,
+        ),
+        (rf"\b{the}{nth}\s+(?P<wd>{lex.weekday_re})\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_weekday, lex.weekday_re, None),
+        (rf"\b{the}{nth}\s+(?i:week)\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_week, "(?i:week)", None),
+        (
+            rf"\b{the}(?P<d>\d{{1,2}})(?:st|nd|rd|th)\s+(?i:of)\s+(?P<which>(?i:this|next|last))\s+(?i:month)\b",
+            _day_of_relative_month,
+            "(?i:month)",
+            None,
+        ),
+        (
+            rf"(?:\b(?P<which>(?i:this|next|last|coming|past))\s+)?(?P<wd>{lex.weekday_re})"
+            rf"(?:(?P<after_next>\s+(?i:after\s+next)\b)|\s+(?:(?i:of)\s+)?(?P<wk>(?i:this|next|last))\s+(?i:week)\b)?",
+            _weekday,
+            lex.weekday_re,
+            None,
+        ),
+        (rf"\b{count}\s+{units}\s+(?i:ago)\b", _offset, "(?i:ago)", None),
+        (rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}", _offset, units_gate, None),
+        (rf"\b{the}(?P<w>(?i:{alternation(list(lex.window_words))}))\s+{count}\s+{units}", _window, units_gate, None),
         (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso, r"\d[-/.]\d\d", None),
-        (rf"{mon},?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, _MONTH_START),
-        (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _us_numeric, r"\d/\d", None),
+        (rf"{mon_ci},?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, _MONTH_START),
+        (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR}|\d{{2}})(?![\d/])", _us_numeric, r"\d/\d", None),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+)?(?P<mon1>{lex.month_re})(?:,?\s+(?P<y1>{YEAR}))?"
             rf"\s*(?P<sep>[-–—]|\s(?i:to|through|until|and)\s)\s*(?P<mon2>{lex.month_re}),?\s+(?P<y>{YEAR})(?!\d)",
@@ -422,13 +659,13 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
         (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:the\s+month\s+of)\s+)?{mon}{year_opt}", _part_of_month, None, None),
         (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?{year_or_rel}{_Y_AFTER}", _part_of_year, None, None),
         (
-            rf"\b{the}{ord_q}\s+(?i:quarter)(?:\s+(?i:of)\s+{year_or_rel}|\s+(?P<y2>{YEAR})(?!\d))?",
+            rf"\b{the}{ord_q}\s+{quarter_word}(?:\s+(?i:of)\s+{year_or_rel}|,?\s+(?P<y2>{YEAR})(?!\d))?",
             _quarter,
-            "(?i:quarter)",
+            "(?i:quarter|qtr)",
             None,
         ),
         (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, "Q[1-4]", None),
-        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR})(?!\d)", _quarter, "[1-4]Q", None),
+        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR}|\d{{2}})(?!\d)", _quarter, "[1-4]Q", None),
         (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, "(?i:half)", None),
         (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, "H[12]", None),
         (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, "[12]H", None),
@@ -466,7 +703,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
 @cache
 def _month_pattern() -> re.Pattern[str]:
     """Month names (full or abbreviated); no two matches overlap, as each is one word."""
-    return re.compile(_lexicon().month_re)
+    return re.compile(_lexicon().month_ci_re)
 
 
 def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
@@ -546,4 +783,58 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
             core = handler(m, text, doc)
             if core is not None:
                 cores.append(Mention(core.start, core.end, core.rule, cast(Any, core)))
-    return [_with_relation(cast(_Core, c.fields), text) for c in resolve(cores)]
+    kept = [cast(_Core, c.fields) for c in resolve(cores)]
+    kept = [c for c in _joined_days(kept, text) if not _unread_sub_period(c, text) and _weekday_agrees(c, text)]
+    return [_with_relation(c, text) for c in kept if not _half_range(c, text)]
+
+
+_DAY_JOIN = re.compile(r"\s*(?:[-–—]|(?i:to|through|thru|until))\s*")
+_LEAD = re.compile(r"(?<![\w])(?i:from|between)\s+$")
+_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|\s(?i:to|through|thru|until)\s)\s*\d")
+
+
+def _joined_days(cores: list[_Core], text: str) -> list[_Core]:
+    """``Aug 8 - Aug 12``, ``May 3 to May 9``: two days make one range."""
+    out: list[_Core] = []
+    for core in cores:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.grain is Grain.DAY
+            and core.grain is Grain.DAY
+            and _DAY_JOIN.fullmatch(text, prev.end, core.start)
+            and core.span[0] > prev.span[1]
+        ):
+            lead = _LEAD.search(text, max(0, prev.start - 10), prev.start)
+            start = lead.start() if lead else prev.start
+            out[-1] = _Core(
+                start, core.end, "en.date.day_range", (prev.span[0], core.span[1]), Grain.DAY, prev.relative, own_relation=True
+            )
+            continue
+        out.append(core)
+    return out
+
+
+def _half_range(core: _Core, text: str) -> bool:
+    """A day followed by a range to a number the rules did not read (``July 13 thru 15th of``):
+    the first day alone would be half a range."""
+    return core.grain is Grain.DAY and core.span[0] == core.span[1] and _RANGE_AFTER.match(text, core.end) is not None
+
+
+def _weekday_agrees(core: _Core, text: str) -> bool:
+    """``monday, feb 18`` in a year where the 18th is no Monday: the year is not the one assumed."""
+    if core.grain is not Grain.DAY or core.span[0] != core.span[1]:
+        return True
+    m = re.search(rf"{_lexicon().weekday_re},?\s*(?:the\s+)?$", text[max(0, core.start - 12) : core.start])
+    return m is None or _lexicon().weekdays[m.group().strip(" ,").split()[0].lower()] == core.span[0].weekday()
+
+
+_WHOLE_PERIODS = frozenset({Grain.MONTH, Grain.YEAR, Grain.QUARTER, Grain.HALF, Grain.WEEK})
+
+
+def _unread_sub_period(core: _Core, text: str) -> bool:
+    """``the third weekend of May``, ``the 2nd day of next month``: a part of the period the rules
+    did not read; the whole period would be a wrong value, so nothing is emitted."""
+    if core.grain not in _WHOLE_PERIODS:
+        return False
+    return _lexicon().sub_period.search(text, max(0, core.start - 30), core.start) is not None

@@ -34,12 +34,16 @@ from functools import cache
 from typing import cast
 
 from pipeline.lang.ko.common import alternation, data, ends_token, plain, prev_char, starts_token, whole_word
-from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number
+from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number, unit_words
 from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
 from pipeline.mentions import DocContext, Mention
-from pipeline.money import currencies, display
+from pipeline.money import currencies, display, minor_words
+from pipeline.money import words as money_words
 from pipeline.overlap import resolve
-from schemas.models import AmountFields, Qualifier
+from schemas.models import AmountFields, Change, Qualifier
+
+_GAP = r"(?:[ \t]*\n[ \t]*|\s)?"
+"""Between a number and its unit: a space, nothing, or a line break of text pasted from a PDF."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,16 @@ class _Lexicon:
     exceed_q: Qualifier
     min_values: dict[str, Decimal]
     change_particles: tuple[str, ...]
+    minor: dict[str, str]
+    signs: dict[str, str]
+    change_words: dict[str, Change]
     simple: re.Pattern[str]
+    words: re.Pattern[str]
+    minor_re: re.Pattern[str]
+    sign_before: re.Pattern[str]
+    change_after: re.Pattern[str]
+    range_gap: re.Pattern[str]
+    range_tail: re.Pattern[str]
     ko_prefixed: re.Pattern[str]
     en_prefixed: re.Pattern[str]
     en_postfixed: re.Pattern[str]
@@ -94,14 +107,20 @@ def _currency_words(field: str) -> dict[str, str]:
 def lexicon() -> _Lexicon:
     """Load the currency lexicon and the Korean markers once, and compile the amount regexes."""
     d = data("amounts")
+    nums = data("numbers")
     ko_words = _currency_words("ko")
     ko_prefixes = _currency_words("ko_prefix")
     prefixes = _currency_words("prefix")
     en_words = _currency_words("en")
-    for code, words in d["extra_currency_words"].items():
-        for w in words:
+    for code, extra in d["extra_currency_words"].items():
+        for w in extra:
             ko_words[w] = code
-    nums = data("numbers")
+    for sign, code in money_words("after").items():
+        ko_words.setdefault(sign, code)
+    minor = minor_words("ko")
+    sino = "".join(k for k in nums["digits"]) + "".join(nums["small_units"]) + "".join(nums["big_units"])
+    sino_digits = "".join(nums["digits"])
+    decimal_point = d["decimal_point"]
     scales = {k: Decimal(v) for k, v in nums["english_scales"].items()}
     scale_words = [k for k in scales if len(k) > 1] + [k.capitalize() for k in scales if len(k) > 1]
     scale_alt = alternation(scale_words + [k for k in scales if len(k) == 1])
@@ -129,11 +148,24 @@ def lexicon() -> _Lexicon:
         exceed_q=Qualifier(d["exceed_qualifier"]),
         min_values={_key(k): Decimal(v) for k, v in d.get("min_values", {}).items()},
         change_particles=tuple(d["change_particles"]),
-        simple=re.compile(rf"(?P<num>{num})\s?(?P<cur>{ko_alt})"),
+        minor=_keyed(minor),
+        signs=dict(d["change_signs"]),
+        change_words={_key(k): Change(v) for k, v in d["change_words"].items()},
+        simple=re.compile(rf"(?P<num>{num}){_GAP}(?P<cur>{ko_alt})"),
+        words=re.compile(
+            rf"(?<![가-힣])(?P<num>[{sino}]+(?:{decimal_point}[{sino_digits}]+)?)\s?(?P<cur>{ko_alt}|{alternation(minor)})"
+        ),
+        minor_re=re.compile(rf"(?P<num>{num}){_GAP}(?P<cur>{alternation(minor)})"),
+        sign_before=re.compile(rf"(?:^|(?<=[\s(\[:]))(?P<s>[{re.escape(''.join(d['change_signs']))}])$"),
+        change_after=re.compile(
+            rf"(?:\s?(?:{alternation(d['change_particles_before_word'])}))?\s?(?P<w>{alternation(d['change_words'])})"
+        ),
+        range_gap=re.compile(rf"\s?(?:{seps})\s?"),
+        range_tail=re.compile(rf"(?:\d|[{sino}])\s?(?:{seps})\s?$"),
         ko_prefixed=re.compile(rf"(?P<kp>{alternation(ko_prefixes)})\s?(?P<num>{num})(?:\s?(?P<cur>{ko_alt}))?"),
         en_prefixed=re.compile(
             rf"(?<![A-Za-z])(?P<pre>{alternation(prefixes)})\s?(?P<num>{num})"
-            rf"(?:\s?(?P<scale>{scale_alt})(?![A-Za-z]))?"
+            rf"(?:\s?[-–~]\s?(?:(?P=pre)\s?)?(?P<num2>{num}))?(?:\s?(?P<scale>{scale_alt})(?![A-Za-z]))?"
         ),
         en_postfixed=re.compile(
             rf"(?<![\d,.])(?P<num>{ARABIC})(?:\s?(?P<scale>{scale_alt}))?\s(?P<en>(?i:{alternation(en_words)}))(?![A-Za-z])"
@@ -163,6 +195,7 @@ class _Draft:
     qualifier: Qualifier = Qualifier.EXACT
     per: str | None = None
     period: str | None = None
+    change: Change | None = None
 
 
 def _searches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -213,12 +246,15 @@ def _from_ko_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 def _from_en_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``$1.5 billion``, ``USD 2 billion``, ``US$ 300 million``, ``₩1.2조``."""
     lex = lexicon()
-    value = parse_korean_number(m.group("num"))
-    if value is None:
-        return None
-    if m.group("scale"):
-        value = plain(value * lex.scales[m.group("scale")])
-    return _Draft(m.start(), m.end(), value, lex.prefixes[_key(m.group("pre"))], "ko.amount.english_prefix")
+    low_text = _borrow_units(m.group("num"), m.group("num2")) if m.group("num2") else m.group("num")
+    value = parse_korean_number(low_text)
+    high = parse_korean_number(m.group("num2")) if m.group("num2") else None
+    if value is None or (m.group("num2") and (high is None or high <= value)):
+        return None  # `$5-3 billion`: not a range we understand, and half of it would be wrong
+    scale = lex.scales[m.group("scale")] if m.group("scale") else Decimal(1)
+    code = lex.prefixes[_key(m.group("pre"))]
+    value_max = plain(high * scale) if high is not None else None
+    return _Draft(m.start(), m.end(), plain(value * scale), code, "ko.amount.english_prefix", value_max=value_max)
 
 
 def _from_en_postfixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
@@ -231,6 +267,69 @@ def _from_en_postfixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if m.group("scale"):
         value = plain(value * lex.scales[m.group("scale")])
     return _Draft(m.start(), m.end(), value, lex.en_words[m.group("en").lower()], "ko.amount.english_postfix")
+
+
+def _sino_value(text: str) -> Decimal | None:
+    """``삼천이백오십만`` -> 32500000, ``만`` -> 10000, ``이점오`` -> 2.5: Sino-Korean numerals in words."""
+    point = data("amounts")["decimal_point"]
+    whole, _, fraction = text.partition(point)
+    big = data("numbers")["big_units"]
+    value = parse_korean_number(("일" + whole) if whole[:1] in big else whole)  # 만오천 = 일만오천
+    if value is None:
+        return None
+    if fraction:
+        digits = data("numbers")["digits"]
+        if value != value.to_integral_value() or any(c not in digits for c in fraction):
+            return None
+        value += Decimal("0." + "".join(str(digits[c]) for c in fraction))
+    return value
+
+
+def _from_words(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``삼십달러``, ``만유로``, ``만불``, ``이점오달러``, ``오십센트``: a number written in Sino-Korean words.
+
+    A lone digit syllable before a one-syllable currency word is part of another word
+    (``일원`` a member, ``구원`` rescue, ``사원``), so the number must hold a unit or the currency
+    word two syllables (``오달러``); the match must start a word and end a token.
+    """
+    lex = lexicon()
+    num, cur = m.group("num"), _key(m.group("cur"))
+    small, big = unit_words()
+    if num in big and not _lone_unit_ok(ctx, m):
+        return None
+    has_unit = any(c in small or c in big for c in num) or data("amounts")["decimal_point"] in num
+    if not has_unit and len(cur) < 2:
+        return None
+    if not ends_token(ctx, m.end("cur")):
+        return None
+    value = _sino_value(num)
+    if value is None:
+        return None
+    if cur in lex.minor:
+        return _Draft(m.start(), m.end(), plain(value / 100), lex.minor[cur], "ko.amount.words_minor")
+    if value < lex.min_values.get(cur, 0):
+        return None
+    return _Draft(m.start(), m.end(), plain(value), lex.ko_words[cur], "ko.amount.words_currency")
+
+
+_LABEL_BEFORE = re.compile(r"(?:[(:/,\[<]|단위)\s*$")
+
+
+def _lone_unit_ok(ctx: DocContext, m: re.Match[str]) -> bool:
+    """``만원``, ``만불``: ten thousand, written as the unit alone and attached to the currency. A
+    table's unit label (``(억 달러, %)``, ``단위: 만원``) looks the same and is no amount."""
+    if m.group("num") not in data("amounts")["lone_units"] or m.end("num") != m.start("cur"):
+        return False
+    return _LABEL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()) is None
+
+
+def _from_minor(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``50센트``, ``20펜스``: the hundredth unit of a currency alone."""
+    lex = lexicon()
+    value = _number_value(ctx, m)
+    if value is None or not ends_token(ctx, m.end("cur")):
+        return None
+    return _Draft(m.start(), m.end(), plain(value / 100), lex.minor[_key(m.group("cur"))], "ko.amount.minor")
 
 
 def _borrow_units(low: str, high: str) -> str:
@@ -311,6 +410,58 @@ def _add_pre_context(ctx: DocContext, draft: _Draft) -> None:
             draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
 
 
+def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
+    """Join what belongs together: ``3달러 50센트`` (major and minor unit of one currency) and
+    ``5달러~8달러`` / ``오달러 - 팔달러`` (two ends of one range; a change ``…에서 …로`` stays two)."""
+    lex = lexicon()
+    ordered = sorted(drafts, key=lambda d: (d.start, -d.end))
+    out: list[_Draft] = []
+    for draft in ordered:
+        prev = out[-1] if out else None
+        if prev is None or draft.start < prev.end or prev.currency != draft.currency:
+            out.append(draft)
+            continue
+        gap = ctx.text[prev.end : draft.start]
+        if prev.rule.endswith("minor") is False and draft.rule.endswith("minor") and gap.strip() == "" and prev.value_max is None:
+            prev.end, prev.value, prev.rule = draft.end, plain(prev.value + draft.value), prev.rule + "_minor"
+            continue
+        sep = lex.range_gap.fullmatch(gap) or _between(ctx, gap, draft.end)
+        if (
+            sep
+            and not ctx.text.startswith(lex.change_particles, draft.end)
+            and draft.value > prev.value
+            and prev.value_max is None
+        ):
+            prev.end, prev.value_max, prev.rule = draft.end, draft.value, "ko.amount.range"
+            continue
+        out.append(draft)
+    return out
+
+
+def _between(ctx: DocContext, gap: str, end: int) -> bool:
+    """``10달러와 20달러 사이``: two amounts joined by 와/과 and followed by 사이 are one range."""
+    d = data("amounts")
+    return gap.strip() in d["between_joiners"] and ctx.text[end : end + 4].lstrip().startswith(d["between_word"])
+
+
+def _add_change(ctx: DocContext, draft: _Draft) -> None:
+    """A sign written before (``+3.4조원``, ``△0.8조원``) or a verb after (``1.2억 달러 감소``): the
+    amount is a change; the sign joins the span, the verb does not."""
+    lex = lexicon()
+    if (m := lex.sign_before.search(ctx.text, max(0, draft.start - 2), draft.start)) is not None:
+        draft.start, draft.change = m.start("s"), Change(lex.signs[m.group("s")])
+        return
+    if (m := lex.change_after.match(ctx.text, draft.end)) is not None and starts_token(ctx, m.start("w")):
+        draft.change = lex.change_words[_key(m.group("w"))]
+
+
+def _range_tail(ctx: DocContext, draft: _Draft) -> bool:
+    """The amount is the upper end of a range whose lower end was not understood (``5-8달러``
+    read only as 8): emitting it alone would give a wrong value."""
+    lo = max(0, draft.start - 8)
+    return draft.value_max is None and lexicon().range_tail.search(ctx.text, lo, draft.start) is not None
+
+
 def _mention(ctx: DocContext, draft: _Draft) -> Mention[AmountFields]:
     """Freeze a draft into a mention with its display form."""
     shown = display(draft.value, draft.currency)
@@ -324,6 +475,7 @@ def _mention(ctx: DocContext, draft: _Draft) -> Mention[AmountFields]:
         display=shown,
         period=draft.period,
         per=draft.per,
+        change=draft.change,
     )
     return Mention(draft.start, draft.end, draft.rule, fields)
 
@@ -337,6 +489,8 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
         (lex.en_prefixed, _from_en_prefixed),
         (lex.en_postfixed, _from_en_postfixed),
         (lex.ranged, _from_range),
+        (lex.words, _from_words),
+        (lex.minor_re, _from_minor),
     )
     drafts: list[_Draft] = []
     for pattern, build in builders:
@@ -344,9 +498,14 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
             draft = build(ctx, m)
             if draft is not None:
                 drafts.append(draft)
+    kept = {(m.start, m.end, m.rule) for m in resolve([Mention(d.start, d.end, d.rule, None) for d in drafts])}
+    drafts = _joined(ctx, [d for d in drafts if (d.start, d.end, d.rule) in kept])
     mentions = []
     for draft in drafts:
+        if _range_tail(ctx, draft):
+            continue
         _add_post_context(ctx, draft)
         _add_pre_context(ctx, draft)
+        _add_change(ctx, draft)
         mentions.append(_mention(ctx, draft))
     return resolve(mentions)

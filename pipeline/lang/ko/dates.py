@@ -68,6 +68,7 @@ class _Draft:
     rule: str
     relation: Relation = Relation.ON
     relative: bool = False
+    closed: bool = False  # a range read with its own words (부터 … 까지): no relation word applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,19 @@ class _Lexicon:
     relations: dict[str, Relation]
     strict_relations: frozenset[str]
     english: dict[str, Relation]
+    weekdays: dict[str, int]
+    weekday_short: dict[str, int]
+    ordinals: dict[str, int]
+    relative_days: dict[str, int]
+    relative_weeks: dict[str, int]
+    relative_quarters: dict[str, int]
+    offset_units: dict[str, periods.Unit]
+    offset_directions: dict[str, int]
+    window_words: dict[str, int]
+    day_directions: dict[str, str]
+    join_gap: re.Pattern[str]
+    second_day: re.Pattern[str]
+    sub_period: re.Pattern[str]
     patterns: tuple[tuple[re.Pattern[str], Callable[[DocContext, re.Match[str]], _Draft | None]], ...]
     relation: re.Pattern[str]
 
@@ -100,9 +114,16 @@ def lexicon() -> _Lexicon:
     yp = alternation(d["year_parts"])
     halves = alternation(d["halves"])
     quarter = rf"(?P<q>[1-4])\s?(?:/4\s?)?(?:{alternation(d['quarter_words'])})"
-    day_range = rf"(?:\s?일)?\s?[{_DASHES}]\s?(?P<d2>\d{{1,2}})\s?일"
-    month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|\s?(?P<mp>{mp}))?"
+    day_range = rf"(?:\s?일)?\s?(?:[{_DASHES}]|부터|에서)\s?(?P<d2>\d{{1,2}})\s?일"
+    ordinals = alternation(d["ordinals"])
+    weekdays = alternation(d["weekdays"])
+    week_of_month = rf"\s?(?P<wn>{ordinals}|[1-5])\s?(?:번째\s?|째\s?)?주(?:차)?(?!간|년|일|기|요|말)(?:\s?(?P<wwd>{weekdays}))?"
+    weekday_of_month = rf"\s?(?P<wdn>{ordinals}|[1-5])\s?(?:번째\s?)?(?P<wdm>{weekdays})"
+    month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|{weekday_of_month}|{week_of_month}|\s?(?P<mp>{mp}))?"
     year_tail = rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?(?P<h>{halves})|\s?{quarter}|\s?(?P<yp>{yp}))?"
+    aps = "".join(re.escape(a) for a in d["apostrophes"])
+    units = alternation(d["offset_units"])
+    seps = alternation(d["range_separators"])
     rel_years = alternation(d["relative_years"])
     targets = alternation(d["year_target_nouns"])
     approx = alternation(d["approx_words"])
@@ -110,10 +131,61 @@ def lexicon() -> _Lexicon:
         (re.compile(r"(?<![\d.])(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})(?:\.(?!\d))?(?![\d])"), _numeric),
         (re.compile(r"(?<![\d\-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d\-])"), _numeric),
         (re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"), _numeric),
-        (re.compile(rf"(?:(?<!\d)(?P<y>\d{{4}})\s?년도?|(?P<ry>{rel_years})){year_tail}"), _korean),
+        (
+            re.compile(
+                rf"(?:(?<!\d)(?P<y>\d{{4}})\s?년도?|(?P<ap>[{aps}])(?P<yy>\d{{2}})[ \t]*\n?[ \t]*년도?"
+                rf"|(?<![\d{aps}.,])(?P<yy2>\d{{2}})\s?(?:년(?=\s?\d{{1,2}}\s?월)|년도)|(?P<ry>{rel_years})){year_tail}"
+            ),
+            _korean,
+        ),
+        (
+            re.compile(
+                rf"(?P<ap>[{aps}])(?P<yy>\d{{2}})\.\s?(?:(?P<m>\d{{1,2}})\.\s?(?P<d>\d{{1,2}})\.?(?!\d)"
+                rf"|(?P<q>[1-4])\s?(?:Q|분기)|(?P<mo>\d{{1,2}})(?!\d)(?:\s?월)?)"
+            ),
+            _apostrophe_dotted,
+        ),
+        (re.compile(rf"(?P<ap>[{aps}])(?P<yy>\d{{2}})(?![\d가-힣.%]|\.\d)"), _apostrophe_year),
+        (re.compile(r"(?<![\w.,])(?P<q>[1-4])Q\s?(?P<yy>\d{2}|\d{4})(?![\d.])"), _quarter_code),
+        (
+            re.compile(
+                r"(?<![\d.,'‘’])(?P<m>\d{1,2})\.(?P<sp>\s?)(?P<d>\d{1,2})(?P<dot>\.(?!\d))?"
+                r"(?:\s?\((?P<wd>[월화수목금토일])\))?"
+                rf"(?:\s?[{_DASHES}]\s?(?:(?P<m2>\d{{1,2}})\.\s?)?(?P<d2>\d{{1,2}})\.?(?!\d)(?:\s?\((?P<wd2>[월화수목금토일])\))?)?"
+                r"(?P<il>\s?일)?"
+            ),
+            _dotted,
+        ),
+        (re.compile(rf"(?<![\d.])(?P<m1>\d{{1,2}})\s?(?:월\s?)?[{_DASHES}]\s?(?P<m2>\d{{1,2}})\s?월"), _month_range),
+        (re.compile(rf"(?P<rd>{alternation(d['relative_days'])})"), _relative_day),
+        (re.compile(rf"(?P<rw>{alternation(d['relative_weeks'])})(?:\s?(?P<wd>{weekdays}))?"), _relative_week),
+        (re.compile(rf"(?P<rq>{alternation(d['relative_quarters'])})"), _relative_quarter),
+        (re.compile(rf"(?:(?P<dir>지난|오는|이번)\s?)?(?P<wd>{weekdays})"), _weekday),
+        (
+            re.compile(rf"(?<![\d.,])(?P<n>\d{{1,3}})\s?(?P<u>{units})\s?(?P<dir>{alternation(d['offset_directions'])})"),
+            _offset,
+        ),
+        (re.compile(rf"(?P<w>{alternation(d['window_words'])})\s?(?P<n>\d{{1,3}})\s?(?P<u>{units})"), _window),
+        (
+            re.compile(
+                rf"(?P<w>{alternation(d['window_words'])})\s?(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))"
+            ),
+            _window,
+        ),
+        (
+            re.compile(
+                rf"(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))\s?(?P<dir>{alternation(d['offset_directions'])})"
+            ),
+            _offset,
+        ),
+        (re.compile(rf"(?P<we>{alternation(d['relative_weekends'])})"), _weekend),
+        (re.compile(rf"(?P<dir>{alternation(d['day_directions'])})\s?(?P<d>\d{{1,2}})\s?일"), _day_of_month),
         (re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"), _month),
         (re.compile(rf"(?P<h>{halves})|(?<![\d/]){quarter}"), _half_or_quarter),
-        (re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp}))?"), _relative_month),
+        (
+            re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
+            _relative_month,
+        ),
         (re.compile(rf"(?P<w>{alternation(d['relative_standalone'])})"), _standalone),
         (re.compile(r"(?<!\d)(?P<dec>\d{3}0)\s?년대"), _decade),
         (re.compile(r"(?<!\d)(?P<c>\d{1,2})\s?세기"), _century),
@@ -132,6 +204,19 @@ def lexicon() -> _Lexicon:
         relations={k: Relation(v) for k, v in d["relations"].items()},
         strict_relations=frozenset(d["strict_relations"]),
         english={k: Relation(v) for k, v in d["english_prefixes"].items()},
+        weekdays=dict(d["weekdays"]),
+        weekday_short=dict(d["weekday_short"]),
+        ordinals=dict(d["ordinals"]),
+        relative_days=dict(d["relative_days"]),
+        relative_weeks={_key(k): v for k, v in d["relative_weeks"].items()},
+        relative_quarters={_key(k): v for k, v in d["relative_quarters"].items()},
+        offset_units=dict(d["offset_units"]),
+        offset_directions=dict(d["offset_directions"]),
+        window_words=dict(d["window_words"]),
+        day_directions={_key(k): v for k, v in d["day_directions"].items()},
+        join_gap=re.compile(rf"\s?(?:{seps})\s?"),
+        second_day=re.compile(rf"\s?(?:{alternation(d['day_conjunctions'])})\s?(?P<d>\d{{1,2}})\s?일"),
+        sub_period=re.compile(rf"\s?(?:{ordinals}|\d\s?(?:번째|째)?\s?주|\d\s?번째|{weekdays})"),
         patterns=patterns,
         relation=re.compile(rf"\s?(?:(?:{approx})\s?)?(?P<r>{alternation(d['relations'])})"),
     )
@@ -201,11 +286,27 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
         last = _safe_day(year, month, int(m.group(last_group)))
         if first is None or last is None or first[0] > last[0] or not ends_token(ctx, end_day):
             return None
-        return _Draft(start, end_day, first[0], last[0], Grain.DAY, f"{rule}_day", relative=relative)
+        draft = _Draft(start, end_day, first[0], last[0], Grain.DAY, f"{rule}_day", relative=relative)
+        draft.closed = last_group == "d2" and any(w in ctx.text[m.end("d") : m.start("d2")] for w in ("부터", "에서"))
+        return draft
     if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
         part = lexicon().month_parts[m.group("mp")]
         rng = periods.part_of_month_range(year, month, part)
         return _Draft(start, m.end("mp"), *rng, Grain.PART_OF_MONTH, f"{rule}_part", relative=relative)
+    if m.group("wn") is not None:  # 9월 셋째 주, 9월3주, 7월 둘째 주 화요일
+        week = periods.nth_week(year, month, _ordinal(m.group("wn")))
+        if week is None:
+            return None
+        if m.group("wwd") is not None:
+            day = week[0] + dt.timedelta(days=lexicon().weekdays[m.group("wwd")])
+            return _Draft(start, m.end(), day, day, Grain.DAY, f"{rule}_week_day", relative=relative)
+        return _Draft(start, m.end(), *week, Grain.WEEK, f"{rule}_week", relative=relative)
+    if m.group("wdn") is not None and ends_token(ctx, m.end("wdm")):  # 5월 마지막 금요일
+        weekday = lexicon().weekdays[m.group("wdm")]
+        nth = periods.nth_weekday(year, month, weekday, _ordinal(m.group("wdn")))
+        return None if nth is None else _Draft(start, m.end("wdm"), nth, nth, Grain.DAY, f"{rule}_weekday", relative=relative)
+    if lexicon().sub_period.match(ctx.text, end_month):
+        return None  # a part of the month not understood (둘째 주 화요일): nothing rather than the month
     if not ends_token(ctx, end_month):
         return None
     return _Draft(start, end_month, *periods.month_range(year, month), Grain.MONTH, rule, relative=relative)
@@ -214,12 +315,13 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
 def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``2021년 5월 21일``, ``2024년``, ``금년``, ``내년 상반기``, ``2021년 1분기``, ``금년 말``."""
     lex = lexicon()
-    if m.group("y") is not None:
-        year, relative = int(m.group("y")), False
-        if not _year_ok(year) or not _free_number(ctx, m.start("y")):
+    digits = next((g for g in ("y", "yy", "yy2") if m.group(g) is not None), None)
+    if digits is not None:
+        value = int(m.group(digits))
+        year, relative = (value if digits == "y" else periods.two_digit_year(value)), False
+        if not _year_ok(year) or (digits != "yy" and not _free_number(ctx, m.start(digits))):
             return None
-        head_end = m.start("y") + len(m.group("y"))
-        head_end = ctx.text.index("년", head_end) + 1
+        head_end = ctx.text.index("년", m.end(digits)) + 1
         if ctx.text.startswith("도", head_end):
             head_end += 1
     else:
@@ -228,6 +330,8 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
             return None
         year, relative, head_end = base + lex.relative_years[m.group("ry")], True, m.end("ry")
     start = m.start()
+    if _tail_on_next_line(ctx, start, head_end, m.end()):
+        return _year_only(ctx, start, head_end, year, relative)
     if m.group("m") is not None:
         draft = _month_tail(ctx, m, year, start, "ko.date.year_month", relative)
         if draft is not None:
@@ -241,15 +345,41 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     elif m.group("yp") is not None and whole_word(ctx, m.start("yp"), m.end("yp")):
         rng = periods.month_range(year, lex.year_parts[m.group("yp")])
         return _Draft(start, m.end("yp"), *rng, Grain.MONTH, "ko.date.year_part", relative=relative)
+    return _year_only(ctx, start, head_end, year, relative)
+
+
+def _year_only(ctx: DocContext, start: int, head_end: int, year: int, relative: bool) -> _Draft | None:
+    """The year itself (``2024년``, ``금년``), when it ends a word."""
     if not ends_token(ctx, head_end):
         return None
+    if _SAME_PERIOD.match(ctx.text, head_end):
+        return None  # 전년 동월, 작년 동기: the same month or period of that year, not the year
     rule = "ko.date.relative_year" if relative else "ko.date.year"
     return _Draft(start, head_end, *periods.year_range(year), Grain.YEAR, rule, relative=relative)
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` fills its line and a line beside it is another short cell: a table
+    cell (``2022년`` / ``1분기`` / ``2분기``), whose year or column is written elsewhere."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)].strip()
+    after_end = text.find("\n", line_end + 1)
+    after = text[line_end + 1 : len(text) if after_end == -1 else after_end].strip()
+    return any(0 < len(cell) <= _CELL for cell in (before if line_start else "", after if line_end < len(text) else ""))
+
+
+def _tail_on_next_line(ctx: DocContext, start: int, head_end: int, end: int) -> bool:
+    """``2024년`` alone on a line and ``1분기`` on the next: two table headers, not one date."""
+    return end > head_end and "\n" in ctx.text[head_end:end] and _alone_on_line(ctx.text, start, head_end)
+
+
 def _month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``10월``, ``5월 21일``, ``10월 초순``, ``지난 10월``: the year comes from the document date."""
-    if ctx.doc_date is None or not _free_number(ctx, m.start("m")):
+    if ctx.doc_date is None or not _free_number(ctx, m.start("m")) or _alone_on_line(ctx.text, m.start(), m.end()):
         return None
     month, base = int(m.group("m"), 10), ctx.doc_date
     year, relative, start = base.year, True, m.start("m")
@@ -266,8 +396,8 @@ def _month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 def _half_or_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``상반기``, ``3분기`` without a year: in the year of the document date."""
     year = _doc_year(ctx)
-    if year is None or not whole_word(ctx, m.start(), m.end()):
-        return None
+    if year is None or not whole_word(ctx, m.start(), m.end()) or _alone_on_line(ctx.text, m.start(), m.end()):
+        return None  # a bare 2분기 filling a table cell belongs to a year in the header
     if m.group("h") is not None:
         rng = periods.half_range(year, lexicon().halves[m.group("h")])
         return _Draft(m.start(), m.end(), *rng, Grain.HALF, "ko.date.half", relative=True)
@@ -282,6 +412,11 @@ def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if ctx.doc_date is None or not starts_token(ctx, m.start()):
         return None
     year, month = _month_of(ctx.doc_date, lexicon().relative_months[_key(m.group("rm"))])
+    if m.group("d") is not None:  # 다음 달 5일
+        day = _safe_day(year, month, int(m.group("d")))
+        if day is None or not ends_token(ctx, m.end()):
+            return None
+        return _Draft(m.start(), m.end(), *day, Grain.DAY, "ko.date.relative_month_day", relative=True)
     if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
         rng = periods.part_of_month_range(year, month, lexicon().month_parts[m.group("mp")])
         return _Draft(m.start(), m.end(), *rng, Grain.PART_OF_MONTH, "ko.date.relative_month_part", relative=True)
@@ -351,6 +486,221 @@ def _year_before_noun(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end("y"), *periods.year_range(year), Grain.YEAR, "ko.date.year_before_noun")
 
 
+def _ordinal(word: str) -> int:
+    """``셋째`` -> 3, ``마지막`` -> -1, ``3`` -> 3."""
+    return int(word) if word.isdigit() else lexicon().ordinals[word]
+
+
+def _short_weekday_ok(day: dt.date, mark: str | None) -> bool:
+    """A weekday written after a date (``8. 3.(화)``) must be that date's: else the year is not the one assumed."""
+    return mark is None or lexicon().weekday_short[mark] == day.weekday()
+
+
+def _apostrophe_dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``‘17. 8. 3.`` (a day), ``‘22.3Q`` / ``‘22.3분기`` (a quarter), ``’23.11`` / ``‘23.11월`` (a month)."""
+    year = periods.two_digit_year(int(m.group("yy")))
+    if m.group("d") is not None:
+        rng = _safe_day(year, int(m.group("m")), int(m.group("d")))
+        return None if rng is None else _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.short_year_day")
+    if m.group("q") is not None:
+        rng = periods.quarter_range(year, int(m.group("q")))
+        return _Draft(m.start(), m.end(), *rng, Grain.QUARTER, "ko.date.short_year_quarter")
+    month = int(m.group("mo"))
+    if not 1 <= month <= 12 or not ends_token(ctx, m.end()):
+        return None
+    return _Draft(m.start(), m.end(), *periods.month_range(year, month), Grain.MONTH, "ko.date.short_year_month")
+
+
+def _apostrophe_year(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``‘18`` alone (statistics tables): the year 2018."""
+    year = periods.two_digit_year(int(m.group("yy")))
+    return _Draft(m.start(), m.end(), *periods.year_range(year), Grain.YEAR, "ko.date.short_year")
+
+
+def _quarter_code(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``3Q23``, ``3Q 2023``: the third quarter of 2023."""
+    raw = m.group("yy")
+    year = int(raw) if len(raw) == 4 else periods.two_digit_year(int(raw))
+    if not _year_ok(year):
+        return None
+    return _Draft(m.start(), m.end(), *periods.quarter_range(year, int(m.group("q"))), Grain.QUARTER, "ko.date.quarter_code")
+
+
+_DIGIT_NEXT = re.compile(r"\s?\d")
+_CELL = 12  # the longest line taken for a table cell beside a date
+_YEAR_BEFORE = re.compile(r"\d\s?년도?\s?$")
+_SAME_PERIOD = re.compile(r"\s?(?:동기|동월|동분기|동기간|같은\s?(?:기간|달|분기))")
+_AFTER_DOTTED_RANGE = re.compile(r"\s*(?:$|[(),·\]]|까지|중|간)")
+
+
+def _dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``9.17(금)``, ``8. 3.(화)``, ``7.1~12.31``, ``4.30~5.2일``: month and day with dots, in the
+    document's year. A decimal number looks the same (``1.5``, ``3.1절``), so the form must be
+    unmistakable: a weekday in parentheses (which must match), ``일`` after it, the spaced official
+    form ``8. 3.``, or a range ending the phrase."""
+    if ctx.doc_date is None or not _free_number(ctx, m.start()):
+        return None
+    if _YEAR_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # 2019년 9.17(화): a year is written, the document's would be wrong
+    has_range = m.group("d2") is not None
+    spaced = bool(m.group("sp")) and m.group("dot") is not None and not _DIGIT_NEXT.match(ctx.text, m.end())
+    if not (m.group("wd") or m.group("il") or spaced or (has_range and _AFTER_DOTTED_RANGE.match(ctx.text, m.end()))):
+        return None
+    year = ctx.doc_date.year
+    first = _safe_day(year, int(m.group("m")), int(m.group("d")))
+    if first is None or not _short_weekday_ok(first[0], m.group("wd")):
+        return None
+    if not has_range:
+        return _Draft(m.start(), m.end(), *first, Grain.DAY, "ko.date.dotted", relative=True)
+    month2 = int(m.group("m2") or m.group("m"))
+    last = _safe_day(year if month2 >= int(m.group("m")) else year + 1, month2, int(m.group("d2")))
+    if last is None or last[0] <= first[0] or not _short_weekday_ok(last[0], m.group("wd2")):
+        return None
+    return _Draft(m.start(), m.end(), first[0], last[0], Grain.DAY, "ko.date.dotted_range", relative=True)
+
+
+def _month_range(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``4~6월``: April to June of the document's year."""
+    if ctx.doc_date is None or not _free_number(ctx, m.start()) or not ends_token(ctx, m.end()):
+        return None
+    if _alone_on_line(ctx.text, m.start(), m.end()):
+        return None
+    first, last = int(m.group("m1")), int(m.group("m2"))
+    if not 1 <= first < last <= 12:
+        return None
+    year = ctx.doc_date.year
+    span = periods.month_range(year, first)[0], periods.month_range(year, last)[1]
+    return _Draft(m.start(), m.end(), *span, Grain.MONTH, "ko.date.month_range", relative=True)
+
+
+def _relative_day(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``오늘``, ``어제``, ``내일``, ``모레``: days counted from the document date."""
+    if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
+        return None
+    if ctx.text.startswith(("을", "를", "의", "이", "가"), m.end()):
+        return None  # 더 나은 내일을 위해, 오늘의 한국: the future or the present, not a day
+    day = ctx.doc_date + dt.timedelta(days=lexicon().relative_days[m.group("rd")])
+    return _Draft(m.start(), m.end(), day, day, Grain.DAY, "ko.date.relative_day", relative=True)
+
+
+def _relative_week(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``이번 주``, ``다음 주``, ``지난주``; with a weekday (``다음 주 목요일``) that day."""
+    if ctx.doc_date is None or not starts_token(ctx, m.start()):
+        return None
+    weeks = lexicon().relative_weeks[_key(m.group("rw"))]
+    if m.group("wd") is not None and ends_token(ctx, m.end("wd")):
+        day = periods.weekday_in_week(ctx.doc_date, weeks, lexicon().weekdays[m.group("wd")])
+        return _Draft(m.start(), m.end("wd"), day, day, Grain.DAY, "ko.date.relative_week_day", relative=True)
+    if not ends_token(ctx, m.end("rw")):
+        return None
+    rng = periods.offset_period(ctx.doc_date, weeks, "week")
+    return _Draft(m.start(), m.end("rw"), *rng, Grain.WEEK, "ko.date.relative_week", relative=True)
+
+
+def _relative_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``이번 분기``, ``다음 분기``, ``지난 분기``."""
+    if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
+        return None
+    rng = periods.offset_period(ctx.doc_date, lexicon().relative_quarters[_key(m.group("rq"))], "quarter")
+    return _Draft(m.start(), m.end(), *rng, Grain.QUARTER, "ko.date.relative_quarter", relative=True)
+
+
+def _weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``수요일`` (the next one after the document date), ``지난 토요일``, ``오는 금요일``, ``이번 목요일``."""
+    if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
+        return None
+    if re.search(r"(?:일|주|\d)\s?$", ctx.text[max(0, m.start() - 2) : m.start()]):
+        return None  # 5월 3일 월요일, 둘째 주 화요일: the weekday names a date read elsewhere
+    weekday = lexicon().weekdays[m.group("wd")]
+    direction = m.group("dir")
+    if direction == "이번":
+        day = periods.weekday_in_week(ctx.doc_date, 0, weekday)
+    else:
+        past = direction == "지난" or (direction is None and _past_clause(ctx.text, m.end()))
+        day = periods.next_weekday(ctx.doc_date, weekday, -1 if past else 1)
+    return _Draft(m.start(), m.end(), day, day, Grain.DAY, "ko.date.weekday", relative=True)
+
+
+@cache
+def _tense_cue() -> re.Pattern[str]:
+    d = data("dates")
+    return re.compile(rf"(?P<past>{alternation(d['past_endings'])})|(?P<future>{alternation(d['future_cues'])})")
+
+
+def _past_clause(text: str, end: int) -> bool:
+    """The first tense cue after a bare weekday in its sentence is a past ending (``수요일 발표했다``)."""
+    stop = min(i for i in (text.find(".", end), text.find("\n", end), end + 80) if i != -1)
+    m = _tense_cue().search(text, end, stop)
+    return m is not None and m.group("past") is not None
+
+
+def _offset(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``4년 전``, ``3달전``, ``2주 후``: the unit so far from the document date. After a noun
+    (``발효 2년 후``) the offset counts from that event, not from the document: not read."""
+    if ctx.doc_date is None or not _free_number(ctx, m.start()) or not ends_token(ctx, m.end()):
+        return None
+    before = ctx.token_at(max(0, m.start() - 2))
+    if before is not None and before.end <= m.start() and before.tag.startswith(("NN", "XSN", "SL", "SN")):
+        return None
+    lex = lexicon()
+    n, unit = _count(m)
+    rng = periods.offset_period(ctx.doc_date, lex.offset_directions[m.group("dir")] * n, unit)
+    return _Draft(m.start(), m.end(), *rng, Grain(unit), "ko.date.offset", relative=True)
+
+
+def _count(m: re.Match[str]) -> tuple[int, periods.Unit]:
+    """``3주``, ``이틀``, ``한 달``: how many of which unit."""
+    d = data("dates")
+    groups = m.groupdict()
+    if groups.get("nat"):
+        entry = d["native_counts"][m.group("nat")]
+        return int(entry["n"]), entry["unit"]
+    if groups.get("nn"):
+        return int(d["native_numerals"][m.group("nn")]), d["native_units"][m.group("nu")]
+    return int(m.group("n")), lexicon().offset_units[m.group("u")]
+
+
+def _weekend(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``이번 주말``, ``다음 주말``: Saturday and Sunday of that week."""
+    if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
+        return None
+    weeks = data("dates")["relative_weekends"][m.group("we")]
+    saturday = periods.weekday_in_week(ctx.doc_date, weeks, 5)
+    return _Draft(m.start(), m.end(), saturday, saturday + dt.timedelta(days=1), Grain.DAY, "ko.date.weekend", relative=True)
+
+
+def _window(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``지난 3주``, ``다음 2달``: whole units before or after the current one (``지난 14일`` is a day)."""
+    lex = lexicon()
+    n, unit = _count(m)
+    sign = lex.window_words[m.group("w")]
+    spread = ctx.text.startswith(("간", "동안", " 동안"), m.end())
+    if ctx.doc_date is None or (unit == "day" and sign < 0 and not spread) or not starts_token(ctx, m.start()):
+        return None
+    if not (ends_token(ctx, m.end()) or spread):
+        return None
+    rng = periods.window(ctx.doc_date, sign * n, unit)
+    return _Draft(m.start(), m.end(), *rng, Grain(unit), "ko.date.window", relative=True)
+
+
+def _day_of_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``지난 14일`` (the last 14th before the document date), ``오는 28일`` (the next one), ``이달 5일``."""
+    if ctx.doc_date is None or not starts_token(ctx, m.start()) or not ends_token(ctx, m.end()):
+        return None
+    if ctx.text.startswith(("간", "동안", " 동안"), m.end()):
+        return None  # 지난 3일간: the last three days (a window), not the 3rd
+    base, day = ctx.doc_date, int(m.group("d"))
+    direction = lexicon().day_directions[_key(m.group("dir"))]
+    offset = 0
+    if direction == "past" and day >= base.day:
+        offset = -1
+    elif direction == "future" and day <= base.day:
+        offset = 1
+    year, month = _month_of(base, offset)
+    rng = _safe_day(year, month, day)
+    return None if rng is None else _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.day_of_month", relative=True)
+
+
 # --- assembly -------------------------------------------------------------------------------
 
 
@@ -369,6 +719,62 @@ def _add_relation(ctx: DocContext, draft: _Draft) -> None:
     draft.relation = lex.relations[word]
 
 
+def _with_year(draft: _Draft, year: int) -> _Draft | None:
+    """``6월`` after ``2021년 5월~``: the second end of a range takes the first end's year."""
+    try:
+        first, last = draft.first.replace(year=year), draft.last.replace(year=year)
+    except ValueError:
+        return None
+    return _Draft(draft.start, draft.end, first, last, draft.grain, draft.rule, relative=False)
+
+
+_YEARLESS = frozenset({"ko.date.month_range", "ko.date.half", "ko.date.quarter"})
+"""Rules whose date takes the document's year only for want of a written one (4~6월, 상반기)."""
+
+
+def _in_year_before(ctx: DocContext, prev: _Draft, draft: _Draft) -> _Draft | None:
+    """A date read in the document's year right after a written year (``2022년 3~5월``,
+    ``‘23년 1~7월``) is in that year: one date from the year to its end."""
+    if prev.grain is not Grain.YEAR or prev.relative or draft.rule not in _YEARLESS or ctx.doc_date is None:
+        return None
+    if ctx.text[prev.end : draft.start] not in ("", " ") or draft.first.year != ctx.doc_date.year:
+        return None
+    if draft.last.year != ctx.doc_date.year or prev.first.year != prev.last.year:
+        return None
+    moved = _with_year(draft, prev.first.year)
+    if moved is None:
+        return None
+    return _Draft(prev.start, draft.end, moved.first, moved.last, draft.grain, draft.rule, relative=False)
+
+
+def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
+    """Two dates of one grain joined by ``~``/``-``/``부터`` make one range (``5월 3일 - 5월 9일``);
+    a day after ``과``/``와`` borrows the month of the day before (``4월 8일과 9일``)."""
+    lex = lexicon()
+    out: list[_Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.start):
+        prev = out[-1] if out else None
+        if prev is not None and (in_year := _in_year_before(ctx, prev, draft)) is not None:
+            out[-1] = in_year  # ‘23년 1~7월: the months of that year, not of the document's
+            continue
+        if prev is not None and prev.grain is draft.grain and lex.join_gap.fullmatch(ctx.text, prev.end, draft.start):
+            second: _Draft | None = draft
+            if draft.relative and not prev.relative and ctx.doc_date and draft.first.year == ctx.doc_date.year:
+                second = _with_year(draft, prev.first.year)
+            changed = ctx.text.startswith(("로", "으로"), draft.end)
+            if second is not None and second.first > prev.last and not changed:
+                gap = ctx.text[prev.end : draft.start]
+                out[-1] = _Draft(prev.start, draft.end, prev.first, second.last, prev.grain, prev.rule + "_range")
+                out[-1].relative, out[-1].closed = prev.relative, "부터" in gap or "에서" in gap
+                continue
+        out.append(draft)
+        if draft.grain is Grain.DAY and draft.first == draft.last and (m := lex.second_day.match(ctx.text, draft.end)):
+            rng = _safe_day(draft.first.year, draft.first.month, int(m.group("d")))
+            if rng is not None and rng[0] > draft.first and ends_token(ctx, m.end()):
+                out.append(_Draft(m.start("d"), m.end(), *rng, Grain.DAY, "ko.date.second_day", relative=draft.relative))
+    return out
+
+
 def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     """Every date expression of the document, non-overlapping, in text order."""
     drafts: list[_Draft] = []
@@ -377,9 +783,10 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
             draft = build(ctx, m)
             if draft is not None:
                 drafts.append(draft)
+    kept = resolve([Mention(d.start, d.end, d.rule, d) for d in drafts])
     mentions = []
-    for draft in drafts:
-        if draft.relation is Relation.ON:
+    for draft in _joined(ctx, [m.fields for m in kept]):
+        if draft.relation is Relation.ON and not draft.closed:
             _add_relation(ctx, draft)
         fields = DateFields(
             date_start=draft.first,

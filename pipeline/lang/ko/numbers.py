@@ -42,6 +42,12 @@ def _lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int], str]:
     return dict(d["digits"]), dict(d["small_units"]), dict(d["big_units"]), str(d["approx_infix"])
 
 
+def unit_words() -> tuple[dict[str, int], dict[str, int]]:
+    """The place units (십/백/천) and the myriad units (만/억/조) with their values."""
+    _, small, big, _ = _lexicon()
+    return small, big
+
+
 @cache
 def number_pattern() -> str:
     """Regex source for one Korean number, built from the numeral data.
@@ -58,7 +64,8 @@ def number_pattern() -> str:
     head = rf"(?:{atom}|[{sm}])"
     group = rf"(?:{yeo}?[{units}]++{yeo}?(?:[ ]?(?:{atom}[{units}]|{ARABIC}(?!\.\d)|[{sm}]))?+)"
     # Never start inside another number (a digit run, 천만, 일천): keeps every scan linear.
-    return rf"(?<![\d,.{sino}{units}]){head}{group}*+(?:{yeo}(?![가-힣]))?"
+    pdf_break = rf"(?:[ \t]*\n[ \t]*(?=[{units}]))?+"  # `12.4` / `억 달러`: a line break of a pasted PDF
+    return rf"(?<![\d,.{sino}{units}]){head}{pdf_break}{group}*+(?:{yeo}(?![가-힣]))?"
 
 
 @cache
@@ -94,6 +101,7 @@ def parse_korean_number(text: str) -> Decimal | None:
     Decimal('1000000000')
     """
     digits, small, big, yeo = _lexicon()
+    text = re.sub(r"[ \t]*\n[ \t]*", "", text)
     if not text or text[0] in big:
         return None
     for i, ch in enumerate(text):

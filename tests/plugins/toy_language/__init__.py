@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from pipeline.context import DocContext, Mention
 from pipeline.lang.registry import LanguageRules
-from pipeline.mentions import DocContext, Mention
 from schemas.models import AmountFields, DateFields, QuantityFields
 
 CURRENCIES = {"zorp": "XTS", "blip": "XXX"}  # ISO 4217 codes reserved for tests / no currency

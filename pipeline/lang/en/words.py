@@ -111,7 +111,7 @@ def is_capitalized(form: str) -> bool:
     return bool(form) and (form[0].isupper() or (form[0].isdigit() and any(c.isupper() for c in form)))
 
 
-def sentence_breaks_en(words: Sequence[Word], text: str) -> list[int]:
+def sentence_breaks(words: Sequence[Word], text: str) -> list[int]:
     """Indices of words that end a sentence: ``.``/``!``/``?``/``:`` marks, or a blank line after."""
     out: list[int] = []
     for k, w in enumerate(words):

@@ -1,4 +1,4 @@
-"""Bilingual term pairs: a Korean term followed by a Latin-script parenthetical.
+"""Korean term pairs: a Korean term followed by a Latin-script parenthetical.
 
 ``감염병혁신연합(Coalition for Epidemic Preparedness Innovation ; CEPI)`` gives term_ko
 ``감염병혁신연합``, term_en ``Coalition for Epidemic Preparedness Innovation``, acronym
@@ -12,40 +12,24 @@ gives ``한미 글로벌 백신 파트너십``). At most ``_MAX_WORDS`` words ar
 
 Span: the whole ``term(...)``, from the Korean term's first character to the closing
 parenthesis, so the record shows both sides of the pair.
-
-English documents: ``Democracy and Governance Consultations (DGC)`` gives term_en
-``Democracy and Governance Consultations`` and acronym ``DGC``, with term_ko null
-(:func:`english_acronym_pairs`); the span is the name through the closing parenthesis.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from pipeline.actors.words import Word, words_of
-from pipeline.mentions import DocContext, Mention
+from pipeline.context import DocContext, Mention
+from pipeline.terms import ACRONYM as _ACRONYM
+from pipeline.text_utils import HANGUL as _HANGUL
 from pipeline.tokens import Token
-from schemas.models import Language, TermFields
+from schemas.models import TermFields
 
 _TERM_TAGS = {"NNG", "NNP", "NNB", "NR", "XPN", "XSN", "SL", "SN", "SH", "MM"}
 _JOINERS = {"·", "‧", "ㆍ", "-"}
 _NOT_LEADING = {"NNB", "XSN"}
 _MAX_WORDS = 8
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]*[A-Z0-9]$|^[A-Z]{2,}$")
 _LATIN_OK = re.compile(r"^[A-Za-z0-9 ,;:&'’\-./“”\"()]+$")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-
-
-@dataclass(frozen=True, slots=True)
-class EnglishPair:
-    """An English name with its acronym, ``Democracy and Governance Consultations (DGC)``."""
-
-    start: int
-    end: int
-    term_en: str
-    acronym: str
 
 
 def split_gloss(inner: str) -> tuple[str | None, str | None]:
@@ -127,12 +111,7 @@ def _closing(text: str, open_at: int) -> int | None:
 
 
 def extract_terms(ctx: DocContext) -> list[Mention[TermFields]]:
-    """Korean term + Latin parenthetical pairs (English name + acronym in English documents)."""
-    if ctx.language != Language.KO:
-        return [
-            Mention(p.start, p.end, "terms.en_acronym", TermFields(term_en=p.term_en, acronym=p.acronym))
-            for p in english_acronym_pairs(ctx)
-        ]
+    """Korean term + Latin parenthetical pairs."""
     toks = list(ctx.tokens)
     text = ctx.text
     out: list[Mention[TermFields]] = []
@@ -154,49 +133,3 @@ def extract_terms(ctx: DocContext) -> list[Mention[TermFields]]:
         term_ko = text[start : t.start].strip()
         out.append(Mention(start, close + 1, "terms.ko_paren", TermFields(term_ko=term_ko, term_en=term_en, acronym=acronym)))
     return out
-
-
-def english_acronym_pairs(ctx: DocContext) -> list[EnglishPair]:
-    """``Name Words (NWA)`` pairs in Latin text: the name is the shortest run of words before the
-    parenthesis whose initials spell the acronym in order (Schwartz & Hearst, 2003)."""
-    words = words_of(ctx.tokens)
-    out: list[EnglishPair] = []
-    for k, w in enumerate(words):
-        if w.form != "(" or k + 2 >= len(words) or words[k + 2].form != ")":
-            continue
-        acronym = words[k + 1].form
-        if not _ACRONYM.match(acronym):
-            continue
-        found = _match_initials(words, k, acronym)
-        if found is not None:
-            out.append(EnglishPair(found, words[k + 2].end, ctx.text[found : w.start].strip(), acronym))
-    return out
-
-
-def _match_initials(words: Sequence[Word], paren: int, acronym: str) -> int | None:
-    letters = [c.lower() for c in acronym if c.isalpha()]
-    j = paren - 1
-    start = None
-    li = len(letters) - 1
-    limit = len(letters) + 5
-    while j >= 0 and li >= 0 and paren - j <= limit:
-        x = words[j]
-        if not x.is_word:
-            if x.form != ",":
-                break
-            j -= 1
-            continue
-        if x.form.lower()[:1] == letters[li]:
-            li -= 1
-            start = x.start
-        elif x.form.lower() in {"and", "of", "for", "the", "on", "in", "to"}:
-            pass
-        else:
-            parts = re.split(r"-", x.form)
-            if len(parts) > 1 and [p[:1].lower() for p in parts][-1] == letters[li]:
-                li -= len(parts)
-                start = x.start
-            else:
-                return None
-        j -= 1
-    return start if li < 0 else None

@@ -1,0 +1,385 @@
+"""Commitment rows of one document: clauses of every bullet and paragraph, analysed by the
+document's language, then settled here: modality (explicit cue, else a later clause of the
+same sentence, else the lead-in, else committed), action (money given becomes ``aid``,
+``contribute`` or ``fund`` by its counterpart), parties, counterparts, mentions, sectors.
+
+Every amount ends in exactly one row: a clause with an amount always gives a row, a clause
+that only measures a sum (``투자 총 규모는 … 달하며``, ``totaling …``) joins the commitment
+before it in the same bullet, and an amount outside any bullet or paragraph gets its line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any, Generic, TypeVar
+
+from pipeline.commitments import english, korean
+from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue, sectors_in
+from pipeline.commitments.facts import Clause, Facts
+from pipeline.context import DocContext
+from schemas.models import (
+    Action,
+    ActorMention,
+    ActorType,
+    Amount,
+    Commitment,
+    DateMention,
+    Modality,
+    Quantity,
+    QuantityKind,
+    Relation,
+)
+
+_ANALYSERS: dict[str, ModuleType] = {"ko": korean, "en": english}
+R = TypeVar("R")
+_EXPLICIT = {"welcomed", "exploring", "planned", "committed"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Container:
+    start: int
+    end: int
+    bullet_id: str | None
+    lead_in: str | None
+    amounts_only: bool = False
+    line: bool = False
+
+
+@dataclass(slots=True)
+class _Row:
+    container: int
+    clause: Clause
+    facts: Facts
+    amounts: list[Amount]
+    modality: str | None
+    start: int
+    end: int
+    rule: str
+
+
+class _Index(Generic[R]):
+    """Records with offsets, sorted by start: the ones inside a range by binary search."""
+
+    def __init__(self, records: Sequence[R], start: Any = lambda r: r.start, end: Any = lambda r: r.end) -> None:
+        self.records = sorted(records, key=lambda r: (start(r), end(r)))
+        self.starts = [start(r) for r in self.records]
+        self.ends = [end(r) for r in self.records]
+
+    def within(self, start: int, end: int) -> list[R]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [r for r, e in zip(self.records[lo:hi], self.ends[lo:hi], strict=True) if e <= end]
+
+
+def _containers(ctx: DocContext, amounts: Sequence[Amount]) -> list[_Container]:
+    out = [_Container(b.start, b.end, b.bullet_id, b.lead_in) for b in ctx.structure.bullets if b.parent_id is None]
+    out += [_Container(p.start, p.end, None, None, amounts_only=p.is_lead_in) for p in ctx.structure.paragraphs]
+    covered = sorted((c.start, c.end) for c in out)
+    starts = [s for s, _ in covered]
+    lines: set[int] = set()
+    for a in amounts:
+        i = bisect.bisect_right(starts, a.start) - 1
+        if i >= 0 and covered[i][0] <= a.start and a.end <= covered[i][1]:
+            continue
+        line_start = ctx.text.rfind("\n", 0, a.start) + 1
+        line_end = ctx.text.find("\n", a.end)
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        if line_start not in lines:
+            lines.add(line_start)
+            out.append(_Container(line_start, line_end, None, None, amounts_only=True, line=True))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _explicit_modality(facts: Facts) -> str | None:
+    """The modality the clause states itself, or ``None`` when it only follows its context."""
+    if facts.modality in _EXPLICIT:
+        return facts.modality
+    if facts.statistic:
+        return Modality.REPORTED.value
+    if facts.past:
+        return Modality.COMMITTED.value if facts.modality == "committed_weak" else Modality.REPORTED.value
+    if facts.modality == "committed_weak":
+        return Modality.COMMITTED.value
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """Who commits when a clause does not say: the parties of each bullet and of the document
+    (``pipeline.actors.parties``)."""
+
+    of_bullet: Mapping[str, list[str]]
+    of_document: list[str]
+
+
+def extract_commitments(
+    ctx: DocContext,
+    actors: Sequence[ActorMention],
+    amounts: Sequence[Amount],
+    dates: Sequence[DateMention],
+    quantities: Sequence[Quantity],
+    parties: Parties,
+) -> list[Commitment]:
+    """Every commitment row of the document, numbered ``{doc_id}:c{n}`` in offset order."""
+    if ctx.language not in LANGUAGES:
+        return []
+    lex = lexicon(ctx.language)
+    analyser = _ANALYSERS[ctx.language]
+    containers = _containers(ctx, amounts)
+    numeric_all = _Index([*amounts, *dates, *quantities])
+    amount_index = _Index(amounts)
+    actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), start=lambda s: s[0], end=lambda s: s[1])
+    rows: list[_Row] = []
+    clauses_of: dict[int, list[Clause]] = {}
+    for ci, container in enumerate(containers):
+        clauses = analyser.segment(ctx, lex, container.start, container.end)
+        clauses_of[ci] = clauses
+        pending: list[_Row] = []
+        for clause in clauses:
+            numeric = [(m.start, m.end) for m in numeric_all.within(clause.start, clause.end)]
+            spans = actor_spans.within(clause.start, clause.end)
+            facts = analyser.analyse(ctx, lex, clause, spans, numeric)
+            held = amount_index.within(clause.start, clause.end)
+            if not held and (facts.action is None or container.amounts_only or facts.stance):
+                continue
+            explicit = _explicit_modality(facts)
+            previous = pending[-1] if pending else None
+            if (
+                held
+                and previous is not None
+                and not previous.amounts
+                and facts.modality not in _EXPLICIT
+                and not facts.past
+                and (facts.statistic or facts.predicate is None)
+                and not facts.verbal_action
+            ):
+                previous.amounts = held
+                previous.end = clause.end
+                previous.rule = f"commitments.{ctx.language}.measured_sum"
+                continue
+            kind = "amount_line" if container.line else "clause"
+            row = _Row(ci, clause, facts, held, explicit, clause.start, clause.end, f"commitments.{ctx.language}.{kind}")
+            pending.append(row)
+        _settle_defaults(pending, clauses, lex, container)
+        rows.extend(pending)
+    return _records(ctx, lex, rows, containers, clauses_of, parties, actors, dates, quantities)
+
+
+def _settle_defaults(rows: list[_Row], clauses: Sequence[Clause], lex: Lexicon, container: _Container) -> None:
+    """A clause without its own modality takes a later clause's of the same sentence (``촉진하고,
+    … 약속한다``), else its lead-in's (``… welcome:``), else ``committed``."""
+    lead = modality_cue(lex, container.lead_in) if container.lead_in else None
+    later: dict[int, str] = {}  # sentence -> the explicit modality of its nearest later clause
+    for row in reversed(rows):
+        if row.modality is None:
+            row.modality = later.get(row.clause.sentence) or (lead if lead in _EXPLICIT else None) or Modality.COMMITTED.value
+        elif row.modality in _EXPLICIT:
+            later[row.clause.sentence] = row.modality
+
+
+def _fund_like(lex: Lexicon, text: str) -> bool:
+    words = lex.list("fund_words")
+    if lex.language == "ko":
+        return any(w in text for w in words)
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+
+
+def _action(
+    facts: Facts, has_amount: bool, recipients: set[ActorType], object_text: str, sectors: list[str], lex: Lexicon
+) -> Action:
+    """The action of a clause: its cue, with money given settled by whom it goes to — a country
+    (``aid``), an international organisation or a fund (``contribute``), else ``fund``."""
+    raw = facts.action
+    if has_amount and raw in (None, "cooperate") and facts.money_actions:
+        raw = facts.money_actions[0]  # 투자 협약, investment agreements: the sum is invested
+    if raw is None:
+        raw = "give"
+    if raw == "provide":
+        raw = "give" if has_amount else "supply"
+    if raw == "give":
+        if ActorType.COUNTRY in recipients:
+            return Action.AID
+        if ActorType.INTERNATIONAL_ORG in recipients or _fund_like(lex, object_text):
+            return Action.CONTRIBUTE
+        if "humanitarian" in sectors:
+            return Action.AID
+        return Action.FUND if has_amount else Action.OTHER
+    return Action(raw)
+
+
+def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]) -> set[ActorType]:
+    """Types of the actors money could go to: counterparts that are not partners, and, for a
+    sum, any other country named in the clause (``이라크 재건을 위해``, ``for Iraq's reconstruction``)."""
+    partners = set(row.facts.partners)
+    out: set[ActorType] = set()
+    for m in actors.within(row.start, row.end):
+        span = (m.start, m.end)
+        if span in partners:
+            continue
+        marked = span in row.facts.counterparts
+        if m.actor_id and m.actor_id not in parties and (marked or (row.amounts and m.actor_type == ActorType.COUNTRY)):
+            out.add(m.actor_type)
+    return out
+
+
+class _Sectors:
+    """Sectors of sentences and containers, each computed once (a clause without a sector cue
+    takes its sentence's, else its bullet's)."""
+
+    def __init__(self, ctx: DocContext, containers: Sequence[_Container], clauses_of: Mapping[int, list[Clause]]) -> None:
+        self.ctx = ctx
+        self.containers = containers
+        self.spans: dict[tuple[int, int], tuple[int, int]] = {}
+        for ci, clauses in clauses_of.items():
+            for c in clauses:
+                start, end = self.spans.get((ci, c.sentence), (c.start, c.end))
+                self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
+        self.cache: dict[tuple[int, int], list[str]] = {}
+
+    def _of(self, key: tuple[int, int], start: int, end: int) -> list[str]:
+        if key not in self.cache:
+            self.cache[key] = sectors_in(self.ctx.text[start:end], self.ctx.language)
+        return self.cache[key]
+
+    def sentence(self, row: _Row) -> list[str]:
+        key = (row.container, row.clause.sentence)
+        return self._of(key, *self.spans[key]) if key in self.spans else []
+
+    def container(self, ci: int) -> list[str]:
+        c = self.containers[ci]
+        return self._of((ci, -1), c.start, c.end)
+
+
+def _ids_of(spans: Sequence[tuple[int, int]], by_span: Mapping[tuple[int, int], Sequence[ActorMention]]) -> list[str]:
+    return list(dict.fromkeys(m.actor_id for span in spans for m in by_span.get(span, []) if m.actor_id))
+
+
+def _subject_parties(
+    rows: Sequence[_Row], containers: Sequence[_Container], known: Parties, actors: Sequence[ActorMention]
+) -> list[list[str]]:
+    """Who commits in each clause without a sum: its subject (``우리``/``we``: the document's
+    parties), else the subject of an earlier clause of the same sentence (Korean drops a
+    repeated subject), else the bullet's parties, else the document's."""
+    by_span: dict[tuple[int, int], list[ActorMention]] = {}
+    for a in actors:
+        by_span.setdefault((a.start, a.end), []).append(a)
+    out: list[list[str]] = []
+    carried: dict[tuple[int, int], list[str]] = {}
+    for row in rows:
+        sentence = (row.container, row.clause.sentence)
+        own = _ids_of(row.facts.subjects, by_span) or (list(known.of_document) if row.facts.we else [])
+        if own:
+            carried[sentence] = own
+        bullet = containers[row.container].bullet_id
+        fallback = known.of_bullet.get(bullet, known.of_document) if bullet else known.of_document
+        out.append(own or carried.get(sentence) or list(fallback))
+    return out
+
+
+def _period(ctx: DocContext, amounts: Sequence[Amount], quantities: Sequence[Quantity]) -> str | None:
+    for a in amounts:
+        if a.period:
+            return a.period
+    for q in quantities:
+        if q.kind != QuantityKind.DURATION or q.iso is None:
+            continue
+        after = ctx.text[q.end : q.end + 6]
+        before = ctx.text[max(0, q.start - 12) : q.start].lower()
+        if ctx.language == "ko" and re.match(r"\s?(간|동안|에\s?걸쳐)", after):
+            return q.iso
+        if ctx.language == "en" and re.search(r"\b(over|for|during)( the next| the| a)?\s*$", before):
+            return q.iso
+    return None
+
+
+def _records(
+    ctx: DocContext,
+    lex: Lexicon,
+    rows: Sequence[_Row],
+    containers: Sequence[_Container],
+    clauses_of: dict[int, list[Clause]],
+    known: Parties,
+    actors: Sequence[ActorMention],
+    dates: Sequence[DateMention],
+    quantities: Sequence[Quantity],
+) -> list[Commitment]:
+    rows = sorted(rows, key=lambda r: (r.start, r.end))
+    subject_parties = _subject_parties(rows, containers, known, actors)
+    sectors_of = _Sectors(ctx, containers, clauses_of)
+    by_span: dict[tuple[int, int], list[ActorMention]] = {}
+    for a in actors:
+        by_span.setdefault((a.start, a.end), []).append(a)
+    sections = ctx.structure.sections
+    section_starts = [s.start for s in sections]
+    sub_items = _Index([b for b in ctx.structure.bullets if b.depth > 0])
+    actor_index = _Index(actors)
+    date_index = _Index(dates)
+    quantity_index = _Index(quantities)
+    out: list[Commitment] = []
+    for row, fallback in zip(rows, subject_parties, strict=True):
+        container = containers[row.container]
+        held = row.amounts
+        counterpart_ids: list[str] = []
+        for span in row.facts.counterparts:
+            for mention in by_span.get(span, []):
+                if mention.actor_id and mention.actor_id not in counterpart_ids:
+                    counterpart_ids.append(mention.actor_id)
+        subjects = list(dict.fromkeys(p for a in held for p in a.parties)) if held else list(fallback)
+        own = _ids_of(row.facts.subjects, by_span)
+        if own and not set(own) <= set(subjects):
+            subjects = own  # 미국 기업들은, U.S. companies: the subject the clause names
+        # 라오스에, to Indonesia: a recipient is no party, unless nobody else would be left
+        parties = [p for p in subjects if p not in counterpart_ids] or subjects
+        counterpart_ids = [c for c in counterpart_ids if c not in parties]
+        recipients = _recipient_types(row, actor_index, parties)
+        text = ctx.text[row.start : row.end]
+        sectors = sectors_in(text, ctx.language) or sectors_of.sentence(row) or sectors_of.container(row.container)
+        obj = row.facts.object
+        object_text = ctx.text[obj[0] : obj[1]] if obj else ""
+        held_dates = date_index.within(row.start, row.end)
+        held_quantities = quantity_index.within(row.start, row.end)
+        deadline = next((d.date_end for d in held_dates if d.relation == Relation.BY), None)
+        pred = row.facts.predicate
+        # what the money goes to: the object, the counterparts, and in English what follows the sum
+        after_sum = ctx.text[max(a.end for a in held) : row.end] if held and ctx.language == "en" else ""
+        named = " ".join([object_text, after_sum, *(ctx.text[s:e] for s, e in row.facts.counterparts)])
+        action = _action(row.facts, bool(held), recipients, named, sectors, lex)
+        if action == Action.OTHER and not held:
+            continue  # support of an unknown kind, without a sum: nothing sure to record
+        bullet_id = container.bullet_id
+        if bullet_id is not None:  # the deepest sub-item holding the whole clause, else the bullet
+            inner = [b for b in sub_items.within(container.start, container.end) if b.start <= row.start and row.end <= b.end]
+            bullet_id = max(inner, key=lambda b: b.depth).bullet_id if inner else bullet_id
+        out.append(
+            Commitment(
+                commitment_id=f"{ctx.doc_id}:c{len(out) + 1}",
+                doc_id=ctx.doc_id,
+                section_id=sections[max(bisect.bisect_right(section_starts, row.start) - 1, 0)].section_id,
+                bullet_id=bullet_id,
+                text=text,
+                start=row.start,
+                end=row.end,
+                predicate=ctx.text[pred[0] : pred[1]] if pred else None,
+                predicate_start=pred[0] if pred else None,
+                predicate_end=pred[1] if pred else None,
+                action=action,
+                modality=Modality(row.modality or Modality.COMMITTED.value),
+                parties=parties,
+                counterparts=counterpart_ids,
+                amount_ids=[a.mention_id for a in held],
+                date_ids=[d.mention_id for d in held_dates],
+                quantity_ids=[q.mention_id for q in held_quantities],
+                deadline=deadline,
+                period=_period(ctx, held, held_quantities),
+                sectors=sectors,
+                object=object_text or None,
+                object_start=obj[0] if obj else None,
+                object_end=obj[1] if obj else None,
+                rule=row.rule,
+            )
+        )
+    return out

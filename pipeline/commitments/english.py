@@ -1,0 +1,324 @@
+"""English clauses over words rebuilt from the shared tokens: sentences end at ``.``/``!``/``?``/
+``:`` and blank lines, clauses at ``;``, at ``, and``/``, but``/``, while`` and at ``and``
+before a verb of commitment (``… batteries and commit to …``). The predicate is the first verb
+group of the clause (``has committed``, ``will invest``, ``plans to invest``, ``is exploring``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, action_cues, lexicon, modality_cue, specific
+from pipeline.commitments.facts import Clause, Facts
+from pipeline.context import DocContext
+from pipeline.lang.en.words import Word, sentence_breaks, words_between
+
+_AUX = {
+    "will",
+    "shall",
+    "would",
+    "can",
+    "could",
+    "may",
+    "must",
+    "should",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "to",
+    "also",
+    "jointly",
+    "further",
+    "each",
+    "together",
+    "now",
+    "already",
+    "not",
+}
+_NOUN_ENDINGS = ("ment", "ments", "tion", "tions", "ance", "ances", "ship", "ships", "ure", "ures")
+_DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "of", "his", "her", "such"}
+
+
+def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]:
+    """Clauses of ``[start, end)`` in order."""
+    words = words_between(ctx.tokens, start, end)
+    breaks = set(sentence_breaks(words, ctx.text))
+    conj = set(lex.list("clause_conjunctions"))
+    verbs = set(lex.list("clause_verbs_after_and"))
+    out: list[Clause] = []
+    cur, sentence = start, 0
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        nxt2 = words[k + 2] if k + 2 < len(words) else None
+        if k in breaks:
+            out.append(Clause(cur, w.end, sentence))
+            cur, sentence = w.end, sentence + 1
+        elif w.form == ";" or (w.form == "," and nxt is not None and nxt.form in conj and nxt2 is not None and nxt2.form != ","):
+            out.append(Clause(cur, w.end, sentence))
+            cur = w.end
+        elif w.form == "and" and nxt is not None and nxt.form.lower() in verbs and cur < w.start:
+            out.append(Clause(cur, w.start, sentence))
+            cur = w.start
+    if cur < end and ctx.text[cur:end].strip():
+        out.append(Clause(cur, end, sentence))
+    return [_trim(ctx, c) for c in out if re.search(r"\w", ctx.text[c.start : c.end])]
+
+
+def _trim(ctx: DocContext, c: Clause) -> Clause:
+    s, e = c.start, c.end
+    while s < e and ctx.text[s] in " \t\n,;":
+        s += 1
+    while e > s and ctx.text[e - 1] in " \t\n":
+        e -= 1
+    return Clause(s, e, c.sentence)
+
+
+def _verb_words(lex: Lexicon) -> frozenset[str]:
+    return _verb_words_of(lex.language)
+
+
+@cache
+def _verb_words_of(language: str) -> frozenset[str]:
+    lex = lexicon(language)
+    words = {w for w, a in lex.action_of.items() if " " not in w}
+    for label in ("welcomed", "exploring", "planned", "committed", "committed_weak"):
+        words |= {w.lower() for w in lex.raw["modality"][label] if " " not in w}
+    words |= {w.lower() for w in lex.list("statistic_verbs") if " " not in w}
+    words |= {"totaling", "totalling"}
+    return frozenset(words)
+
+
+def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[int, int] | None:
+    """Word indices ``[i, j]`` of the first verb group."""
+    verbs = _verb_words(lex)
+    nouns = set(lex.list("not_verbs"))
+    forms = [w.form.lower() for w in words]
+    for k, form in enumerate(forms):
+        if not words[k].is_word:
+            continue
+        prev = forms[k - 1] if k > 0 else ""
+        at_start = words[k].start == clause_start or prev in {"and", "or"}
+        starts_group = form in _AUX - {
+            "to",
+            "also",
+            "jointly",
+            "further",
+            "each",
+            "together",
+            "now",
+            "already",
+            "not",
+            "be",
+            "been",
+            "being",
+        }
+        nounish = (
+            form.endswith(_NOUN_ENDINGS)
+            or (form.endswith("ing") and form not in {"totaling", "totalling"})
+            or form in nouns
+            or (k > 0 and words[k - 1].form in {"'s", "’s", "s", "'", "’"})
+        )
+        is_verb = (
+            form in verbs and not nounish and prev not in _DETERMINERS and not (words[k].form[:1].isupper() and not at_start)
+        )
+        if not (starts_group or is_verb):
+            continue
+        j = k
+        last_verb = k if is_verb or starts_group else -1
+        while j + 1 < len(words) and words[j + 1].is_word and (forms[j + 1] in _AUX or forms[j + 1] in verbs):
+            j += 1
+            if forms[j] in verbs or forms[j] not in {"to", "also", "jointly", "further", "each", "together", "now", "already"}:
+                last_verb = j
+        if starts_group and last_verb == k and not is_verb:
+            if k + 1 < len(words) and words[k + 1].is_word and forms[k + 1] not in _DETERMINERS and forms[k + 1][:1].islower():
+                last_verb = k + 1  # will discuss, will launch: a verb not in the cue lists
+        return k, max(last_verb, k)
+    for k, form in enumerate(forms):  # raised, carried: a past verb outside the cue lists
+        prev = forms[k - 1] if k > 0 else ""
+        if k > 0 and words[k].is_word and form.endswith("ed") and prev not in _DETERMINERS | _AUX and form[:1].islower():
+            return k, k
+    return None
+
+
+def analyse(
+    ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]
+) -> Facts:
+    """The predicate, cues, counterparts and object of one English clause."""
+    words = [w for w in words_between(ctx.tokens, clause.start, clause.end)]
+    facts = Facts()
+    group = _predicate(words, lex, clause.start)
+    text = ctx.text[clause.start : clause.end]
+    cues = [c for c in action_cues(lex, text, clause.start) if not any(s <= c.start < e for s, e in numeric)]
+    if group is not None:
+        i, j = group
+        ps, pe = words[i].start, words[j].end
+        facts.predicate = (ps, pe)
+        ptext = ctx.text[ps:pe]
+        forms = {w.form.lower() for w in words[i : j + 1]}
+        facts.stance = bool(forms & set(lex.list("stance_verbs")))
+        future = bool(forms & set(lex.list("future_words")))
+        irregular = set(lex.list("irregular_past"))
+        facts.past = not future and any(f.endswith("ed") or f in irregular for f in forms if f not in {"need", "red"})
+        facts.statistic = bool(lex.statistic.search(ptext)) or bool(forms & {"totaling", "totalling"})
+        around = ctx.text[words[max(0, i - 4)].start : words[min(len(words) - 1, j + 1)].end]
+        facts.modality = modality_cue(lex, ptext) or _near_cue(lex, around)
+        inside = [c for c in cues if ps <= c.start < pe]
+        after = [c for c in cues if c.start >= pe]
+        before = [c for c in cues if c.end <= ps]
+        if inside:
+            cue = inside[-1]
+            facts.verbal_action = True
+        elif after:
+            cue = _compound_head(ctx, after)
+        elif before:
+            cue = before[-1]
+        else:
+            cue = None
+    else:
+        cue = cues[0] if cues else None
+        facts.statistic = bool(lex.statistic.search(text))
+    if cue is not None:
+        cue = specific(cues, cue)
+        facts.action = cue.label
+    facts.counterparts = _counterparts(ctx, lex, clause, actors)
+    if group is not None:
+        subject = _subject(ctx, words, group[0], actors)
+        facts.subjects = _coordinated(ctx, actors, subject) if subject else []
+        facts.we = subject is None and any(
+            w.form.lower() in set(lex.list("we_pronouns")) for w in words[max(0, group[0] - 2) : group[0]]
+        )
+    facts.partners = [span for span in facts.counterparts if _preposition(ctx, clause, span) == "with"]
+    facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
+    if cue is not None:
+        facts.object = _object(ctx, lex, words, cue.end, facts.verbal_action, numeric, actors)
+    elif numeric:
+        facts.object = _object(ctx, lex, words, max(e for _, e in numeric), False, numeric, actors)
+    return facts
+
+
+def _subject(ctx: DocContext, words: Sequence[Word], verb: int, actors: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The actor heading the noun phrase right before the verb group (``U.S. companies pledged``)."""
+    start = words[max(0, verb - 3)].start
+    for s, e in sorted(actors, reverse=True):
+        if start <= e <= words[verb].start and re.fullmatch(r"[\s\w’'.-]*", ctx.text[e : words[verb].start]):
+            before = [w.form.lower() for w in words if w.end <= s][-1:]
+            if not before or before[0] not in {"to", "in", "into", "for", "with", "from", "through", "of", "by"}:
+                return s, e
+    return None
+
+
+def _coordinated(ctx: DocContext, actors: Sequence[tuple[int, int]], subject: tuple[int, int]) -> list[tuple[int, int]]:
+    """The subject with the actors joined before it (``the United States and Korea will``)."""
+    out = [subject]
+    for span in sorted((a for a in actors if a[1] <= subject[0]), reverse=True):
+        if not re.fullmatch(r"\s*(?:,|and|&)?\s*(?:and\s+)?(?:the\s+)?", ctx.text[span[1] : out[0][0]]):
+            break
+        out.insert(0, span)
+    return out
+
+
+def _near_cue(lex: Lexicon, text: str) -> str | None:
+    """A planning or exploring cue just around the verb group (``its intention to donate``,
+    ``is set to open``, ``is looking into``); a commitment cue there counts only in the group."""
+    label = modality_cue(lex, text)
+    return label if label in {"planned", "exploring", "welcomed"} else None
+
+
+def _compound_head(ctx: DocContext, cues: Sequence[Cue]) -> Cue:
+    """The head of a run of cue words (``research cooperation`` is cooperation)."""
+    cue = cues[0]
+    for nxt in cues[1:]:
+        if ctx.text[cue.end : nxt.start].strip():
+            break
+        cue = nxt
+    return cue
+
+
+def _counterparts(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    preps = set(lex.list("counterpart_prepositions"))
+    skip = set(lex.list("counterpart_skip"))
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(actors):
+        before = [w for w in words_between_text(ctx, clause.start, s)]
+        while before and before[-1].lower() in skip:
+            before.pop()
+        if before and before[-1].lower() in preps:
+            out.append((s, e))
+        elif out and before and _listed(ctx, before[-1], e) and not re.search(r"[^\s,]", _gap(ctx, out[-1][1], s)):
+            out.append((s, e))  # in the United States and the Republic of Korea
+    return out
+
+
+def _listed(ctx: DocContext, joiner: str, end: int) -> bool:
+    """Whether an actor continues a list of counterparts: after ``and``/``or``, or after a comma
+    when the list goes on (``to Laos, Cambodia and Vietnam``; not ``…, Korea will``)."""
+    if joiner.lower() in {"and", "or"}:
+        return True
+    return joiner == "," and bool(re.match(r"\s*(,|and\b|or\b)", ctx.text[end : end + 6]))
+
+
+def _gap(ctx: DocContext, end: int, start: int) -> str:
+    """Text between two actor spans without coordinators and articles."""
+    return re.sub(r"\b(and|or|the)\b", "", ctx.text[end:start])
+
+
+def _preposition(ctx: DocContext, clause: Clause, span: tuple[int, int]) -> str:
+    before = [w.lower() for w in words_between_text(ctx, clause.start, span[0]) if w.lower() != "the"]
+    return before[-1] if before else ""
+
+
+def words_between_text(ctx: DocContext, start: int, end: int) -> list[str]:
+    return [w.form for w in words_between(ctx.tokens, max(start, end - 40), end)]
+
+
+def _object(
+    ctx: DocContext,
+    lex: Lexicon,
+    words: Sequence[Word],
+    after: int,
+    verbal: bool,
+    numeric: Sequence[tuple[int, int]],
+    actors: Sequence[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The noun phrase after the action cue: its direct object (verbs), else the one after
+    ``in``/``into``/``for``/``to`` (``invest $3 billion in a battery plant``)."""
+    stop = set(lex.list("object_stop"))
+    preps = set(lex.list("object_prepositions"))
+    drop = set(lex.list("object_stopwords"))
+    verbs = _verb_words(lex)
+    k = next((n for n, w in enumerate(words) if w.start >= after), len(words))
+    while k < len(words) and any(s <= words[k].start < e for s, e in numeric):
+        k += 1
+    if k < len(words) and words[k].form.lower() in preps:
+        k += 1
+    elif not verbal:
+        return None
+    phrase: list[Word] = []
+    while k < len(words) and len(phrase) < 8:
+        w = words[k]
+        if (
+            w.form.lower() in stop
+            or (not w.is_word and w.form not in {"-", "'", "’"})
+            or any(s <= w.start < e for s, e in numeric)
+        ):
+            break
+        if phrase and w.form.lower() in verbs and w.form.lower() not in {"plant", "plants"}:
+            break
+        phrase.append(w)
+        k += 1
+    while phrase and phrase[0].form.lower() in drop:
+        phrase = phrase[1:]
+    if not phrase:
+        return None
+    s, e = phrase[0].start, phrase[-1].end
+    if any(a <= s and e <= b for a, b in actors) and not any(w.form.lower() in {"fund", "facility", "amc"} for w in phrase):
+        return None
+    return s, e

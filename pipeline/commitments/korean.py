@@ -1,0 +1,270 @@
+"""Korean clauses from Kiwi tags: sentences end at ``SF`` marks and line breaks, clauses at
+connective endings (``EC`` 고/며/으며…) unless an auxiliary follows (``투자하고 있다``). The
+predicate is the verbal chain at the clause end (``투자할 예정이다``, ``제공하기로 결정하였다``,
+``검토 중이다``): verbs and ``하다`` nouns (``NNG`` + ``XSV``), endings, bound nouns and the
+nouns of a planned act after an adnominal ending (``ㄹ 예정``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.commitments.cues import MONEY_ACTIONS, Lexicon, action_cues, modality_cue, specific
+from pipeline.commitments.facts import Clause, Facts
+from pipeline.context import DocContext
+from pipeline.tokens import Token
+
+_VERBAL = {"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "ETM", "ETN"}
+_NOUNS = {"NNG", "NNP", "SL", "SH", "XSN", "NR", "SN", "NNB", "XPN"}
+_PLAN_NOUNS = {"예정", "계획", "방침", "생각", "전망", "목표", "중", "것", "수", "바"}
+_SENTENCE_ENDS = {".", "!", "?"}
+
+
+def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]:
+    """Clauses of ``[start, end)`` in order."""
+    connectives = set(lex.list("clause_connectives"))
+    continuing = set(lex.list("continuing_auxiliaries"))
+    toks = ctx.tokens_in(start, end)
+    out: list[Clause] = []
+    cur, sentence, prev_end = start, 0, start
+    for k, t in enumerate(toks):
+        if "\n" in ctx.text[prev_end : t.start] and prev_end > cur:
+            out.append(Clause(cur, prev_end, sentence))
+            cur, sentence = t.start, sentence + 1
+        prev_end = t.end
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if _tag(t) == "SF" and t.form in _SENTENCE_ENDS:
+            out.append(Clause(cur, t.end, sentence))
+            cur, sentence = t.end, sentence + 1
+        elif t.form == ";":
+            out.append(Clause(cur, t.end, sentence))
+            cur = t.end
+        elif (
+            _tag(t) == "EC"
+            and t.form in connectives
+            and (nxt is None or nxt.start > t.end or nxt.form == ",")
+            and not (nxt is not None and _tag(nxt) == "VX" and nxt.form in continuing)
+        ):
+            stop = nxt.end if nxt is not None and nxt.form == "," else t.end
+            out.append(Clause(cur, stop, sentence))
+            cur = stop
+    if cur < end and ctx.text[cur:end].strip():
+        out.append(Clause(cur, end, sentence))
+    return [_trim(ctx, c) for c in out if ctx.text[c.start : c.end].strip()]
+
+
+def _trim(ctx: DocContext, c: Clause) -> Clause:
+    s, e = c.start, c.end
+    while s < e and ctx.text[s] in " \t\n,":
+        s += 1
+    while e > s and ctx.text[e - 1] in " \t\n":
+        e -= 1
+    return Clause(s, e, c.sentence)
+
+
+def _tag(t: Token) -> str:
+    """Kiwi's tag without its irregular-conjugation suffix (``VV-I`` -> ``VV``)."""
+    return t.tag.split("-", 1)[0]
+
+
+def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """Indices ``[i, j]`` of the verbal chain closing the clause, or ``None``."""
+    j = len(toks) - 1
+    while j >= 0 and _tag(toks[j]).startswith("S") and _tag(toks[j]) not in {"SL", "SN", "SH"}:
+        j -= 1
+    if j < 0:
+        return None
+    i = j + 1
+    for k in range(j, -1, -1):
+        t, nxt = toks[k], toks[k + 1] if k + 1 <= j else None
+        prev = toks[k - 1] if k > 0 else None
+        if _tag(t) in _VERBAL or _tag(t) == "NNB":
+            ok = True
+        elif _tag(t) == "EC":
+            ok = k == j or (nxt is not None and _tag(nxt) == "VX") or t.form == "기로" or t.form in quotative
+        elif _tag(t) in {"JKB", "JKO", "JX"}:
+            ok = prev is not None and _tag(prev) == "ETN"
+        elif _tag(t) == "NNG":
+            ok = (nxt is not None and (_tag(nxt) in {"XSV", "XSA", "VCP"} or nxt.form == "중")) or (
+                t.form in _PLAN_NOUNS and prev is not None and _tag(prev) == "ETM"
+            )
+        else:
+            ok = False
+        if not ok:
+            break
+        i = k
+    if i > j or not any(_tag(t) in {"VV", "VA", "VX", "XSV", "XSA", "VCP", "EF"} for t in toks[i : j + 1]):
+        return None
+    return i, j
+
+
+def analyse(
+    ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]
+) -> Facts:
+    """The predicate, cues, counterparts and object of one Korean clause."""
+    toks = list(ctx.tokens_in(clause.start, clause.end))
+    facts = Facts()
+    chain = _predicate(toks, frozenset(lex.list("quotative_endings")))
+    pred_end = clause.end
+    if chain is not None:
+        i, j = chain
+        facts.predicate = (toks[i].start, toks[j].end)
+        pred_end = toks[j].end
+        past = set(lex.list("past_endings"))
+        facts.past = any(_tag(t) == "EP" and t.form in past for t in toks[i : j + 1])
+        facts.stance = any(t.form in set(lex.list("stance_verbs")) for t in toks[i : j + 1])
+        statistic = set(lex.list("statistic_verbs"))
+        facts.statistic = any(t.form in statistic and _tag(t) in {"VV", "NNG"} for t in toks[i : j + 1])
+    text = ctx.text[clause.start : clause.end]
+    cues = [c for c in action_cues(lex, text, clause.start) if c.start < pred_end and not _inside(c.start, numeric)]
+    region_start = facts.predicate[0] if facts.predicate else clause.start
+    if cues:
+        cue = specific(cues, max(cues, key=lambda c: (c.start, -c.end)))
+        facts.action = cue.label
+        facts.verbal_action = facts.predicate is not None and cue.start >= facts.predicate[0]
+        region_start = min(region_start, cue.start)
+    facts.modality = modality_cue(lex, ctx.text[region_start : clause.end])
+    facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
+    facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors))
+    facts.we = facts.subjects == [] and _we(ctx, lex, toks)
+    facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
+    facts.object = _object(ctx, lex, toks, facts, actors, numeric)
+    return facts
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _counterparts(
+    ctx: DocContext, lex: Lexicon, toks: Sequence[Token], actors: Sequence[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Actors marked as recipient, partner or place: ``라오스에``, ``세계은행을 통해``,
+    ``미국 내``, ``일본과 함께``."""
+    particles = sorted(lex.list("counterpart_particles"), key=len, reverse=True)
+    places = set(lex.list("counterpart_nouns"))
+    partners = lex.list("partner_words")
+    out = []
+    partnered = []
+    for s, e in actors:
+        e2 = _name_end(ctx, e)
+        after = ctx.text[e2 : e2 + 24]
+        glued = any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
+        place = after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places
+        partner = after[:1] in {"와", "과"} and (
+            any(after[1:].lstrip().startswith(w) for w in partners) or not _actor_at(actors, ctx.text, e2 + 1)
+        )
+        if glued or place or partner:
+            out.append((s, e))
+        if partner:
+            partnered.append((s, e))
+    return out, partnered
+
+
+def _subject(ctx: DocContext, actors: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The actor heading the clause's subject phrase (``미국 기업들은``, ``일본 정부가``)."""
+    for s, e in actors:
+        end = _name_end(ctx, e)
+        t = ctx.token_at(end)
+        if t is not None and t.start == end and _tag(t) == "XSN":
+            end = t.end
+        t = ctx.token_at(end)
+        if t is not None and t.start == end and ((_tag(t) == "JX" and t.form in {"은", "는"}) or (_tag(t) == "JKS")):
+            return s, e
+    return None
+
+
+def _coordinated(ctx: DocContext, actors: Sequence[tuple[int, int]], subject: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The subject with the actors joined before it (``한국과 미국은``, ``미국 재무부와 국무부는``)."""
+    if subject is None:
+        return []
+    out = [subject]
+    for span in sorted((a for a in actors if a[1] <= subject[0]), reverse=True):
+        if not _JOINER.fullmatch(ctx.text[span[1] : out[0][0]]):
+            break
+        out.insert(0, span)
+    return out
+
+
+_JOINER = re.compile(r"(?:과|와|,|·|‧)?\s*(?:및|그리고)?\s*")
+
+
+def _we(ctx: DocContext, lex: Lexicon, toks: Sequence[Token]) -> bool:
+    """``우리는``/``우리가``: the document's own parties."""
+    we = set(lex.list("we_pronouns"))
+    return any(
+        _tag(t) == "NP" and t.form in we and k + 1 < len(toks) and _tag(toks[k + 1]) in {"JX", "JKS"} for k, t in enumerate(toks)
+    )
+
+
+def _name_end(ctx: DocContext, end: int) -> int:
+    """The end of the noun phrase an actor heads: up to two more nouns (``코백스 AMC``,
+    ``미국 정부``) before its particle."""
+    for _ in range(2):
+        t = ctx.token_at(end + 1) if ctx.text[end : end + 1] == " " else None
+        if t is None or t.start != end + 1 or _tag(t) not in {"NNG", "NNP", "SL"}:
+            break
+        end = t.end
+    return end
+
+
+def _actor_at(actors: Sequence[tuple[int, int]], text: str, pos: int) -> bool:
+    """Whether the next word after ``pos`` starts an actor (``한국과 미국은``: a coordination)."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return any(s == pos for s, _ in actors) or pos >= len(text) or not text[pos].strip()
+
+
+def _ends_word(rest: str) -> bool:
+    """After a particle: the word ends, or only ``는``/``도``/``의``/``서`` follows (``에는``)."""
+    for tail in ("", "는", "도", "의", "서", "서는", "게"):
+        if rest.startswith(tail) and (len(rest) == len(tail) or not rest[len(tail)].isalnum()):
+            return True
+    return False
+
+
+def _marked_phrases(toks: Sequence[Token], limit: int, numeric: Sequence[tuple[int, int]]) -> list[list[Token]]:
+    """Noun runs (joined by 의 and ·) ending in 을/를 or 에, before ``limit``; a run breaks
+    where a sum, date or quantity starts or ends."""
+    phrases: list[list[Token]] = []
+    run: list[Token] = []
+    for t in toks:
+        if t.start >= limit:
+            break
+        if _tag(t) in _NOUNS or (run and _tag(t) in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
+            if run and _inside(t.start, numeric) != _inside(run[-1].start, numeric):
+                run = []
+            run.append(t)
+            continue
+        if run and ((_tag(t) == "JKO") or (_tag(t) == "JKB" and t.form in {"에", "에의"})):
+            phrases.append(run)
+        run = []
+    return phrases
+
+
+def _object(
+    ctx: DocContext,
+    lex: Lexicon,
+    toks: Sequence[Token],
+    facts: Facts,
+    actors: Sequence[tuple[int, int]],
+    numeric: Sequence[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The noun phrase before the predicate marked by 을/를 or 에 (nearest first), without the
+    action noun at its head, amounts, dates and leading modifiers."""
+    limit = facts.predicate[0] if facts.predicate else (toks[-1].end if toks else 0)
+    stop = set(lex.list("object_stopwords"))
+    for phrase in reversed(_marked_phrases(toks, limit, numeric)):
+        words = [t for t in phrase if not _inside(t.start, numeric)]
+        if not words:
+            continue
+        head = ctx.text[words[-1].start : words[-1].end]
+        if any(c.start == 0 and c.end == len(head) for c in action_cues(lex, head, 0)):
+            words = words[:-1]
+        while words and (words[0].form in stop or _tag(words[0]) in {"JKG", "SP"}):
+            words = words[1:]
+        while words and _tag(words[-1]) in {"JKG", "SP"}:
+            words = words[:-1]
+        if words and not any(a <= words[0].start and words[-1].end <= b for a, b in actors):
+            return words[0].start, words[-1].end
+    return None

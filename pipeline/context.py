@@ -1,0 +1,102 @@
+"""What extractors see and what they return.
+
+An extractor is a pure function ``(DocContext) -> list[Mention]``: it reads the normalized
+text, the shared Kiwi tokens and the document structure, and returns candidate spans with
+their normalized values. It never edits another stage's output; overlaps between candidates
+are settled once, by ``pipeline.overlap``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from pipeline.tokens import Token
+from schemas.models import Bullet, Language, Paragraph, Section
+
+F = TypeVar("F", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Generic[F]):
+    """A candidate span ``text[start:end]`` with its value ``fields`` and the ``rule`` that made it."""
+
+    start: int
+    end: int
+    rule: str
+    fields: F
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The layout of a document: title, date line, sections, prose paragraphs and bullets."""
+
+    title: str | None
+    date: dt.date | None
+    sections: Sequence[Section]
+    paragraphs: Sequence[Paragraph]
+    bullets: Sequence[Bullet]
+    warnings: Sequence[str] = ()
+    date_source: str | None = None
+    """Where ``date`` came from: text (date line), header, metadata, filename, option."""
+
+
+@dataclass(slots=True)
+class DocContext:
+    """Everything an extractor may read about one document, built once per document."""
+
+    doc_id: str
+    text: str
+    language: str
+    structure: Structure
+    tokens: Sequence[Token]
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def doc_date(self) -> dt.date | None:
+        return self.structure.date
+
+    def _starts(self) -> list[int]:
+        """Token start offsets, built on first use (for binary search)."""
+        if not self._token_starts and self.tokens:
+            self._token_starts = [t.start for t in self.tokens]
+        return self._token_starts
+
+    def tokens_in(self, start: int, end: int) -> Sequence[Token]:
+        """Tokens lying inside ``[start, end)``, in order (binary search, no scan)."""
+        starts = self._starts()
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [t for t in self.tokens[lo:hi] if t.end <= end]
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering ``offset``, if any."""
+        i = bisect.bisect_right(self._starts(), offset) - 1
+        if i >= 0 and self.tokens[i].start <= offset < self.tokens[i].end:
+            return self.tokens[i]
+        return None
+
+
+Extractor = Callable[[DocContext], list[Mention[F]]]
+
+
+def context_for_text(
+    text: str,
+    language: str = Language.KO,
+    doc_date: dt.date | None = None,
+    doc_id: str = "snippet",
+    structure: Structure | None = None,
+) -> DocContext:
+    """A context for a bare snippet (tests, doctests, the expression corpus): one untitled
+    section, no bullets unless a ``structure`` is given; the text is tokenized once here."""
+    from pipeline.tokens import tokenize
+
+    if structure is None:
+        section = Section(section_id=f"{doc_id}:s0", index=0, title=None, start=0, end=len(text))
+        structure = Structure(title=None, date=doc_date, sections=[section], paragraphs=[], bullets=[])
+    return DocContext(doc_id=doc_id, text=text, language=language, structure=structure, tokens=tokenize(text))

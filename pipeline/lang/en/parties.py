@@ -1,0 +1,96 @@
+"""English sentences, clauses and clause subjects, over words rebuilt from the Kiwi tokens.
+
+A subject is an actor phrase followed by a verb such as ``will`` or ``has committed``, with
+actors coordinated before it (``the United States and Korea will``); ``we`` stands for the
+document's parties. Clauses end at ``;``, ``, and`` and sentence ends. Markers in
+``data/actors.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from pipeline.actors.spans import SpanIndex, Subject, dedupe
+from pipeline.context import DocContext
+from pipeline.lang.en.actors import markers
+from pipeline.lang.en.words import sentence_breaks, words_between
+
+
+def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tuple[int, int]]:
+    """Sentence (or clause) ranges inside ``[start, end)``."""
+    words = words_between(ctx.tokens, start, end)
+    breaks = set(sentence_breaks(words, ctx.text))
+    conj = set(markers()["clause_conjunctions"])
+    out: list[tuple[int, int]] = []
+    cur = start
+    for k, w in enumerate(words):
+        cut = None
+        if (
+            k in breaks
+            or (clauses and w.form == ";")
+            or (clauses and w.form == "," and k + 1 < len(words) and words[k + 1].form in conj)
+        ):
+            cut = w.end
+        if cut is not None:
+            out.append((cur, cut))
+            cur = cut
+    if cur < end:
+        out.append((cur, end))
+    return [(s, e) for s, e in out if ctx.text[s:e].strip()]
+
+
+def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[str]) -> list[Subject]:
+    """Clause subjects in ``[start, end)``, in text order."""
+    en = markers()
+    verbs = set(en["subject_verbs"])
+    adverbs = set(en["subject_adverbs"])
+    we = set(en["we_pronouns"])
+    words = words_between(ctx.tokens, start, end)
+    starts = [w.start for w in words]
+    out: list[Subject] = []
+
+    def verb_follows(k: int) -> bool:
+        while k < len(words) and words[k].form in adverbs:
+            k += 1
+        return k < len(words) and words[k].is_word and words[k].form in verbs
+
+    def between(a: int, b: int) -> list[str]:
+        return [w.form for w in words[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]]
+
+    for k, w in enumerate(words):
+        if w.form in we and verb_follows(k + 1):
+            out.append(Subject(w.start, tuple(doc)))
+    for span in index.within(start, end):
+        if not span.actor_ids:
+            continue
+        nxt = bisect.bisect_left(starts, span.end)
+        if nxt >= len(words) or words[nxt].start - span.end > 2 or not verb_follows(nxt):
+            continue
+        ids = list(span.actor_ids)
+        cur = span
+        for _ in range(6):
+            prev = index.before(cur)
+            if prev is None or not prev.actor_ids or prev.start < start:
+                break
+            forms = between(prev.end, cur.start)
+            if not forms or forms[0] == "the" or not set(forms) <= {"and", ",", "the", "&"}:
+                break
+            ids = list(prev.actor_ids) + ids
+            cur = prev
+        out.append(Subject(span.start, tuple(dedupe(ids))))
+    out.sort(key=lambda s: s.pos)
+    return out
+
+
+def clause_carries(ctx: DocContext, start: int, end: int) -> bool:
+    """An English clause without an actor subject takes the one before only if it opens with a
+    verb (``, and commit $1 billion``), not with a noun phrase (``, and the total is ...``)."""
+    en = markers()
+    words = [w for w in words_between(ctx.tokens, start, end) if w.is_word]
+    conj = set(en["clause_conjunctions"])
+    while words and words[0].form in conj:
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0].form
+    return first not in set(en["determiners"]) and first[:1].islower()

@@ -1,0 +1,124 @@
+"""Korean actor names: one-letter compounds (``한미``, ``한·미·일``, ``한-아세안``), country
+prefixes (``일본 국방부``), the suffixes that make a country name something else
+(``미국산``), and ``양국`` for the document's two parties. Markers in ``data/actors.yaml``."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from pipeline.actors.gazetteer import Gazetteer, Match
+from pipeline.actors.groups import Bounds, Group
+from pipeline.context import DocContext
+from pipeline.lexicon import lang_yaml
+from pipeline.text_utils import HANGUL, has_hangul
+from schemas.models import ActorType
+
+
+@cache
+def markers() -> dict[str, Any]:
+    """``data/actors.yaml``, read once."""
+    data: dict[str, Any] = lang_yaml("ko", "actors.yaml")
+    return data
+
+
+def owns_name(key: str) -> bool:
+    """Names with a Hangul syllable are Korean."""
+    return has_hangul(key)
+
+
+def rejects_name(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match) -> bool:
+    """A country name glued to a suffix that makes it something else (``미국산``: XSN)."""
+    if not all(gz.get(i).is_country for i in m.entry.ids) or not has_hangul(ctx.text[m.end - 1]):
+        return False
+    nxt = bounds.starts.get(m.end)
+    blocking = markers()["country_blocking_suffixes"]
+    assert isinstance(blocking, list)
+    return nxt is not None and nxt.tag == "XSN" and nxt.form in blocking
+
+
+def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: Bounds, pos: int) -> Group | None:
+    """``한미``, ``한미일``, ``한·미``, ``한-아세안`` (+ ``양국``) starting at ``pos``."""
+    text, n = ctx.text, len(ctx.text)
+    ko = markers()
+    seps = set(ko["compound_separators"])
+    ids: list[str] = []
+    i = pos
+    glued_ok = True
+    while i < n:
+        ch = text[i]
+        if ch in gz.glued_abbr and (glued_ok or not ids):
+            ids.append(gz.glued_abbr[ch])
+            i += 1
+            continue
+        if ids and ch in seps and i + 1 < n:
+            j = i + 1
+            if text[j] in gz.abbr and (
+                j + 1 >= n or not HANGUL.match(text[j + 1]) or text[j + 1] in gz.abbr or j + 1 in bounds.ends
+            ):
+                ids.append(gz.abbr[text[j]])
+                i = j + 1
+                continue
+            found = [m for m in gz.trie.walk(text, j) if bounds.is_end(text, m.end) and len(m.entry.ids) == 1]
+            if found and gz.get(found[-1].entry.ids[0]).type in (ActorType.COUNTRY, ActorType.INTERNATIONAL_ORG):
+                ids.append(found[-1].entry.ids[0])
+                i = found[-1].end
+                glued_ok = False
+                continue
+        break
+    if len(ids) < 2 or len(set(ids)) != len(ids):
+        return None
+    end = i
+    surface = text[pos:end]
+    if surface in ko["compound_exclusions"] or not bounds.is_end(text, end):
+        return None
+    for t in ctx.tokens_in(pos, end):
+        if HANGUL.match(t.form[:1] or " ") and t.tag != "NNP":
+            return None
+    # extend over a head noun: 한미 양국, 한미일 3국
+    k = end
+    while k < n and text[k] in " \t":
+        k += 1
+    for head in ko["compound_heads"]:
+        if text.startswith(head, k) and bounds.is_end(text, k + len(head)):
+            end = k + len(head)
+            break
+    return Group(pos, end, "compound", tuple(ids))
+
+
+def compound_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds) -> list[Group]:
+    """One group per compound of one-letter country abbreviations, one id per country."""
+    out = []
+    for pos, tok in sorted(bounds.starts.items()):
+        if ctx.text[pos] in gz.abbr and tok.tag == "NNP":
+            g = _compound_at(ctx, gz, bounds, pos)
+            if g is not None:
+                out.append(g)
+    return out
+
+
+def both_countries(ctx: DocContext, pair: tuple[str, ...]) -> list[Group]:
+    """``양국`` (a noun token) stands for the document's two parties."""
+    forms = set(markers()["both_countries"])
+    return [Group(t.start, t.end, "both_countries", pair) for t in ctx.tokens if t.tag.startswith("NN") and t.form in forms]
+
+
+def prefix_before(ctx: DocContext, gz: Gazetteer, start: int) -> tuple[str, int] | None:
+    """A Korean country name right before ``start`` (``일본 국방부``, ``중 외교부``): (country, its
+    start). A one-syllable abbreviation tagged as a dependent noun is no country: ``1분기 중
+    외교부`` is "the ministry, during the first quarter" (Kiwi: ``중``/NNB)."""
+    text = ctx.text
+    head = text[max(0, start - 12) : start]
+    stripped = head.rstrip(" \t")
+    offset = start - (len(head) - len(stripped))
+    best: tuple[str, int] | None = None
+    for form, country in gz.ko_prefixes.items():
+        if stripped.endswith(form):
+            p = offset - len(form)
+            if (len(form) > 1 or offset < start) and (p == 0 or not HANGUL.match(text[p - 1])):
+                token = ctx.token_at(p)
+                if len(form) == 1 and token is not None and token.tag == "NNB":
+                    continue
+                if best is None or p < best[1]:
+                    best = (country, p)
+    return best

@@ -1,0 +1,111 @@
+"""Korean sentences, clauses and clause subjects, from Kiwi tags.
+
+A subject is an actor mention directly followed by a topic/subject particle (``JX`` 은/는/도,
+``JKS`` 이/가, ``JKB`` 에서 for organisations), possibly through a head noun (``미국 정부는``,
+``한미 양국은``) and with actors coordinated before it (``한국과 미국은``: ``JC``); ``우리``
+stands for the document's parties. Clauses end at connective endings (``EC`` 고/며/으며...)
+and sentence ends. Markers in ``data/actors.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pipeline.actors.gazetteer import load_gazetteer
+from pipeline.actors.spans import Span, SpanIndex, Subject, dedupe
+from pipeline.context import DocContext
+from pipeline.lang.ko.actors import markers
+
+_NOUNS = {"NNG", "NNP", "NNB", "NR", "NP", "SL", "SN", "SH", "XSN"}
+_VERBAL_ENDINGS = {"EC", "EF", "ETM", "ETN"}
+
+
+def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tuple[int, int]]:
+    """Sentence (or clause) ranges inside ``[start, end)``."""
+    connectives = set(markers()["clause_connectives"])
+    out: list[tuple[int, int]] = []
+    cur = start
+    prev_end = start
+    for t in ctx.tokens_in(start, end):
+        if "\n" in ctx.text[prev_end : t.start] and prev_end > cur:
+            out.append((cur, prev_end))
+            cur = t.start
+        prev_end = t.end
+        if (t.tag == "SF") or (clauses and t.tag == "EC" and t.form in connectives):
+            out.append((cur, t.end))
+            cur = t.end
+    if cur < end:
+        out.append((cur, end))
+    return [(s, e) for s, e in out if ctx.text[s:e].strip()]
+
+
+def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[str]) -> list[Subject]:
+    """Clause subjects in ``[start, end)``: actor ids, or ``()`` for a subject that is no actor."""
+    gz = load_gazetteer()
+    ko = markers()
+    particles: dict[str, list[str]] = ko["subject_particles"]
+    org_particles: dict[str, list[str]] = ko["org_subject_particles"]
+    heads = set(ko["subject_heads"])
+    we = set(ko["we_pronouns"])
+    toks = list(ctx.tokens_in(start, end))
+    out: list[Subject] = []
+    for k, t in enumerate(toks):
+        is_subj = t.form in particles.get(t.tag, [])
+        is_org = t.form in org_particles.get(t.tag, [])
+        if not (is_subj or is_org) or k == 0:
+            continue
+        p = toks[k - 1]
+        if p.end != t.start or p.tag not in _NOUNS:
+            continue
+        span = index.by_end.get(p.end)
+        q = k - 1
+        hops = 0
+        while span is None and toks[q].form in heads and q > 0 and hops < 3:
+            q -= 1
+            hops += 1
+            span = index.by_end.get(toks[q].end)
+        if span is None or not span.actor_ids:
+            if p.tag == "NP" and p.form in we:
+                out.append(Subject(t.start, tuple(doc)))
+            elif is_subj and t.form != "도":
+                out.append(Subject(t.start, ()))
+            continue
+        if is_org and not is_subj and all(gz.get(i).is_country for i in span.actor_ids):
+            continue
+        if t.tag != "JX" and _embedded(toks, k):
+            continue
+        ids = list(span.actor_ids)
+        out.append(Subject(t.start, tuple(dedupe(_coordinated(ctx, index, span) + ids))))
+    return out
+
+
+def _embedded(toks: Sequence[Any], k: int) -> bool:
+    """Whether the clause after the particle ends in an adnominal/nominal ending (a modifier)."""
+    for t in toks[k + 1 :]:
+        if t.tag in _VERBAL_ENDINGS:
+            return t.tag in {"ETM", "ETN"}
+    return False
+
+
+def _coordinated(ctx: DocContext, index: SpanIndex, span: Span) -> list[str]:
+    """Actors joined before ``span`` by 와/과/및/·/, (``한국과 미국은`` -> [KOR])."""
+    coord: dict[str, list[str]] = markers()["coordinators"]
+    out: list[str] = []
+    cur = span
+    for _ in range(6):
+        before = list(ctx.tokens_in(max(0, cur.start - 8), cur.start))
+        if not before:
+            break
+        c = before[-1]
+        if c.form not in coord.get(c.tag, []) or ctx.text[c.end : cur.start].strip():
+            break
+        e = c.start
+        while e > 0 and ctx.text[e - 1].isspace():
+            e -= 1
+        prev = index.by_end.get(e)
+        if prev is None or not prev.actor_ids:
+            break
+        out = list(prev.actor_ids) + out
+        cur = prev
+    return out

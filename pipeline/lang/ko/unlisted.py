@@ -1,0 +1,172 @@
+"""Korean organisations that are not in the gazetteer (``actor_id`` None, type ``unlisted``).
+
+A run of nouns (Kiwi ``NNG``/``NNP``/``SL``/``SN``/``XSN``..., joined by spaces, ``·`` or
+``및``) whose last morphemes form an organisation suffix from ``data/actors.yaml``
+(``워킹그룹``, ``위원회``, a glued ``부``/``처``/``청``). The name's extent comes from the tokens,
+never a character count; a gazetteer actor that opens the run and is followed by a space stays
+its own mention (``NATO`` | ``아프간군신탁기금``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TypedDict
+
+from pipeline.actors.groups import Group
+from pipeline.context import DocContext
+from pipeline.lexicon import lang_yaml
+from pipeline.text_utils import compact as _compact
+
+_NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
+_JOINERS = {"·", "‧", "ㆍ", "및"}
+
+
+class _KoRules(TypedDict):
+    """``unlisted`` of ``ko/data/actors.yaml``."""
+
+    suffixes: list[str]
+    glued_suffixes: list[str]
+    exclusions: list[str]
+    followers: list[str]
+    determiners: list[str]
+    max_tokens: int
+
+
+@cache
+def _ko_rules() -> _KoRules:
+    rules: _KoRules = lang_yaml("ko", "actors.yaml")["unlisted"]
+    return rules
+
+
+@dataclass(frozen=True, slots=True)
+class _KoTables:
+    """``_KoRules`` in the shapes the per-token loop needs, built once per process."""
+
+    suffixes_by_last: dict[str, tuple[tuple[str, bool], ...]]
+    """Spaced suffixes (longest first), then glued ones (``True``), grouped by their last
+    character: only suffixes ending in a token's last character can end that token."""
+    exclusions: frozenset[str]
+    followers: frozenset[str]
+    determiners: frozenset[str]
+    max_tokens: int
+
+
+@cache
+def _ko_tables() -> _KoTables:
+    rules = _ko_rules()
+    spaced = sorted((_compact(s) for s in rules["suffixes"]), key=len, reverse=True)
+    glued = sorted((_compact(s) for s in rules["glued_suffixes"]), key=len, reverse=True)
+    ordered = [(s, False) for s in spaced] + [(s, True) for s in glued]
+    assert all(suffix for suffix, _ in ordered), "ko/data/actors.yaml: empty unlisted suffix"
+    by_last: dict[str, list[tuple[str, bool]]] = {}
+    for suffix, must_glue in ordered:
+        by_last.setdefault(suffix[-1], []).append((suffix, must_glue))
+    return _KoTables(
+        suffixes_by_last={last: tuple(group) for last, group in by_last.items()},
+        exclusions=frozenset(_compact(s) for s in rules["exclusions"]),
+        followers=frozenset(rules["followers"]),
+        determiners=frozenset(rules["determiners"]),
+        max_tokens=int(rules["max_tokens"]),
+    )
+
+
+def unlisted_groups(ctx: DocContext, named: Sequence[Group]) -> list[Group]:
+    """Unlisted-organisation groups; ``named`` are the gazetteer groups already found."""
+    return [Group(s, e, "unlisted.ko", (None,)) for s, e in _korean(ctx, [(g.start, g.end) for g in named])]
+
+
+def _korean_runs(ctx: DocContext) -> list[list[int]]:
+    """Token index runs of noun-like morphemes (one noun phrase each)."""
+    toks = ctx.tokens
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, t in enumerate(toks):
+        if cur:
+            gap = ctx.text[toks[cur[-1]].end : t.start]
+            if "\n" in gap or gap.strip():
+                runs.append(cur)
+                cur = []
+        if (
+            t.tag in _NOUNISH
+            or (t.tag == "NNB" and cur and toks[cur[-1]].end == t.start)
+            or (cur and t.form in _JOINERS and t.tag in {"SP", "SO", "MAG", "MAJ", "SS"})
+        ):
+            cur.append(k)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    tables = _ko_tables()
+    suffixes_by_last = tables.suffixes_by_last
+    exclusions, followers, determiners = tables.exclusions, tables.followers, tables.determiners
+    max_tokens = tables.max_tokens
+    named_end = {e: s for s, e in named}
+    toks, text = ctx.tokens, ctx.text
+    starts = {t.start for t in toks}
+    out: list[tuple[int, int]] = []
+    for run in _korean_runs(ctx):
+        for pos, k in enumerate(run):
+            t = toks[k]
+            if t.form in _JOINERS:
+                continue
+            nxt = toks[run[pos + 1]] if pos + 1 < len(run) else None
+            if nxt is not None and nxt.form not in _JOINERS:
+                if nxt.tag == "XSN" or nxt.form not in followers:
+                    continue
+            prefix = _compact(text[t.start - min(t.start, 30) : t.end])
+            suffix_start = None
+            for suffix, must_glue in suffixes_by_last.get(prefix[-1:], ()):
+                if not prefix.endswith(suffix):
+                    continue
+                s = _back(text, t.end, len(suffix))
+                # a proper noun Kiwi already knows whole (한국개발연구원) may hold its suffix
+                inside_nnp = t.tag == "NNP" and len(suffix) >= 2 and t.start < s and s - t.start >= 2
+                if not inside_nnp and (s not in starts or s <= toks[run[0]].start):
+                    continue
+                if must_glue and text[s - 1].isspace():
+                    continue
+                suffix_start = s
+                break
+            if suffix_start is None:
+                continue
+            # the name: from the run start, minus determiners and leading named actors + space
+            first = max(0, pos - max_tokens + 1)
+            idx = run[first : pos + 1]
+            begin = 0
+            for q, kk in enumerate(idx):
+                tk = toks[kk]
+                if tk.end in named_end and named_end[tk.end] <= tk.start and tk.end < suffix_start:
+                    if text[tk.end : tk.end + 1].isspace():
+                        begin = q + 1
+            while begin < len(idx) and (
+                toks[idx[begin]].form in determiners or toks[idx[begin]].form in _JOINERS or toks[idx[begin]].tag == "MM"
+            ):
+                begin += 1
+            if begin >= len(idx):
+                continue
+            start = toks[idx[begin]].start
+            if start >= suffix_start:
+                continue
+            name = _compact(text[start : t.end])
+            if name in exclusions:
+                continue
+            out.append((start, t.end))
+    return out
+
+
+def _back(text: str, end: int, count: int) -> int:
+    """Offset ``count`` non-space characters before ``end``."""
+    i = end
+    while count > 0 and i > 0:
+        i -= 1
+        if not text[i].isspace():
+            count -= 1
+    return i
