@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -32,7 +33,7 @@ def _say(console: Console, label: str, style: str, message: str) -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files and/or folders of *.txt (default: raw/).")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files and/or folders of documents (default: raw/).")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("data"),
     prune: Annotated[bool, typer.Option(help="Remove outputs of documents that are not among the inputs.")] = False,
     fail_fast: Annotated[bool, typer.Option(help="Stop at the first file that fails.")] = False,
@@ -51,6 +52,13 @@ def extract(
     lock_timeout: Annotated[
         float | None,
         typer.Option(help="Seconds to wait while another run writes to --out (default: as long as it takes).", min=0),
+    ] = None,
+    doc_date: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Date (YYYY-MM-DD) of documents whose text, metadata and file name give none (date_source: option).",
+        ),
     ] = None,
 ) -> None:
     """Extract documents into JSON (one per document) and Parquet tables."""
@@ -77,6 +85,7 @@ def extract(
                 doc_timeout=doc_timeout or None,
                 lock_timeout=-1 if lock_timeout is None else lock_timeout,
                 on_wait=lambda message: _say(err, "waiting", "yellow", message),
+                doc_date=doc_date.date() if doc_date else None,
             )
     except FolderBusy as busy:
         _say(err, "error", "red", f"{busy} (previous outputs are unchanged; try again when it has finished)")
