@@ -31,7 +31,7 @@ bare month needs a preposition before it), month ranges without a year, seasons,
 ``mid-century``.
 
 >>> import datetime as dt
->>> from pipeline.mentions import context_for_text
+>>> from pipeline.context import context_for_text
 >>> from schemas.models import Language
 >>> text = "achieve net zero emissions no later than 2050"
 >>> [m] = extract_dates(context_for_text(text, Language.EN, doc_date=dt.date(2021, 5, 21)))
@@ -54,9 +54,9 @@ from functools import cache
 from typing import Any, cast
 
 from pipeline import periods
+from pipeline.context import DocContext, Mention
 from pipeline.lang.en import numbers as num
 from pipeline.lexicon import alternation, lang_yaml
-from pipeline.mentions import DocContext, Mention
 from pipeline.money import currencies
 from pipeline.overlap import resolve
 from schemas.models import DateFields, Grain, Relation

@@ -30,7 +30,7 @@ Not dates: ``5G``, ``COP26``, ``제7차``, ``제3조``, ``02-123-4567``, ``1.5�
 day of the month (``21일``).
 
 >>> import datetime as dt
->>> from pipeline.mentions import context_for_text
+>>> from pipeline.context import context_for_text
 >>> ctx = context_for_text("10월 초순 경 발표하고 2024년까지 완료한다", doc_date=dt.date(2021, 5, 21))
 >>> [(ctx.text[m.start:m.end], m.fields.grain.value, m.fields.relation.value) for m in extract_dates(ctx)]
 [('10월 초순', 'part_of_month', 'on'), ('2024년', 'year', 'by')]
@@ -46,10 +46,11 @@ from functools import cache
 from typing import Any
 
 from pipeline import periods
+from pipeline.context import DocContext, Mention
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import blocking_prefixes
-from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
+from pipeline.text_utils import compact
 from schemas.models import DateFields, Grain, Relation
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
@@ -100,10 +101,6 @@ class _Lexicon:
     sub_period: re.Pattern[str]
     patterns: tuple[tuple[re.Pattern[str], Callable[[DocContext, re.Match[str]], _Draft | None]], ...]
     relation: re.Pattern[str]
-
-
-def _key(word: str) -> str:
-    return re.sub(r"\s+", "", word)
 
 
 @cache
@@ -199,7 +196,7 @@ def lexicon() -> _Lexicon:
         halves=dict(d["halves"]),
         relative_years=dict(d["relative_years"]),
         standalone=dict(d["relative_standalone"]),
-        relative_months={_key(k): v for k, v in d["relative_months"].items()},
+        relative_months={compact(k): v for k, v in d["relative_months"].items()},
         month_direction=dict(d["month_direction"]),
         relations={k: Relation(v) for k, v in d["relations"].items()},
         strict_relations=frozenset(d["strict_relations"]),
@@ -208,12 +205,12 @@ def lexicon() -> _Lexicon:
         weekday_short=dict(d["weekday_short"]),
         ordinals=dict(d["ordinals"]),
         relative_days=dict(d["relative_days"]),
-        relative_weeks={_key(k): v for k, v in d["relative_weeks"].items()},
-        relative_quarters={_key(k): v for k, v in d["relative_quarters"].items()},
+        relative_weeks={compact(k): v for k, v in d["relative_weeks"].items()},
+        relative_quarters={compact(k): v for k, v in d["relative_quarters"].items()},
         offset_units=dict(d["offset_units"]),
         offset_directions=dict(d["offset_directions"]),
         window_words=dict(d["window_words"]),
-        day_directions={_key(k): v for k, v in d["day_directions"].items()},
+        day_directions={compact(k): v for k, v in d["day_directions"].items()},
         join_gap=re.compile(rf"\s?(?:{seps})\s?"),
         second_day=re.compile(rf"\s?(?:{alternation(d['day_conjunctions'])})\s?(?P<d>\d{{1,2}})\s?일"),
         sub_period=re.compile(rf"\s?(?:{ordinals}|\d\s?(?:번째|째)?\s?주|\d\s?번째|{weekdays})"),
@@ -411,7 +408,7 @@ def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``이달``, ``다음 달``, ``지난달 말``: months counted from the document date."""
     if ctx.doc_date is None or not starts_token(ctx, m.start()):
         return None
-    year, month = _month_of(ctx.doc_date, lexicon().relative_months[_key(m.group("rm"))])
+    year, month = _month_of(ctx.doc_date, lexicon().relative_months[compact(m.group("rm"))])
     if m.group("d") is not None:  # 다음 달 5일
         day = _safe_day(year, month, int(m.group("d")))
         if day is None or not ends_token(ctx, m.end()):
@@ -587,7 +584,7 @@ def _relative_week(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``이번 주``, ``다음 주``, ``지난주``; with a weekday (``다음 주 목요일``) that day."""
     if ctx.doc_date is None or not starts_token(ctx, m.start()):
         return None
-    weeks = lexicon().relative_weeks[_key(m.group("rw"))]
+    weeks = lexicon().relative_weeks[compact(m.group("rw"))]
     if m.group("wd") is not None and ends_token(ctx, m.end("wd")):
         day = periods.weekday_in_week(ctx.doc_date, weeks, lexicon().weekdays[m.group("wd")])
         return _Draft(m.start(), m.end("wd"), day, day, Grain.DAY, "ko.date.relative_week_day", relative=True)
@@ -601,7 +598,7 @@ def _relative_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``이번 분기``, ``다음 분기``, ``지난 분기``."""
     if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
         return None
-    rng = periods.offset_period(ctx.doc_date, lexicon().relative_quarters[_key(m.group("rq"))], "quarter")
+    rng = periods.offset_period(ctx.doc_date, lexicon().relative_quarters[compact(m.group("rq"))], "quarter")
     return _Draft(m.start(), m.end(), *rng, Grain.QUARTER, "ko.date.relative_quarter", relative=True)
 
 
@@ -690,7 +687,7 @@ def _day_of_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if ctx.text.startswith(("간", "동안", " 동안"), m.end()):
         return None  # 지난 3일간: the last three days (a window), not the 3rd
     base, day = ctx.doc_date, int(m.group("d"))
-    direction = lexicon().day_directions[_key(m.group("dir"))]
+    direction = lexicon().day_directions[compact(m.group("dir"))]
     offset = 0
     if direction == "past" and day >= base.day:
         offset = -1
