@@ -78,6 +78,7 @@ class _Lexicon:
 
     month_parts: dict[str, periods.PartOfMonth]
     year_parts: dict[str, int]
+    period_parts: dict[str, str]
     halves: dict[str, int]
     relative_years: dict[str, int]
     standalone: dict[str, dict[str, Any]]
@@ -117,7 +118,10 @@ def lexicon() -> _Lexicon:
     week_of_month = rf"\s?(?P<wn>{ordinals}|[1-5])\s?(?:번째\s?|째\s?)?주(?:차)?(?!간|년|일|기|요|말)(?:\s?(?P<wwd>{weekdays}))?"
     weekday_of_month = rf"\s?(?P<wdn>{ordinals}|[1-5])\s?(?:번째\s?)?(?P<wdm>{weekdays})"
     month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|{weekday_of_month}|{week_of_month}|\s?(?P<mp>{mp}))?"
-    year_tail = rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?(?P<h>{halves})|\s?{quarter}|\s?(?P<yp>{yp}))?"
+    period_part = rf"(?:\s?(?P<pp>{alternation(d['period_parts'])}))?"
+    year_tail = (
+        rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?(?:(?P<h>{halves})|(?P<qw>{quarter})){period_part}|\s?(?P<yp>{yp}))?"
+    )
     aps = "".join(re.escape(a) for a in d["apostrophes"])
     units = alternation(d["offset_units"])
     seps = alternation(d["range_separators"])
@@ -143,6 +147,13 @@ def lexicon() -> _Lexicon:
             _apostrophe_dotted,
         ),
         (re.compile(rf"(?P<ap>[{aps}])(?P<yy>\d{{2}})(?![\d가-힣.%]|\.\d)"), _apostrophe_year),
+        (
+            re.compile(
+                r"(?<![\w.,'‘’])(?P<yy>\d{2})\.(?P<sp1>\s?)(?P<m>\d{1,2})\.(?P<sp2>\s?)(?P<d>\d{1,2})\.(?!\d)"
+                r"(?:\s?\((?P<wd>[월화수목금토일])\))?"
+            ),
+            _short_year_dotted,
+        ),
         (re.compile(r"(?<![\w.,])(?P<q>[1-4])Q\s?(?P<yy>\d{2}|\d{4})(?![\d.])"), _quarter_code),
         (
             re.compile(
@@ -178,7 +189,7 @@ def lexicon() -> _Lexicon:
         (re.compile(rf"(?P<we>{alternation(d['relative_weekends'])})"), _weekend),
         (re.compile(rf"(?P<dir>{alternation(d['day_directions'])})\s?(?P<d>\d{{1,2}})\s?일"), _day_of_month),
         (re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"), _month),
-        (re.compile(rf"(?P<h>{halves})|(?<![\d/]){quarter}"), _half_or_quarter),
+        (re.compile(rf"(?:(?P<h>{halves})|(?<![\d/])(?P<qw>{quarter})){period_part}"), _half_or_quarter),
         (
             re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
             _relative_month,
@@ -193,6 +204,7 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         month_parts=dict(d["month_parts"]),
         year_parts=dict(d["year_parts"]),
+        period_parts=dict(d["period_parts"]),
         halves=dict(d["halves"]),
         relative_years=dict(d["relative_years"]),
         standalone=dict(d["relative_standalone"]),
@@ -333,12 +345,15 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         draft = _month_tail(ctx, m, year, start, "ko.date.year_month", relative)
         if draft is not None:
             return draft
-    elif m.group("h") is not None and _tail_ok(ctx, m, "h"):
-        rng = periods.half_range(year, lex.halves[m.group("h")])
-        return _Draft(start, m.end("h"), *rng, Grain.HALF, "ko.date.year_half", relative=relative)
-    elif m.group("q") is not None and _tail_ok(ctx, m, "q") and ends_token(ctx, m.end()):
-        rng = periods.quarter_range(year, int(m.group("q")))
-        return _Draft(start, m.end(), *rng, Grain.QUARTER, "ko.date.year_quarter", relative=relative)
+    elif m.group("h") is not None or m.group("q") is not None:
+        core = "h" if m.group("h") is not None else "qw"
+        if m.group("h") is not None:
+            rng, grain, rule = periods.half_range(year, lex.halves[m.group("h")]), Grain.HALF, "ko.date.year_half"
+        else:
+            rng, grain, rule = periods.quarter_range(year, int(m.group("q"))), Grain.QUARTER, "ko.date.year_quarter"
+        draft = _period_draft(ctx, m, start, core, rng, grain, rule, relative)
+        if draft is not None:
+            return draft
     elif m.group("yp") is not None and whole_word(ctx, m.start("yp"), m.end("yp")):
         rng = periods.month_range(year, lex.year_parts[m.group("yp")])
         return _Draft(start, m.end("yp"), *rng, Grain.MONTH, "ko.date.year_part", relative=relative)
@@ -393,15 +408,31 @@ def _month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 def _half_or_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``상반기``, ``3분기`` without a year: in the year of the document date."""
     year = _doc_year(ctx)
-    if year is None or not whole_word(ctx, m.start(), m.end()) or _alone_on_line(ctx.text, m.start(), m.end()):
+    core = "h" if m.group("h") is not None else "qw"
+    if year is None or not whole_word(ctx, m.start(), m.end(core)) or _alone_on_line(ctx.text, m.start(), m.end(core)):
         return None  # a bare 2분기 filling a table cell belongs to a year in the header
     if m.group("h") is not None:
         rng = periods.half_range(year, lexicon().halves[m.group("h")])
-        return _Draft(m.start(), m.end(), *rng, Grain.HALF, "ko.date.half", relative=True)
+        return _period_draft(ctx, m, m.start(), "h", rng, Grain.HALF, "ko.date.half", True)
     if not _free_number(ctx, m.start()):
         return None
     rng = periods.quarter_range(year, int(m.group("q")))
-    return _Draft(m.start(), m.end(), *rng, Grain.QUARTER, "ko.date.quarter", relative=True)
+    return _period_draft(ctx, m, m.start(), "qw", rng, Grain.QUARTER, "ko.date.quarter", True)
+
+
+def _period_draft(
+    ctx: DocContext, m: re.Match[str], start: int, core: str, rng: periods.DateRange, grain: Grain, rule: str, relative: bool
+) -> _Draft | None:
+    """A half or quarter, or its first or last month when ``초`` / ``말`` follows as a word (``2분기 말``)."""
+    part = m.group("pp")
+    if part is not None and ends_token(ctx, m.end("pp")):
+        first, last = rng
+        month = first if lexicon().period_parts[part] == "first" else last
+        span = periods.month_range(month.year, month.month)
+        return _Draft(start, m.end("pp"), *span, Grain.MONTH, f"{rule}_part", relative=relative)
+    if not ends_token(ctx, m.end(core)):
+        return None
+    return _Draft(start, m.end(core), *rng, grain, rule, relative=relative)
 
 
 def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
@@ -506,6 +537,20 @@ def _apostrophe_dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if not 1 <= month <= 12 or not ends_token(ctx, m.end()):
         return None
     return _Draft(m.start(), m.end(), *periods.month_range(year, month), Grain.MONTH, "ko.date.short_year_month")
+
+
+def _short_year_dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``25. 3. 4.`` or ``25.3.4.(화)``: a day with a two-digit year. Section and version numbers
+    look the same (``12.3.4.``), so the form must be the spaced official one or carry a weekday
+    that matches; ``25.3.4.`` alone gives nothing."""
+    spaced = bool(m.group("sp1")) and bool(m.group("sp2"))
+    if not (spaced or m.group("wd")) or not _free_number(ctx, m.start()):
+        return None
+    year = periods.two_digit_year(int(m.group("yy")))
+    rng = _safe_day(year, int(m.group("m")), int(m.group("d")))
+    if rng is None or not _year_ok(year) or not _short_weekday_ok(rng[0], m.group("wd")):
+        return None
+    return _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.short_year_day")
 
 
 def _apostrophe_year(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
