@@ -119,9 +119,8 @@ def lexicon() -> _Lexicon:
     weekday_of_month = rf"\s?(?P<wdn>{ordinals}|[1-5])\s?(?:번째\s?)?(?P<wdm>{weekdays})"
     month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|{weekday_of_month}|{week_of_month}|\s?(?P<mp>{mp}))?"
     period_part = rf"(?:\s?(?P<pp>{alternation(d['period_parts'])}))?"
-    year_tail = (
-        rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?(?:(?P<h>{halves})|(?P<qw>{quarter})){period_part}|\s?(?P<yp>{yp}))?"
-    )
+    half_or_quarter = rf"(?:(?P<h>{halves})|(?P<qw>{quarter})){period_part}"
+    year_tail = rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?{half_or_quarter}|\s?(?P<yp>{yp}))?"
     aps = "".join(re.escape(a) for a in d["apostrophes"])
     units = alternation(d["offset_units"])
     seps = alternation(d["range_separators"])
@@ -190,6 +189,11 @@ def lexicon() -> _Lexicon:
         (re.compile(rf"(?P<dir>{alternation(d['day_directions'])})\s?(?P<d>\d{{1,2}})\s?일"), _day_of_month),
         (re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"), _month),
         (re.compile(rf"(?:(?P<h>{halves})|(?<![\d/])(?P<qw>{quarter})){period_part}"), _half_or_quarter),
+        (
+            re.compile(rf"(?:(?<!\d)(?P<y>\d{{4}})\s?년\s?)?(?P<hol>{alternation(list(d['fixed_holidays']))})"),
+            _holiday,
+        ),
+        (re.compile(r"(?<![\d.,~\-])(?P<d>\d{1,2})\s?일\s?\((?P<wd>[월화수목금토일])\)"), _day_with_weekday),
         (
             re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
             _relative_month,
@@ -537,6 +541,40 @@ def _apostrophe_dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if not 1 <= month <= 12 or not ends_token(ctx, m.end()):
         return None
     return _Draft(m.start(), m.end(), *periods.month_range(year, month), Grain.MONTH, "ko.date.short_year_month")
+
+
+def _holiday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``광복절``, ``2024년 한글날``: a fixed-date holiday in the year written or the document's."""
+    if not whole_word(ctx, m.start("hol"), m.end("hol")):
+        return None
+    if m.group("y") is not None:
+        year, relative = int(m.group("y")), False
+        if not _year_ok(year) or not _free_number(ctx, m.start()):
+            return None
+    else:
+        base = _doc_year(ctx)
+        if base is None:
+            return None
+        year, relative = base, True
+    month, day = data("dates")["fixed_holidays"][m.group("hol")]
+    date = dt.date(year, month, day)
+    return _Draft(m.start(), m.end(), date, date, Grain.DAY, "ko.date.holiday", relative=relative)
+
+
+_MONTH_OR_DIRECTION_BEFORE = re.compile(r"(?:월|지난|오는|이번\s?달|이달|다음\s?달)\s?$")
+
+
+def _day_with_weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``21일(금)``: a day of the document's month, only when the weekday written is that day's
+    (else the month is another one, which the text does not say)."""
+    if ctx.doc_date is None or not _free_number(ctx, m.start()):
+        return None
+    if _MONTH_OR_DIRECTION_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # `5월 21일(금)`, `오는 28일(금)`: other rules read the month
+    rng = _safe_day(ctx.doc_date.year, ctx.doc_date.month, int(m.group("d")))
+    if rng is None or not _short_weekday_ok(rng[0], m.group("wd")):
+        return None
+    return _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.day_weekday", relative=True)
 
 
 def _short_year_dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
