@@ -120,8 +120,8 @@ def _lexicon() -> _Lexicon:
     sep = rf"\s*(?P<sep>[{_DASHES}]|(?i:to|and))\s*"
     prefix_re = re.compile(
         rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
-        rf"(?P<cur>{cur})\s?(?P<n1>{num.NUMERAL})(?!\d)(?P<s1>{scale}|-{hyphen_scale})?"
-        rf"(?:{sep}(?:(?P<cur2>{cur})\s?)?(?P<n2>{num.NUMERAL})(?!\d)(?P<s2>{scale})?)?"
+        rf"(?P<cur>{cur})\s?(?P<n1>{num.NUMERAL})(?!\d|[,.]\d)(?P<s1>{scale}|-{hyphen_scale})?"
+        rf"(?:{sep}(?:(?P<cur2>{cur})\s?)?(?P<n2>{num.NUMERAL})(?!\d|[,.]\d)(?P<s2>{scale})?)?"
         rf"{qafter}"
     )
     words = rf"(?i:{alternation(list(suffix))})"
@@ -147,8 +147,8 @@ def _lexicon() -> _Lexicon:
     before_re = re.compile(rf"(?P<pn>{number})-(?P<pu>year|month)\s*,?\s*$")
     after_re = re.compile(
         rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
-        rf"(?<![\w.,]){'(?P<n1>' + num.NUMERAL + ')'}(?!\d)(?P<s1>{scale})?"
-        rf"(?:{sep}(?P<n2>{num.NUMERAL})(?!\d)(?P<s2>{scale})?)?"
+        rf"(?<![\w.,]){'(?P<n1>' + num.NUMERAL + ')'}(?!\d|[,.]\d)(?P<s1>{scale})?"
+        rf"(?:{sep}(?P<n2>{num.NUMERAL})(?!\d|[,.]\d)(?P<s2>{scale})?)?"
         rf"\s?(?P<cur>{alternation(list(after))})(?![A-Za-z0-9])"
         rf"{qafter}"
     )
@@ -256,6 +256,15 @@ def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
     return bool(before) and before[-1].lower() in lex.not_before
 
 
+_THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}$")
+
+
+def _thousands_dot(numeral: str, scale: str | None) -> bool:
+    """``3.000`` or ``1.500 million`` may be European thousands (3000, 1500 million); ``$1.125 billion``
+    (a scale, and a tail no writer pads with zeros) is a decimal."""
+    return bool(_THOUSANDS_DOT.match(numeral)) and (not scale or numeral.endswith("00"))
+
+
 _FRACTION_BEFORE = re.compile(r"(?i:\b(?:half|quarter|third|fourth|fifth|tenth)s?\s+(?:of\s+)?)$")
 
 
@@ -271,6 +280,8 @@ def _values(m: re.Match[str], *, has_cur2: bool, suffix_form: bool) -> tuple[Dec
         return None  # `half a billion dollars`: a fraction we do not read is no amount, not a billion
     v1 = Decimal(1) if n1.lower() in ("a", "an") else num.parse_number(n1)
     s1, s2, n2 = m.group("s1"), m.group("s2"), m.group("n2")
+    if _thousands_dot(n1, s1) or (n2 and _thousands_dot(n2, s2)):
+        return None  # `€ 3.000`: 3 or 3000 (a European thousands dot); no value rather than a wrong one
     sep = (m.group("sep") or "").lower()
     between = (m.group("between") or "").lower()
     if n2 and (sep != "and" or between == "between") and (bool(s2) or has_cur2 or sep in _DASHES or suffix_form):

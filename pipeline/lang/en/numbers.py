@@ -60,8 +60,8 @@ def ordinal_values() -> dict[str, int]:
     return dict(_data()["ordinals"])
 
 
-NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-"""A digit numeral: ``2.5``, ``1,000``, ``25``; callers add their own boundaries."""
+NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
+"""A digit numeral: ``2.5``, ``1,000``, ``25``, Indian grouping ``1,20,000``; callers add their own boundaries."""
 
 
 @cache
