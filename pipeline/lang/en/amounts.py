@@ -274,8 +274,8 @@ def _values(m: re.Match[str], *, has_cur2: bool, suffix_form: bool) -> tuple[Dec
     n1 = m.group("n1")
     frac = m.groupdict().get("frac")
     if frac:  # `half a million dollars`: the fraction stands for the number
-        v1 = Decimal(_lexicon().fractions[re.sub(r"\s+", " ", frac.lower())])
-        return num.scaled(v1, m.group("s1")), None, m.end("s1") if m.group("s1") else m.end("n1")
+        fraction = Decimal(_lexicon().fractions[re.sub(r"\s+", " ", frac.lower())])
+        return num.scaled(fraction, m.group("s1")), None, m.end("s1") if m.group("s1") else m.end("n1")
     if n1.lower() in ("a", "an") and _FRACTION_BEFORE.search(m.string, max(0, m.start("n1") - 12), m.start("n1")):
         return None  # `half a billion dollars`: a fraction we do not read is no amount, not a billion
     v1 = Decimal(1) if n1.lower() in ("a", "an") else num.parse_number(n1)

@@ -630,7 +630,8 @@ def _holiday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     name = " ".join(m.group("hol").lower().split())
     if " " not in name and not m.group("y") and _MODIFIED.match(text, m.end()):
         return None  # `the Christmas season`, `Halloween costumes`: the name qualifies a noun, not a day
-    if not m.group("y") and re.match(rf"\s*(?:,|\(|(?i:is|was|falls\s+on|on))?\s*(?:\d|{_lexicon().month_ci_re})", text[m.end() : m.end() + 30]):
+    dated = rf"\s*(?:,|\(|(?i:is|was|falls\s+on|on))?\s*(?:\d|{_lexicon().month_ci_re})"
+    if not m.group("y") and re.match(dated, text[m.end() : m.end() + 30]):
         return None  # `Christmas Day, December 25, 2024`: the date written after it says which year
     year, relative = _year_of(m, doc)
     if year is None:
