@@ -13,6 +13,7 @@ workers need neither the input nor the output folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import multiprocessing
 import os
@@ -26,7 +27,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipeline.budget import DocumentTimeout, time_budget
-from pipeline.extract import build_document, extract_bytes, extract_file
+from pipeline.extract import build_document, extract_bytes
 from pipeline.readers import ReadError, ReadResult, read_bytes, read_document, read_raw
 from pipeline.tokens import Token, tokenize
 from pipeline.write import document_json
@@ -47,12 +48,17 @@ class FileError:
 @dataclass(frozen=True, slots=True)
 class Job:
     """One document to extract; ``raw`` travels with it when the worker cannot read ``path``;
-    ``timeout`` is its time budget in seconds (None: no limit)."""
+    ``timeout`` is its time budget in seconds (None: no limit); ``alternates`` are the same
+    document in other formats, read in order when ``path`` cannot be (their bytes in
+    ``alternate_raw`` likewise); ``doc_date`` is the date when the document gives none."""
 
     path: str
     doc_id: str
     raw: bytes | None = None
     timeout: float | None = None
+    alternates: tuple[str, ...] = ()
+    alternate_raw: tuple[bytes, ...] | None = None
+    doc_date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +72,38 @@ class Extracted:
 Outcome = Extracted | FileError
 
 
+def _read_first(job: Job) -> tuple[ReadResult, str]:
+    """The first of the document's files that reads, and its path; when the document was given
+    in several formats, a warning says which was read and why an earlier one was not."""
+    raws: Sequence[bytes | None] = job.alternate_raw or (None,) * len(job.alternates)
+    candidates = [(job.path, job.raw), *zip(job.alternates, raws, strict=True)]
+    failures: list[tuple[str, ReadError]] = []
+    for path, raw in candidates:
+        try:
+            result = read_bytes(raw, path) if raw is not None else read_document(Path(path))
+        except ReadError as err:
+            failures.append((path, err))
+            continue
+        if len(candidates) == 1:
+            return result, path
+        others = ", ".join(Path(p).suffix for p, _ in candidates if p != path)
+        why = "".join(f"; {Path(p).suffix} not readable: {err.reason}" for p, err in failures)
+        note = f"also given as {others}: read {Path(path).suffix}{why}"
+        return replace(result, warnings=(note, *result.warnings)), path
+    first = failures[0][1]
+    if len(failures) == 1:
+        raise first
+    rest = "; ".join(f"{Path(p).suffix}: {err.reason}" for p, err in failures[1:])
+    raise ReadError(f"{first.reason} (also given as {rest})", first.hint)
+
+
 def run_job(job: Job) -> Outcome:
     """Extract one document within its time budget; bad input, an overrun or any failure while
     building it becomes a ``FileError`` for that document, never an exception for the run."""
     try:
         with time_budget(job.timeout):
-            if job.raw is None:
-                doc = extract_file(Path(job.path), job.doc_id, job.path)
-            else:
-                doc = extract_bytes(job.raw, job.doc_id, job.path)
+            result, path = _read_first(job)
+            doc = build_document(result, job.doc_id, path, doc_date=job.doc_date)
             data = document_json(doc)
     except ReadError as err:
         return FileError(job.path, err.reason, err.hint)
@@ -102,16 +131,17 @@ class _Tokenized:
     job: Job
     raw: ReadResult
     tokens: list[Token]
+    source: str
 
 
 def _read_and_tokenize(job: Job, abandoned: threading.Event) -> _Tokenized | FileError:
     """The first half of a job: read the input (its bytes if they travel with the job) and
     tokenize it; stops early (``TokenizationCancelled``) once the job is ``abandoned``."""
     try:
-        raw = read_document(Path(job.path)) if job.raw is None else read_bytes(job.raw, job.path)
+        raw, source = _read_first(job)
     except ReadError as err:
         return FileError(job.path, err.reason, err.hint)
-    return _Tokenized(job, raw, tokenize(raw.text, abandoned.is_set))
+    return _Tokenized(job, raw, tokenize(raw.text, abandoned.is_set), source)
 
 
 def _finish(item: _Tokenized | FileError) -> Outcome:
@@ -120,7 +150,7 @@ def _finish(item: _Tokenized | FileError) -> Outcome:
         return item
     path = item.job.path
     try:
-        doc = build_document(item.raw, item.job.doc_id, path, tokens=item.tokens)
+        doc = build_document(item.raw, item.job.doc_id, item.source, doc_date=item.job.doc_date, tokens=item.tokens)
     except ReadError as err:
         return FileError(path, err.reason, err.hint)
     except ValidationError as err:
@@ -225,7 +255,7 @@ def local_engine(jobs: Sequence[Job], workers: int | None = None) -> Iterator[Ou
 
 def _with_bytes(job: Job) -> Job | FileError:
     try:
-        return replace(job, raw=read_raw(Path(job.path)))
+        return replace(job, raw=read_raw(Path(job.path)), alternate_raw=tuple(read_raw(Path(p)) for p in job.alternates))
     except ReadError as err:
         return FileError(job.path, err.reason, err.hint)
 

@@ -14,6 +14,7 @@ One run at a time writes to an output folder, and readers never see half of a co
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -31,7 +32,7 @@ from pipeline.budget import DEFAULT_DOC_TIMEOUT
 from pipeline.engines import FileError, Job, dask_engine, local_engine
 from pipeline.locks import committing, run_lock
 from pipeline.pairing import DocInfo, apply_alignment, clear_alignment, find_pairs
-from pipeline.readers import input_suffixes
+from pipeline.readers import format_by_name, input_suffixes
 from pipeline.write import ERRORS_FILE, TableWriter, atomic_write_bytes, document_files, document_json, json_bytes, load_document
 
 STAGING_PREFIX = ".staging-"
@@ -91,11 +92,58 @@ def _doc_id_problem(path: Path) -> FileError | None:
     return None
 
 
-def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
+FORMAT_PREFERENCE = ("hwpx", "hwp", "html", "txt", "pdf")
+"""When one release is given in several formats (same folder, same file stem), the format read:
+the one whose structure survives best. Formats not listed come after these, by name."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInput:
+    """One document to extract: the file read first and, when the same release is also given in
+    other formats, those files in order of preference (read if the first cannot be)."""
+
+    path: Path
+    alternates: tuple[Path, ...] = ()
+
+
+def _preference(path: Path) -> tuple[int, str, str]:
+    fmt = format_by_name(str(path)) or path.suffix.lower()
+    rank = FORMAT_PREFERENCE.index(fmt) if fmt in FORMAT_PREFERENCE else len(FORMAT_PREFERENCE)
+    return rank, fmt, str(path)
+
+
+def _group_formats(files: list[Path], errors: list[FileError]) -> list[DocumentInput]:
+    """Files in one folder with the same stem (any letter case) and different formats are one
+    document; the same stem in two folders, or twice in one format, is a duplicate doc_id
+    (the outputs would collide, also on case-insensitive file systems)."""
+    groups: dict[tuple[Path, str], list[Path]] = {}
+    for path in files:
+        groups.setdefault((path.parent, path.stem.casefold()), []).append(path)
+    documents: list[DocumentInput] = []
+    for members in groups.values():
+        formats = [_preference(p)[1] for p in members]
+        if len(set(formats)) == len(formats):
+            ranked = sorted(members, key=_preference)
+            documents.append(DocumentInput(ranked[0], tuple(ranked[1:])))
+        else:
+            documents.extend(DocumentInput(p) for p in members)  # same format twice: reported below
+    stems = Counter(d.path.stem.casefold() for d in documents)
+    kept: list[DocumentInput] = []
+    for doc in documents:
+        if stems[doc.path.stem.casefold()] == 1:
+            kept.append(doc)
+            continue
+        clashing = [p for d in documents if d.path.stem.casefold() == doc.path.stem.casefold() for p in (d.path, *d.alternates)]
+        for p in (doc.path, *doc.alternates):
+            others = ", ".join(str(q) for q in clashing if q != p)
+            errors.append(FileError(str(p), f"duplicate doc_id {p.stem!r} (also {others})", "rename one of the files"))
+    return sorted(kept, key=lambda d: d.path)
+
+
+def gather_inputs(paths: Sequence[Path]) -> tuple[list[DocumentInput], list[FileError]]:
     """Files as given (read by their content, whatever their name) plus the documents inside
     folders (sorted). Missing, unreadable or special paths (pipes, devices), reserved or hidden
-    names and duplicate doc ids (the same file stem twice, in any letter case: the outputs
-    would collide on case-insensitive file systems) become errors."""
+    names and duplicate doc ids become errors; one release in several formats is one document."""
     candidates: list[Path] = []
     errors: list[FileError] = []
     for path in paths:
@@ -118,12 +166,13 @@ def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
             errors.append(problem)
         else:
             files.append(path)
-    stems = Counter(p.stem.casefold() for p in files)
-    clashes = [p for p in files if stems[p.stem.casefold()] > 1]
-    for p in clashes:
-        others = ", ".join(str(q) for q in clashes if q.stem.casefold() == p.stem.casefold() and q != p)
-        errors.append(FileError(str(p), f"duplicate doc_id {p.stem!r} (also {others})", "rename one of the files"))
-    return [p for p in files if stems[p.stem.casefold()] == 1], errors
+    return _group_formats(files, errors), errors
+
+
+def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
+    """The files ``gather_inputs`` reads first (one per document), and the input errors."""
+    documents, errors = gather_inputs(paths)
+    return [d.path for d in documents], errors
 
 
 def default_workers() -> int:
@@ -144,16 +193,20 @@ def run_extract(
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
     lock_timeout: float = -1,
     on_wait: Callable[[str], None] | None = None,
+    doc_date: dt.date | None = None,
 ) -> RunResult:
     """Extract ``paths`` into ``out_dir``: JSON per document, alignment of Korean/English
     pairs, every table and ``errors.json``, all staged and then renamed into place.
 
     The whole run holds the folder's run lock (``pipeline.locks``): a second run waits up to
     ``lock_timeout`` seconds (-1: as long as it takes) and raises ``FolderBusy`` after that.
-    A document taking more than ``doc_timeout`` seconds (None: no limit) becomes an error."""
+    A document taking more than ``doc_timeout`` seconds (None: no limit) becomes an error.
+    ``doc_date`` is the date of documents that give none (text, metadata, file name)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with run_lock(out_dir, lock_timeout, on_wait):
-        return _run_locked(paths, out_dir, prune, fail_fast, pairs, workers, engine, scheduler, on_document, doc_timeout)
+        return _run_locked(
+            paths, out_dir, prune, fail_fast, pairs, workers, engine, scheduler, on_document, doc_timeout, doc_date
+        )
 
 
 def _run_locked(
@@ -167,14 +220,19 @@ def _run_locked(
     scheduler: str | None,
     on_document: Callable[[], None] | None,
     doc_timeout: float | None,
+    doc_date: dt.date | None,
 ) -> RunResult:
     result = RunResult(out_dir)
-    files, result.errors = collect_inputs(paths)
+    documents, result.errors = gather_inputs(paths)
+    files = [d.path for d in documents]
     for stale in out_dir.glob(STAGING_PREFIX + "*"):  # we hold the run lock: its owner is gone
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     try:
-        jobs = [Job(str(p), p.stem, timeout=doc_timeout) for p in files]
+        jobs = [
+            Job(str(d.path), d.path.stem, timeout=doc_timeout, alternates=tuple(map(str, d.alternates)), doc_date=doc_date)
+            for d in documents
+        ]
         outcomes = dask_engine(jobs, workers or default_workers(), scheduler) if engine == "dask" else local_engine(jobs, workers)
         for outcome in outcomes:
             if isinstance(outcome, FileError):

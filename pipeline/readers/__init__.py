@@ -50,6 +50,12 @@ def _by_extension(path: str) -> Reader | None:
     return next((r for r in _READERS if suffix in r.extensions), None)
 
 
+def format_by_name(path: str) -> str | None:
+    """The format a file name claims (``hwpx`` for ``보도자료.HWPX``), None for an unknown ending."""
+    named = _by_extension(path)
+    return named.name if named is not None else None
+
+
 def choose_reader(raw: bytes, path: str) -> tuple[Reader, str | None]:
     """The reader for this content and, when the file name claims another format, a warning."""
     head = raw[:_SNIFF_BYTES]
@@ -109,6 +115,7 @@ __all__ = [
     "Table",
     "TableCell",
     "choose_reader",
+    "format_by_name",
     "input_suffixes",
     "read_bytes",
     "read_document",

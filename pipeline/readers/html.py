@@ -80,7 +80,7 @@ class _Walker:
 
     def walk(self, node: Any, depth: int, list_depth: int) -> None:  # noqa: C901 - one dispatch over tag kinds; to split
         for child in node.iter(include_text=True):
-            tag = child.tag
+            tag = child.tag or "-none"  # lexbor gives some nodes of broken markup no tag: not an element
             if tag == "-text":
                 self.inline.append(child.text_content or "")
                 continue
@@ -126,13 +126,14 @@ class _Walker:
     def _li(self, node: Any, depth: int, list_depth: int) -> None:
         indent = 2 * max(list_depth - 1, 0)
         for child in node.iter(include_text=True):
-            if child.tag in ("ul", "ol"):
+            tag = child.tag or "-none"
+            if tag in ("ul", "ol"):
                 self.flush(indent, BlockKind.LIST_ITEM, list_depth - 1)
                 self.walk(child, depth + 1, list_depth + 1)
-            elif child.tag == "-text":
+            elif tag == "-text":
                 self.inline.append(child.text_content or "")
-            elif not child.tag.startswith("-") and not _skipped(child):
-                if child.tag in ("p", "div", "br"):
+            elif not tag.startswith("-") and not _skipped(child):
+                if tag in ("p", "div", "br"):
                     self.inline.append(" ")
                 self.inline.append(child.text(deep=True, separator=" ") if depth < MAX_DEPTH else "")
         self.flush(indent, BlockKind.LIST_ITEM, list_depth - 1)

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -50,8 +51,9 @@ class _Budget:
                     if self.left < 0:
                         raise ReadError(f"package expands past {MAX_UNCOMPRESSED >> 20} MB", "not a genuine HWPX")
                     out.write(chunk)
-        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as err:
-            raise ReadError(f"damaged zip member {info.filename}: {err}", "the file is truncated or damaged") from err
+        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, zlib.error, ValueError) as err:
+            reason = str(err).split("\n", 1)[0]
+            raise ReadError(f"damaged zip member {info.filename}: {reason}", "the file is truncated or damaged") from err
         return out.getvalue()
 
 

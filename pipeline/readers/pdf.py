@@ -7,10 +7,20 @@ Per page, ``extract_text_lines`` gives each line with its left edge and top. Lin
 - dropped from the running text when they lie inside a table ``find_tables`` found; the table
   is kept as a table, each cell with its row/column and spans from the cell's geometry;
 - indented by their left edge relative to the page's body margin (one space per half an
-  em), which recovers the ``□`` / ``○`` / ``-`` levels;
+  em), which recovers the ``□`` / ``○`` / ``-`` levels; a centred line that does not reach
+  the right edge (a banner, a table caption ``< … >``) is not indented: it is not a nested item;
 - joined to the previous line (same paragraph, across a page break too) when they carry no
-  bullet marker, follow without a paragraph gap and the previous line does not end a
-  sentence: a wrapped bullet, or an expression broken across lines (``12.4`` / ``억 달러``).
+  bullet marker, follow without a paragraph gap, have about the same font size, are centred
+  alike and the previous line does not end a sentence: a wrapped bullet, or an expression
+  broken across lines (``12.4`` / ``억 달러``). The join is a space, except inside a number
+  and inside a Korean word: when the previous line is full (reaches the right edge), ends in
+  Hangul and the next starts with Hangul or ``(``, and Kiwi's spacing of the two words puts no
+  space between them (``국가`` / ``별로는``, ``다변`` / ``화를``). Compound nouns Kiwi would space
+  (``회수`` / ``금액``) keep the space: both spellings are correct Korean, and a wrong join is
+  worse than a kept space.
+
+Characters drawn twice at (almost) the same place, the "fake bold" of Hancom exports, are read
+once (``page.dedupe_chars``: ``별첨``, not ``별별첨첨``).
 
 A PDF with no text (a scan), or a Korean-looking file without Hangul, is an error. Bounds:
 at most ``MAX_PAGES`` pages and ``MAX_CHARS_PER_PAGE`` characters per page.
@@ -18,6 +28,7 @@ at most ``MAX_PAGES`` pages and ``MAX_CHARS_PER_PAGE`` characters per page.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections import Counter
@@ -41,10 +52,60 @@ _FINAL = (".", "!", "?", "。", ":", ";", "…", ")")
 class _Line:
     text: str
     x0: float
+    x1: float
     top: float
     bottom: float
     size: float
     page: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The body's left edge (the document's: indentation is comparable across pages) and right
+    edge (the page's: an annex in a box is narrower); indentation, centring and full lines are
+    measured from them."""
+
+    left: float
+    right: float
+
+    def symmetric(self, line: _Line) -> bool:
+        """The line's middle is the body's middle (within 0.4 em, at least 2 pt)."""
+        return abs((line.x0 + line.x1) - (self.left + self.right)) / 2 <= max(2.0, 0.4 * line.size)
+
+    def centred(self, line: _Line) -> bool:
+        """Indented by more than two ems, short of the right edge by as much, and symmetric."""
+        indented = line.x0 - self.left > 2 * line.size
+        short = self.right - line.x1 > 2 * line.size
+        return indented and short and self.symmetric(line)
+
+    def full(self, line: _Line) -> bool:
+        """Reaches the right edge: the line was wrapped, not ended."""
+        return self.right - line.x1 <= line.size
+
+    def indent(self, line: _Line) -> int:
+        return 0 if self.centred(line) else round(2 * (line.x0 - self.left) / max(line.size, 1.0))
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _joins_without_space(tail: str, text: str) -> bool:
+    """A Korean word broken at the line end (``국가`` / ``별로는``): Kiwi's spacing of the last
+    word and the next one puts no space between them. Only asked when the previous line is full."""
+    if not (tail and text and _HANGUL.fullmatch(tail[-1]) and (_HANGUL.fullmatch(text[0]) or text[0] == "(")):
+        return False
+    from pipeline.tokens import get_kiwi
+
+    left, right = tail.split()[-1], text.split()[0]
+    spaced = get_kiwi().space(left + right, reset_whitespace=True)
+    seen = 0
+    for i, char in enumerate(spaced):
+        if char.isspace():
+            continue
+        if seen == len(left):
+            return not spaced[i - 1].isspace()
+        seen += 1
+    return False
 
 
 def _load() -> Any:
@@ -81,15 +142,28 @@ def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]
     return any(x0 - 1 <= line["x0"] and line["x1"] <= x1 + 1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _table(builder: TextBuilder, table: Any, page_no: int) -> None:
+@dataclass(frozen=True, slots=True)
+class _FoundTable:
+    """A ruled table pdfplumber found: its box and each cell's box and text."""
+
+    bbox: tuple[float, float, float, float]
+    cells: list[tuple[tuple[float, float, float, float], str]]
+
+    @classmethod
+    def of(cls, table: Any) -> _FoundTable:
+        texts = table.extract()
+        cells = [
+            (tuple(bbox), text or "")
+            for row, row_texts in zip(table.rows, texts, strict=False)
+            for bbox, text in zip(row.cells, row_texts, strict=False)
+            if bbox is not None
+        ]
+        return cls(tuple(table.bbox), cells)
+
+
+def _table(builder: TextBuilder, table: _FoundTable, page_no: int) -> None:
     """Cells with their grid position; spans from how many column/row edges a cell covers."""
-    texts = table.extract()
-    cells = [
-        (bbox, text or "")
-        for row, row_texts in zip(table.rows, texts, strict=False)
-        for bbox, text in zip(row.cells, row_texts, strict=False)
-        if bbox is not None
-    ]
+    cells = table.cells
     xs = sorted({round(b[0], 1) for b, _ in cells} | {round(b[2], 1) for b, _ in cells})
     ys = sorted({round(b[1], 1) for b, _ in cells} | {round(b[3], 1) for b, _ in cells})
     builder.begin_table()
@@ -99,6 +173,50 @@ def _table(builder: TextBuilder, table: Any, page_no: int) -> None:
         colspan = xs.index(round(x1, 1)) - col
         builder.cell(row, col, text.split("\n"), rowspan=rowspan, colspan=colspan, page=page_no)
     builder.end_table()
+
+
+def _collect(pdf: Any) -> tuple[list[list[_Line]], list[float], list[list[_FoundTable]]]:
+    """Per page: its lines outside tables, its height and its tables (pdfplumber's work)."""
+    pages: list[list[_Line]] = []
+    heights: list[float] = []
+    tables: list[list[_FoundTable]] = []
+    for whole in pdf.pages:
+        if len(whole.chars) > MAX_CHARS_PER_PAGE:
+            raise ReadError(f"page {whole.page_number} holds {len(whole.chars)} characters", "not a fact sheet page")
+        page = whole.dedupe_chars()
+        found = [_FoundTable.of(t) for t in page.find_tables()]
+        boxes = [t.bbox for t in found]
+        lines = []
+        for line in page.extract_text_lines(return_chars=True):
+            if boxes and _inside(line, boxes):
+                continue
+            size = max((c.get("size", 10.0) for c in line["chars"]), default=10.0)
+            lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, whole.page_number))
+        pages.append(lines)
+        heights.append(float(page.height))
+        tables.append(found)
+    return pages, heights, tables
+
+
+def _continues(previous: _Line, line: _Line, frames: dict[int, _Frame], text: str) -> bool:
+    """Can ``line`` be the wrapped rest of ``previous``: no bullet marker, about the same font
+    size (not a heading after body text), a centred line only after a symmetric one (a wrapped
+    title, not a caption after ragged text) and the other way round, and across a page break
+    only after a full line."""
+    same_size = abs(line.size - previous.size) <= 0.15 * max(line.size, previous.size)
+    frame, full = frames[line.page], frames[previous.page].full(previous)
+    centring = full or (
+        (not frame.centred(line) or frame.symmetric(previous)) and (not frame.centred(previous) or frame.symmetric(line))
+    )
+    page_break = line.page != previous.page and not full
+    return not _MARKER.match(text) and same_size and centring and not page_break
+
+
+def _close(pdf: Any) -> None:
+    """Close the file; pdfplumber's ``close`` walks the pages again, which a damaged file
+    refuses a second time: the reason was reported already."""
+    with contextlib.suppress(Exception):
+        pdf.close()
 
 
 class PdfReader:
@@ -124,37 +242,35 @@ class PdfReader:
                 "password-protected PDF: save an unprotected copy" if "Password" in name or "Encrypt" in name else "damaged PDF"
             )
             raise ReadError(f"cannot open PDF: {name}", hint) from err
-        with pdf:
+        try:
             if len(pdf.pages) > MAX_PAGES:
                 raise ReadError(f"PDF has {len(pdf.pages)} pages (limit {MAX_PAGES})", "split the file")
-            return self._render(pdf, raw)
+            pages, heights, tables = _collect(pdf)
+            title = str((pdf.metadata or {}).get("Title") or "").strip() or None
+        except ReadError:
+            raise
+        except Exception as err:  # pdfminer and pdfplumber raise anything on a damaged page
+            reason = f"damaged PDF: {type(err).__name__} while reading its pages"
+            raise ReadError(reason, "the file is truncated or damaged") from err
+        finally:
+            _close(pdf)
+        return self._render(pages, heights, tables, raw, title)
 
-    def _render(self, pdf: Any, raw: bytes) -> ReadResult:  # noqa: C901 - to split into collect and lay-out passes
-        pages: list[list[_Line]] = []
-        heights: list[float] = []
-        tables: list[tuple[Any, list[Any]]] = []
-        for page in pdf.pages:
-            if len(page.chars) > MAX_CHARS_PER_PAGE:
-                raise ReadError(f"page {page.page_number} holds {len(page.chars)} characters", "not a fact sheet page")
-            found = page.find_tables()
-            boxes = [t.bbox for t in found]
-            lines = []
-            for line in page.extract_text_lines(return_chars=True):
-                if boxes and _inside(line, boxes):
-                    continue
-                size = max((c.get("size", 10.0) for c in line["chars"]), default=10.0)
-                lines.append(_Line(line["text"], line["x0"], line["top"], line["bottom"], size, page.page_number))
-            pages.append(lines)
-            heights.append(float(page.height))
-            tables.append((page, found))
-        if not any(line.text.strip() for lines in pages for line in lines) and not any(t for _, t in tables):
+    def _render(
+        self, pages: list[list[_Line]], heights: list[float], tables: list[list[_FoundTable]], raw: bytes, title: str | None
+    ) -> ReadResult:
+        if not any(line.text.strip() for lines in pages for line in lines) and not any(tables):
             raise ReadError("no text layer: scanned PDF?", "run OCR on the file first, or use the HWP/HWPX original")
         drop = _furniture(pages, heights)
         builder = TextBuilder()
         body = [(p, i, ln) for p, lines in enumerate(pages) for i, ln in enumerate(lines) if (p, i) not in drop]
-        margin = min((ln.x0 for _, _, ln in body), default=0.0)
+        left = min((ln.x0 for _, _, ln in body), default=0.0)
+        right: dict[int, float] = {}
+        for _, _, ln in body:
+            right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
+        frames = {page: _Frame(left, edge) for page, edge in right.items()}
         previous: _Line | None = None
-        table_at = {p: list(found) for p, (_, found) in enumerate(tables)}
+        table_at = {p: list(found) for p, found in enumerate(tables)}
         for p, _, line in body:
             for table in [t for t in table_at.get(p, []) if t.bbox[1] <= line.top]:
                 _table(builder, table, p + 1)
@@ -169,10 +285,12 @@ class PdfReader:
                 previous = None
             tail = builder.last_line()
             split_number = re.search(r"\d[.,]$", tail) is not None and text[:1].isdigit()
-            if previous is not None and not _MARKER.match(text) and (split_number or not tail.endswith(_FINAL)):
-                builder.extend_line(text, joiner="" if split_number else " ")
+            frame = frames[line.page]
+            if previous is not None and _continues(previous, line, frames, text) and (split_number or not tail.endswith(_FINAL)):
+                split_word = not split_number and frames[previous.page].full(previous) and _joins_without_space(tail, text)
+                builder.extend_line(text, joiner="" if split_number or split_word else " ")
             else:
-                builder.line(text, indent=round(2 * (line.x0 - margin) / max(line.size, 1.0)), page=line.page)
+                builder.line(text, indent=frame.indent(line), page=line.page)
             previous = line
         for p, rest in table_at.items():
             for table in rest:
@@ -180,6 +298,4 @@ class PdfReader:
         text = builder.text()
         if not text.strip():
             raise ReadError("no text layer: scanned PDF?", "run OCR on the file first, or use the HWP/HWPX original")
-        info = pdf.metadata or {}
-        title = str(info.get("Title") or "").strip() or None
         return builder.result(raw, self.name, Metadata(title=title))

@@ -135,9 +135,21 @@ def span_groups(doc: Document) -> list[SpanGroup]:
     return sorted(groups, key=lambda g: (g.start, -g.end, KINDS.index(g.kind)))
 
 
+def source_location(record: Span) -> str | None:
+    """Where a span is in the original file, as a reviewer looks for it: ``p. 3`` (a PDF page)
+    or ``paragraph 12`` (HWPX/HWP/HTML, counted from 1); None when the format has neither."""
+    if record.page is not None:
+        return f"p. {record.page}"
+    if record.paragraph is not None:
+        return f"paragraph {record.paragraph + 1}"
+    return None
+
+
 def _tip(group: SpanGroup) -> str:
-    """Tooltip text of a group: a header line, then the normalized values of each record."""
-    lines = [f"{group.kind} «{group.records[0].text}»"]
+    """Tooltip text of a group: a header line (with where it is in the original file), then
+    the normalized values of each record."""
+    where = source_location(group.records[0])
+    lines = [f"{group.kind} «{group.records[0].text}»" + (f" · {where}" if where else "")]
     for record in group.records:
         if isinstance(record, Amount):
             lines += amount_lines(record)
@@ -420,6 +432,8 @@ def pledges_table(doc: Document, docs: Mapping[str, Document], names: Mapping[st
         period = [f"over {esc(a.period)} ({esc(human_duration(a.period))})"] if a.period else []
         period += [f"per {esc(a.per)} ({esc(human_duration(a.per))})"] if a.per else []
         where = f'<a class="bid" href="#b{bullet.index}">b{bullet.index}</a> ' if bullet else '<span class="bid">prose</span> '
+        source = source_location(a)
+        where += f'<span class="bid src">{esc(source)}</span> ' if source else ""
         aligned = other_bullets.get(bullet.aligned_id or "") if bullet else None
         if aligned is not None and other is not None:
             aligned_cell = (
