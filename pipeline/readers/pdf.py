@@ -5,7 +5,9 @@ Per page, ``extract_text_lines`` gives each line with its left edge and top. Lin
 - dropped when they are page furniture: in the top or bottom band of the page and repeated
   (digits aside) on at least half of the pages, or a bare page number (``- 3 -``, ``3 / 10``);
 - dropped from the running text when they lie inside a table ``find_tables`` found; the table
-  is kept as a table, each cell with its row/column and spans from the cell's geometry;
+  is kept as a table, each cell with its row/column and spans from the cell's geometry, the
+  cells rebuilt as the format drew them (``pdf_tables``: open borders, unruled stacked rows),
+  in page order (a table that ends a page comes before the next page's text);
 - indented by their left edge relative to the page's body margin (one space per half an
   em), which recovers the ``□`` / ``○`` / ``-`` levels; a centred line that does not reach
   the right edge (a banner, a table caption ``< … >``) is not indented: it is not a nested item;

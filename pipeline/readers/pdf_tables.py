@@ -19,6 +19,7 @@ Dotted rules (each dot a short segment) are kept by ``TABLE_SETTINGS``: joined, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,14 +62,15 @@ class FoundTable:
 
 def _inside(char: dict[str, Any], box: Box) -> bool:
     x0, top, x1, bottom = box
-    mid_x, mid_y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    mid_x, mid_y = (float(char["x0"]) + float(char["x1"])) / 2, (float(char["top"]) + float(char["bottom"])) / 2
     return x0 <= mid_x < x1 and top <= mid_y < bottom
 
 
 def _distributed(chars: Sequence[dict[str, Any]]) -> bool:
     """Hangul spread evenly over the cell's width (Hancom's distributed alignment, ``미    국``):
-    no space character drawn between the glyphs, every gap between two glyphs the same and wider than a fifth of
-    an em. The gaps are layout, not spaces (a typed space is drawn as a space character)."""
+    no space character drawn between the glyphs, every gap between two glyphs the same and
+    wider than a fifth of an em. The gaps are layout, not spaces (a typed space is drawn as a
+    space character)."""
     glyphs = sorted(chars, key=lambda c: c["x0"])
     while glyphs and not glyphs[-1]["text"].strip():
         glyphs.pop()
@@ -76,13 +78,14 @@ def _distributed(chars: Sequence[dict[str, Any]]) -> bool:
         glyphs.pop(0)
     if len(glyphs) < 2 or not all(_HANGUL.fullmatch(c["text"]) for c in glyphs):
         return False
-    gaps = [b["x0"] - a["x1"] for a, b in zip(glyphs, glyphs[1:], strict=False)]
+    gaps = [float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(glyphs)]
     em = max(float(c.get("size", 10.0)) for c in glyphs)
     return max(gaps) - min(gaps) <= 0.5 and min(gaps) > 0.2 * em
 
 
 def _lines(chars: Sequence[dict[str, Any]]) -> tuple[TextLine, ...]:
-    from pdfplumber.utils import cluster_objects, extract_text
+    from pdfplumber.utils.clustering import cluster_objects
+    from pdfplumber.utils.text import extract_text
 
     out = []
     for group in cluster_objects(list(chars), "top", _LINE_TOLERANCE):
@@ -139,7 +142,7 @@ def _run_cells(run: list[int], xs: list[float], top: float, bottom: float, chars
     cuts = [xs[c] for c in run[1:] if not any(ch["x0"] < xs[c] < ch["x1"] for ch in inside)]
     bounds = [xs[run[0]], *cuts, xs[run[-1] + 1]]
     out = []
-    for left, right in zip(bounds, bounds[1:], strict=False):
+    for left, right in itertools.pairwise(bounds):
         piece: Box = (left, top, right, bottom)
         lines = _lines([ch for ch in inside if _inside(ch, piece)])
         if lines:
@@ -157,9 +160,7 @@ def _crosses(cell: FoundCell, y: float) -> bool:
 
 def _splits(cells: list[FoundCell]) -> list[float]:
     """Heights where a ruled row holds rows without a ruling between them."""
-    candidates = _edges(
-        [(a.bottom + b.top) / 2 for cell in cells for a, b in zip(cell.lines, cell.lines[1:], strict=False)]
-    )
+    candidates = _edges([(a.bottom + b.top) / 2 for cell in cells for a, b in zip(cell.lines, cell.lines[1:], strict=False)])
     accepted = []
     for y in candidates:
         across = [c for c in cells if c.bbox[1] < y < c.bbox[3] and c.lines]
@@ -178,7 +179,7 @@ def _split(cell: FoundCell, splits: list[float]) -> list[FoundCell]:
     bounds = [top, *inner, bottom]
     return [
         FoundCell((x0, a, x1, b), tuple(line for line in cell.lines if a <= (line.top + line.bottom) / 2 < b))
-        for a, b in zip(bounds, bounds[1:], strict=False)
+        for a, b in itertools.pairwise(bounds)
     ]
 
 
