@@ -145,30 +145,46 @@ def commitments(
     sector: Annotated[str | None, typer.Option(help="Only commitments in this sector (batteries).")] = None,
     modality: Annotated[str | None, typer.Option(help="Only this modality (committed, planned, ...).")] = None,
     format: Annotated[ListFormat, typer.Option("--format", help="table, csv or json.")] = ListFormat.TABLE,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            help="Comma-separated columns, or 'all'. Default: every column for csv and json; "
+            "commitment_id, parties, action, modality, amounts, counterparts, sectors for the table.",
+        ),
+    ] = None,
 ) -> None:
     """List the commitments of an output folder: who, what, how much, how firmly."""
     import csv
     import json
 
+    from rich import box
     from rich.table import Table
 
-    from pipeline.commitments.listing import COLUMNS, commitment_rows
+    from pipeline.commitments.listing import COLUMNS, TABLE_COLUMNS, commitment_rows, pick_columns
 
+    try:
+        shown = pick_columns(columns, TABLE_COLUMNS if format == ListFormat.TABLE else COLUMNS)
+    except ValueError as e:
+        _say(err, "error", "red", f"--columns: {e}")
+        raise typer.Exit(2) from None
     if not out_dir.is_dir():
-        err.print(f"[red]error[/red] {out_dir}: no such folder (run `factsheet extract` first)")
+        _say(err, "error", "red", f"{out_dir}: no such folder (run `factsheet extract` first)")
         raise typer.Exit(1)
-    rows = commitment_rows(out_dir, party, sector, modality)
+    rows = [{c: row[c] for c in shown} for row in commitment_rows(out_dir, party, sector, modality)]
     if format == ListFormat.JSON:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     elif format == ListFormat.CSV:
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=shown, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    else:
-        table = Table(*COLUMNS)
+    else:  # cells wrap within the terminal's width instead of being cut to a few letters
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for c in shown:  # the short enum columns stay whole; the others wrap at spaces
+            table.add_column(c, overflow="fold", no_wrap=c in {"action", "modality"})
         for row in rows:
-            table.add_row(*(str(row[c]) for c in COLUMNS))
-        out.print(table)
+            table.add_row(*(str(row[c]) for c in shown))
+        Console(highlight=False, markup=False).print(table)
 
 
 @app.command()

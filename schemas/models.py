@@ -16,6 +16,8 @@ from typing import Annotated, Any, Literal, Self, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from schemas.decimals import canonical_decimal
+
 SCHEMA_VERSION = 1
 
 
@@ -113,13 +115,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _canonical(value: Decimal) -> Decimal:
-    """One spelling per number (``2.5E+9`` and ``2500000000.0`` -> ``2500000000``), so the
-    JSON output is byte-stable whatever arithmetic produced the value."""
-    return Decimal(format(value.normalize(), "f"))
-
-
-PositiveDecimal = Annotated[Decimal, Field(gt=0), AfterValidator(_canonical)]
+PositiveDecimal = Annotated[Decimal, Field(gt=0), AfterValidator(canonical_decimal)]
 IsoDuration = Annotated[str, Field(pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$")]
 
 
@@ -406,7 +402,7 @@ class DataCell(_Strict):
     end: Annotated[int, Field(ge=0)]
     row_header: list[str]
     col_header: list[str]
-    value: Annotated[Decimal, AfterValidator(_canonical)] | None = Field(
+    value: Annotated[Decimal, AfterValidator(canonical_decimal)] | None = Field(
         default=None, description="In full units (176.8 under 억 달러 -> 17680000000); percents as written."
     )
     kind: CellKind

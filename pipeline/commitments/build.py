@@ -94,11 +94,11 @@ def _containers(ctx: DocContext, amounts: Sequence[Amount]) -> list[_Container]:
     return sorted(out, key=lambda c: c.start)
 
 
-def _explicit_modality(facts: Facts) -> str | None:
+def _explicit_modality(facts: Facts, has_amount: bool) -> str | None:
     """The modality the clause states itself, or ``None`` when it only follows its context."""
     if facts.modality in _EXPLICIT:
         return facts.modality
-    if facts.statistic:
+    if facts.statistic or facts.measured or (facts.copula and has_amount):
         return Modality.REPORTED.value
     if facts.past:
         return Modality.COMMITTED.value if facts.modality == "committed_weak" else Modality.REPORTED.value
@@ -146,7 +146,7 @@ def extract_commitments(
             held = amount_index.within(clause.start, clause.end)
             if not held and (facts.action is None or container.amounts_only or facts.stance):
                 continue
-            explicit = _explicit_modality(facts)
+            explicit = _explicit_modality(facts, bool(held))
             previous = pending[-1] if pending else None
             if (
                 held
@@ -227,12 +227,14 @@ def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]
 
 
 class _Sectors:
-    """Sectors of sentences and containers, each computed once (a clause without a sector cue
-    takes its sentence's, else its bullet's)."""
+    """Sectors of clauses and sentences, each sentence computed once. Only cues of the clause
+    count, and names of ministries are no cues (the Department of Energy, 과학기술정보통신부); a
+    commitment without a cue of its own takes its sentence's (``반도체 공장을 짓고, 10억 달러를
+    투자한다``), else, when it points back (``이를 위해``), the earlier sentence's; a reported
+    figure never: no sector is better than a wrong one."""
 
-    def __init__(self, ctx: DocContext, containers: Sequence[_Container], clauses_of: Mapping[int, list[Clause]]) -> None:
+    def __init__(self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]]) -> None:
         self.ctx = ctx
-        self.containers = containers
         self.spans: dict[tuple[int, int], tuple[int, int]] = {}
         for ci, clauses in clauses_of.items():
             for c in clauses:
@@ -240,18 +242,51 @@ class _Sectors:
                 self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
         self.cache: dict[tuple[int, int], list[str]] = {}
 
-    def _of(self, key: tuple[int, int], start: int, end: int) -> list[str]:
+    def _in(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
+        text = list(self.ctx.text[start:end])
+        for a in actors.within(start, end):
+            if a.actor_type != ActorType.GOVERNMENT:
+                continue  # 세계보건기구, the Green Climate Fund: what they are for is the sector
+            text[a.start - start : a.end - start] = " " * (a.end - a.start)
+        return sectors_in("".join(text), self.ctx.language, lambda s, e: self._morphemes(start + s, start + e))
+
+    def _morphemes(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` starts a morpheme or lies inside one (a compound: 세계보건기구),
+        not begins inside one and runs past it (다각도|로)."""
+        first = self.ctx.token_at(start)
+        return first is None or first.start == start or end <= first.end
+
+    def clause(self, row: _Row, actors: _Index[ActorMention]) -> list[str]:
+        return self._in(row.start, row.end, actors)
+
+    def sentence(self, row: _Row, actors: _Index[ActorMention], sentence: int | None = None) -> list[str]:
+        key = (row.container, row.clause.sentence if sentence is None else sentence)
+        if key not in self.spans:
+            return []
         if key not in self.cache:
-            self.cache[key] = sectors_in(self.ctx.text[start:end], self.ctx.language)
+            self.cache[key] = self._in(*self.spans[key], actors)
         return self.cache[key]
 
-    def sentence(self, row: _Row) -> list[str]:
-        key = (row.container, row.clause.sentence)
-        return self._of(key, *self.spans[key]) if key in self.spans else []
+    def sentence_text(self, row: _Row) -> str:
+        start, end = self.spans.get((row.container, row.clause.sentence), (row.start, row.end))
+        return self.ctx.text[start:end]
 
-    def container(self, ci: int) -> list[str]:
-        c = self.containers[ci]
-        return self._of((ci, -1), c.start, c.end)
+    def earlier(self, row: _Row, actors: _Index[ActorMention]) -> list[str]:
+        """The sectors of the nearest earlier sentence of the same bullet that has any: what
+        ``이를 위해``, ``to this effort`` refers to."""
+        for sentence in range(row.clause.sentence - 1, -1, -1):
+            found = self.sentence(row, actors, sentence)
+            if found:
+                return found
+        return []
+
+
+def _refers_back(lex: Lexicon, text: str) -> bool:
+    """Whether a clause points back to an earlier sentence (``이를 위해``, ``to this effort``)."""
+    words = lex.list("anaphora")
+    if lex.language == "ko":
+        return any(re.search(rf"(?<![가-힣]){re.escape(w)}(?![가-힣])", text) for w in words)
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
 
 
 def _ids_of(spans: Sequence[tuple[int, int]], by_span: Mapping[tuple[int, int], Sequence[ActorMention]]) -> list[str]:
@@ -309,7 +344,7 @@ def _records(
 ) -> list[Commitment]:
     rows = sorted(rows, key=lambda r: (r.start, r.end))
     subject_parties = _subject_parties(rows, containers, known, actors)
-    sectors_of = _Sectors(ctx, containers, clauses_of)
+    sectors_of = _Sectors(ctx, clauses_of)
     by_span: dict[tuple[int, int], list[ActorMention]] = {}
     for a in actors:
         by_span.setdefault((a.start, a.end), []).append(a)
@@ -324,7 +359,9 @@ def _records(
         container = containers[row.container]
         held = row.amounts
         counterpart_ids: list[str] = []
-        for span in row.facts.counterparts:
+        reported = row.modality == Modality.REPORTED.value
+        # a reported figure keeps only whom it went to (라오스에, to Ukraine), not its labels
+        for span in row.facts.recipients if reported else row.facts.counterparts:
             for mention in by_span.get(span, []):
                 if mention.actor_id and mention.actor_id not in counterpart_ids:
                     counterpart_ids.append(mention.actor_id)
@@ -337,7 +374,11 @@ def _records(
         counterpart_ids = [c for c in counterpart_ids if c not in parties]
         recipients = _recipient_types(row, actor_index, parties)
         text = ctx.text[row.start : row.end]
-        sectors = sectors_in(text, ctx.language) or sectors_of.sentence(row) or sectors_of.container(row.container)
+        sectors = sectors_of.clause(row, actor_index)
+        if not sectors and not reported:  # a commitment without a cue of its own
+            sectors = sectors_of.sentence(row, actor_index)
+            if not sectors and _refers_back(lex, sectors_of.sentence_text(row)):
+                sectors = sectors_of.earlier(row, actor_index)
         obj = row.facts.object
         object_text = ctx.text[obj[0] : obj[1]] if obj else ""
         held_dates = date_index.within(row.start, row.end)

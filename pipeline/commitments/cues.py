@@ -4,6 +4,7 @@ and the shared sector lexicon (``pipeline/data/sectors.yaml``), compiled once pe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -114,12 +115,15 @@ def sector_ids() -> list[str]:
     return [s for s, *_ in _sectors()]
 
 
-def sectors_in(text: str, language: str) -> list[str]:
-    """Sector ids whose cues occur in ``text``, in lexicon order."""
+def sectors_in(text: str, language: str, in_word: Callable[[int, int], bool] | None = None) -> list[str]:
+    """Sector ids whose cues occur in ``text``, in lexicon order. Korean cues match inside words
+    (배터리 in 이차전지배터리); given ``in_word`` (a span of ``text`` -> whether it starts a
+    morpheme or lies inside one), only such spans count: 도로 is no road in 다각도로."""
     out = []
     for sector, ko, en_ci, en_cs in _sectors():
         if language == "ko":
-            hit = bool(ko.search(text)) or bool(en_cs and en_cs.search(text))
+            hit = any(in_word is None or in_word(m.start(), m.end()) for m in ko.finditer(text))
+            hit = hit or bool(en_cs and en_cs.search(text))
         else:
             hit = bool(en_ci and en_ci.search(text)) or bool(en_cs and en_cs.search(text))
         if hit:

@@ -43,6 +43,8 @@ _AUX = {
     "already",
     "not",
 }
+_COPULA = {"is", "are", "was", "were", "be", "been"}
+_ADVERBS = {"also", "jointly", "further", "each", "together", "now", "already", "not"}
 _NOUN_ENDINGS = ("ment", "ments", "tion", "tions", "ance", "ances", "ship", "ships", "ure", "ures")
 _DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "of", "his", "her", "such"}
 
@@ -92,6 +94,7 @@ def _verb_words_of(language: str) -> frozenset[str]:
     for label in ("welcomed", "exploring", "planned", "committed", "committed_weak"):
         words |= {w.lower() for w in lex.raw["modality"][label] if " " not in w}
     words |= {w.lower() for w in lex.list("statistic_verbs") if " " not in w}
+    words |= {w.lower() for w in lex.list("irregular_past") if " " not in w}
     words |= {"totaling", "totalling"}
     return frozenset(words)
 
@@ -125,6 +128,7 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
             or (form.endswith("ing") and form not in {"totaling", "totalling"})
             or form in nouns
             or (k > 0 and words[k - 1].form in {"'s", "’s", "s", "'", "’"})
+            or (k + 1 < len(words) and forms[k + 1] == "of")  # imports of goods, support of
         )
         is_verb = (
             form in verbs and not nounish and prev not in _DETERMINERS and not (words[k].form[:1].isupper() and not at_start)
@@ -138,8 +142,11 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
             if forms[j] in verbs or forms[j] not in {"to", "also", "jointly", "further", "each", "together", "now", "already"}:
                 last_verb = j
         if starts_group and last_verb == k and not is_verb:
-            if k + 1 < len(words) and words[k + 1].is_word and forms[k + 1] not in _DETERMINERS and forms[k + 1][:1].islower():
-                last_verb = k + 1  # will discuss, will launch: a verb not in the cue lists
+            n = j + 1 if all(f in _ADVERBS for f in forms[k + 1 : j + 1]) else k + 1
+            if n < len(words) and words[n].is_word and forms[n] not in _DETERMINERS and forms[n][:1].islower():
+                last_verb = n  # will discuss, has already disbursed: a verb not in the cue lists
+            elif j > k:
+                last_verb = j
         return k, max(last_verb, k)
     for k, form in enumerate(forms):  # raised, carried: a past verb outside the cue lists
         prev = forms[k - 1] if k > 0 else ""
@@ -167,7 +174,9 @@ def analyse(
         future = bool(forms & set(lex.list("future_words")))
         irregular = set(lex.list("irregular_past"))
         facts.past = not future and any(f.endswith("ed") or f in irregular for f in forms if f not in {"need", "red"})
+        facts.past = facts.past or (not future and bool(forms & {"was", "were"}))
         facts.statistic = bool(lex.statistic.search(ptext)) or bool(forms & {"totaling", "totalling"})
+        facts.copula = forms <= _COPULA | _ADVERBS  # … were the largest sources, is the largest donor
         around = ctx.text[words[max(0, i - 4)].start : words[min(len(words) - 1, j + 1)].end]
         facts.modality = modality_cue(lex, ptext) or _near_cue(lex, around)
         inside = [c for c in cues if ps <= c.start < pe]
@@ -189,6 +198,8 @@ def analyse(
         cue = specific(cues, cue)
         facts.action = cue.label
     facts.counterparts = _counterparts(ctx, lex, clause, actors)
+    recipient = set(lex.list("recipient_prepositions"))
+    facts.recipients = [span for span in facts.counterparts if _preposition(ctx, clause, span) in recipient]
     if group is not None:
         subject = _subject(ctx, words, group[0], actors)
         facts.subjects = _coordinated(ctx, actors, subject) if subject else []

@@ -23,7 +23,12 @@ class Facts:
     ``subjects`` are the actors of the clause's subject (coordinated ones too), ``we`` a
     subject ``우리``/``we`` standing for the document's parties; ``partners`` are the
     counterparts that act with the parties (``일본과 함께``, ``with``); ``modality`` is an
-    explicit cue class or ``None``; ``past`` and ``statistic`` tell a reported sum;
+    explicit cue class or ``None``; ``past`` and ``statistic`` tell a reported sum; ``measured``
+    a clause that states a measurement (an evaluative or observational predicate, a change, a
+    headline without a verb: ``평가된다``, ``감소``) and ``copula`` a predicate that is only a
+    copula (``… 순이다``, ``were``): with a sum, reported unless a cue says otherwise;
+    ``recipients`` are the counterparts marked as receiving or hosting (dative ``에``,
+    ``to``/``in``), the only ones a reported figure keeps;
     ``verbal_action`` says the action cue is a verb of the predicate; ``stance`` that the
     predicate states a position, not an act (``지지한다``, ``recognize``).
     """
@@ -34,6 +39,9 @@ class Facts:
     modality: str | None = None
     past: bool = False
     statistic: bool = False
+    measured: bool = False
+    copula: bool = False
+    recipients: list[tuple[int, int]] = field(default_factory=list)
     counterparts: list[tuple[int, int]] = field(default_factory=list)
     partners: list[tuple[int, int]] = field(default_factory=list)
     subjects: list[tuple[int, int]] = field(default_factory=list)

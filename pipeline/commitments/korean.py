@@ -1,4 +1,6 @@
-"""Korean clauses from Kiwi tags: sentences end at ``SF`` marks and line breaks, clauses at
+"""Korean clauses from Kiwi tags: sentences end at ``SF`` marks and at line breaks that do not
+fall inside a phrase (a line ending in a particle or a connective goes on: ``150억 달러로⏎
+전년 대비 하락하였다``), clauses at
 connective endings (``EC`` 고/며/으며…) unless an auxiliary follows (``투자하고 있다``). The
 predicate is the verbal chain at the clause end (``투자할 예정이다``, ``제공하기로 결정하였다``,
 ``검토 중이다``): verbs and ``하다`` nouns (``NNG`` + ``XSV``), endings, bound nouns and the
@@ -18,6 +20,8 @@ _VERBAL = {"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "ETM", "ETN
 _NOUNS = {"NNG", "NNP", "SL", "SH", "XSN", "NR", "SN", "NNB", "XPN"}
 _PLAN_NOUNS = {"예정", "계획", "방침", "생각", "전망", "목표", "중", "것", "수", "바"}
 _SENTENCE_ENDS = {".", "!", "?"}
+_OPEN_TAGS = {"JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "EC", "ETM", "ETN"}
+"""Tags after which a phrase goes on: a line break there wraps a sentence, it does not end one."""
 
 
 def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]:
@@ -28,7 +32,7 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     out: list[Clause] = []
     cur, sentence, prev_end = start, 0, start
     for k, t in enumerate(toks):
-        if "\n" in ctx.text[prev_end : t.start] and prev_end > cur:
+        if "\n" in ctx.text[prev_end : t.start] and prev_end > cur and not _wrapped(toks[k - 1], t):
             out.append(Clause(cur, prev_end, sentence))
             cur, sentence = t.start, sentence + 1
         prev_end = t.end
@@ -51,6 +55,14 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     if cur < end and ctx.text[cur:end].strip():
         out.append(Clause(cur, end, sentence))
     return [_trim(ctx, c) for c in out if ctx.text[c.start : c.end].strip()]
+
+
+def _wrapped(before: Token, after: Token) -> bool:
+    """Whether a line break between two tokens only wraps a sentence: the line ends inside a
+    phrase (a particle, a connective or adnominal ending, a comma) and the next line does not
+    open with a mark (a new item)."""
+    opens_item = _tag(after) in {"SW", "SO", "SS"} or not after.form[:1].isalnum()
+    return not opens_item and (_tag(before) in _OPEN_TAGS or before.form == ",")
 
 
 def _trim(ctx: DocContext, c: Clause) -> Clause:
@@ -115,6 +127,8 @@ def analyse(
         facts.stance = any(t.form in set(lex.list("stance_verbs")) for t in toks[i : j + 1])
         statistic = set(lex.list("statistic_verbs"))
         facts.statistic = any(t.form in statistic and _tag(t) in {"VV", "NNG"} for t in toks[i : j + 1])
+        facts.measured = _measured(lex, toks, i, j)
+        facts.copula = _copula(toks, i, j)
     text = ctx.text[clause.start : clause.end]
     cues = [c for c in action_cues(lex, text, clause.start) if c.start < pred_end and not _inside(c.start, numeric)]
     region_start = facts.predicate[0] if facts.predicate else clause.start
@@ -124,12 +138,62 @@ def analyse(
         facts.verbal_action = facts.predicate is not None and cue.start >= facts.predicate[0]
         region_start = min(region_start, cue.start)
     facts.modality = modality_cue(lex, ctx.text[region_start : clause.end])
+    if chain is None:  # a headline or fragment with a sum and no verb: a statistic, unless it names its act
+        facts.measured = not _ends_in_act(lex, toks)
     facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
+    recipient = tuple(sorted(lex.list("recipient_particles"), key=len, reverse=True))
+    places = set(lex.list("counterpart_nouns"))
+    facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, span, recipient, places)]
     facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors))
     facts.we = facts.subjects == [] and _we(ctx, lex, toks)
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     facts.object = _object(ctx, lex, toks, facts, actors, numeric)
     return facts
+
+
+def _copula(toks: Sequence[Token], i: int, j: int) -> bool:
+    """Whether the predicate ``toks[i..j]`` is a copula after a noun that is no plan (``… 순이다``,
+    ``52억 달러였다``; not ``지원할 예정이다``, ``지원할 것이다``)."""
+    return any(
+        _tag(toks[k]) == "VCP" and k > 0 and toks[k - 1].form not in _PLAN_NOUNS and _tag(toks[k - 1]) != "ETN"
+        for k in range(i, j + 1)
+    )
+
+
+def _measured(lex: Lexicon, toks: Sequence[Token], i: int, j: int) -> bool:
+    """Whether the predicate ``toks[i..j]`` states a measurement: a verb of change or
+    observation (``감소하였다``, ``보이고 있다``, ``나타났다``) or a passive of evaluation
+    (``평가된다``, ``분석된다``)."""
+    verbs = set(lex.list("measure_verbs"))
+    passive = set(lex.list("measure_passive_nouns"))
+    for k in range(i, j + 1):
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.form in verbs and _tag(t) in {"VV", "VA", "NNG"}:
+            return True
+        if t.form in passive and nxt is not None and nxt.form == "되":
+            return True
+    return False
+
+
+def _ends_in_act(lex: Lexicon, toks: Sequence[Token]) -> bool:
+    """Whether a fragment without a verb ends in the noun of its act (``300만 달러 지원``) or
+    names a modality (``지원 약속``), rather than in a change or a figure (``14.6% 감소``)."""
+    words = [t for t in toks if not _tag(t).startswith("S") or _tag(t) in {"SL", "SN", "SH"}]
+    if not words:
+        return False
+    last = words[-1].form
+    return any(c.start == 0 and c.end == len(last) for c in action_cues(lex, last, 0)) or modality_cue(lex, last) is not None
+
+
+def _marked_by(ctx: DocContext, span: tuple[int, int], particles: tuple[str, ...], places: set[str]) -> bool:
+    """Whether the actor at ``span`` is followed by one of ``particles`` (``라오스에``) or a place
+    noun (``미국 내``): a recipient or host, not a partner or a figure's label."""
+    end = _name_end(ctx, span[1])
+    after = ctx.text[end : end + 24]
+    if after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places:
+        return True
+    return any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -205,7 +269,12 @@ def _name_end(ctx: DocContext, end: int) -> int:
         if t is None or t.start != end + 1 or _tag(t) not in {"NNG", "NNP", "SL"}:
             break
         end = t.end
-    return end
+    m = _ABBREVIATION.match(ctx.text, end)
+    return m.end() if m else end
+
+
+_ABBREVIATION = re.compile(r"\([A-Za-z][A-Za-z0-9&.\- ]{0,15}\)")
+"""An abbreviation in brackets after a name (``세계식량계획(WFP)을``): part of the name."""
 
 
 def _actor_at(actors: Sequence[tuple[int, int]], text: str, pos: int) -> bool:

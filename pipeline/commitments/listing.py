@@ -21,6 +21,22 @@ COLUMNS = (
     "object",
     "predicate",
 )
+TABLE_COLUMNS = ("commitment_id", "parties", "action", "modality", "amounts", "counterparts", "sectors")
+"""The columns of the terminal table by default: those that fit 80-120 columns when wrapped."""
+
+
+def pick_columns(spec: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns named in ``spec`` (comma-separated, ``all`` for every one), else ``default``;
+    an unknown name is a ``ValueError`` naming the known ones."""
+    if not spec:
+        return default
+    names = tuple(n.strip() for n in spec.split(",") if n.strip())
+    if names == ("all",):
+        return COLUMNS
+    unknown = [n for n in names if n not in COLUMNS]
+    if unknown or not names:
+        raise ValueError(f"unknown column {', '.join(unknown) or spec!r}; columns: {', '.join(COLUMNS)}, or all")
+    return names
 
 
 def commitment_rows(

@@ -38,7 +38,7 @@ def accuracy(path: Path) -> dict[str, dict[str, tuple[int, int]]]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["commitments.yaml", "commitments_heldout.yaml"]:
+    for name in sys.argv[1:] or ["commitments.yaml", "commitments_heldout.yaml", "commitments_press.yaml"]:
         for language, fields in accuracy(ROOT / "tests/corpus" / name).items():
             line = ", ".join(f"{f} {r}/{n}" for f, (r, n) in fields.items())
             print(f"{name} {language}: {line}")

@@ -112,3 +112,16 @@ def test_review_page_has_one_badged_row_per_commitment() -> None:
         anchor = f"m-amount-{amount.start}-{amount.end}"
         assert f'href="#{anchor}"' in section and f'id="{anchor}"' in page
     assert section.count('class="c-pred"') == sum(1 for c in KO.commitments if c.predicate)
+
+
+def test_commitments_table_is_readable_in_a_narrow_terminal() -> None:
+    runner = CliRunner()
+    table = runner.invoke(app, ["commitments", str(DATA), "--party", "KOR"], env={"COLUMNS": "80"}).output
+    assert max(len(line) for line in table.splitlines()) <= 80
+    rows = [c for doc in DOCS.values() for c in doc.commitments if "KOR" in c.parties]
+    words = set(table.split())
+    assert {c.action.value for c in rows} <= words and {c.modality.value for c in rows} <= words  # never cut
+    picked = runner.invoke(app, ["commitments", str(DATA), "--columns", "action,object", "--format", "csv"]).output
+    assert picked.splitlines()[0] == "action,object"
+    wrong = runner.invoke(app, ["commitments", str(DATA), "--columns", "action,nope"])
+    assert wrong.exit_code == 2 and "nope" in wrong.output

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
+from pipeline.context import DocContext, Extractor
 from pipeline.lang.en import RULES as EN
 from pipeline.lang.ko import RULES as KO
-from pipeline.mentions import DocContext, Extractor
 from schemas.models import AmountFields, DateFields, Language
 
 DATES = [

@@ -20,8 +20,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
+from pipeline.context import DocContext
 from pipeline.lang.registry import rules_for
-from pipeline.mentions import DocContext
 from schemas.models import AmountFields, DateFields, Language, QuantityFields
 from tests.conftest import REFERENCE_DATE
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.context import DocContext, context_for_text
 from pipeline.lang.en import RULES
-from pipeline.mentions import DocContext, context_for_text
 from schemas.models import Language
 
 SAMPLE = Path(__file__).resolve().parents[2] / "raw" / "factsheet_2021-05-21_en.txt"
@@ -56,7 +56,7 @@ def test_en_amounts_linear_on_large_text() -> None:
     """A 5 MB document must not trigger quadratic scans (no tokens needed for the regex rules)."""
     import time
 
-    from pipeline.mentions import DocContext, Structure
+    from pipeline.context import DocContext, Structure
 
     chunk = SAMPLE.read_text(encoding="utf-8")
     text = chunk * (5_000_000 // len(chunk))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from pipeline.context import DocContext
 from pipeline.lang.en import RULES
-from pipeline.mentions import DocContext
 from schemas.models import Language
 from tests.lang.test_en_amounts import sample_ctx  # noqa: F401  (fixture)
 

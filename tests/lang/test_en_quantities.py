@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from pipeline.context import DocContext
 from pipeline.lang.en import RULES
-from pipeline.mentions import DocContext
 from tests.lang.test_en_amounts import sample_ctx  # noqa: F401  (fixture)
 
 # span, value, unit, kind, iso — every quantity in the sample, in order.

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from pipeline.context import DocContext, context_for_text
 from pipeline.lang.ko import RULES
 from pipeline.lang.ko.amounts import extract_amounts
-from pipeline.mentions import DocContext, context_for_text
 from schemas.models import Language
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pipeline.context import context_for_text
 from pipeline.lang.ko.dates import extract_dates
-from pipeline.mentions import context_for_text
 from tests.lang.test_ko_amounts import SAMPLE
 
 Y = "year"

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from pipeline.context import DocContext
 from pipeline.lang.ko.numbers import number_ok, number_pattern, parse_korean_number
-from pipeline.mentions import DocContext
 
 PARSED = [
     ("250", "250"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from pipeline.context import context_for_text
 from pipeline.lang.ko.quantities import extract_quantities
-from pipeline.mentions import context_for_text
 from tests.lang.test_ko_amounts import SAMPLE
 
 # The quantities of the 2021-05-21 fact sheet: span, value, unit, kind, iso.

@@ -14,7 +14,7 @@ bare currency words (``the dollar``), ``half a billion dollars``, amounts in ``c
 dollars``, ``19 euro area countries``, ``5 pounds of plastic``. A ``$`` is read as USD.
 The vocabulary sits in ``pipeline/data/currencies.yaml`` and ``pipeline/lang/en/data/money.yaml``.
 
->>> from pipeline.mentions import context_for_text
+>>> from pipeline.context import context_for_text
 >>> from schemas.models import Language
 >>> [m] = extract_amounts(context_for_text("investments totaling more than $25 billion.", Language.EN))
 >>> m.fields.value, m.fields.qualifier.value, m.fields.display
@@ -33,12 +33,13 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from pipeline.context import DocContext, Mention
 from pipeline.lang.en import numbers as num
 from pipeline.lexicon import alternation, lang_yaml
-from pipeline.mentions import DocContext, Mention
 from pipeline.money import currencies, display, minor_words
 from pipeline.money import words as money_words
 from pipeline.overlap import resolve
+from schemas.decimals import canonical_decimal
 from schemas.models import AmountFields, Change, Qualifier
 
 _DASHES = "-–—"
@@ -53,6 +54,7 @@ class _Lexicon:
     qual_before: dict[str, Qualifier]
     qual_after: dict[str, Qualifier]
     per: dict[str, str]
+    fractions: dict[str, str]
     not_after: re.Pattern[str]
     not_before: frozenset[str]
     prefix_re: re.Pattern[str]
@@ -111,22 +113,24 @@ def _lexicon() -> _Lexicon:
     number = num.number_pattern()
     scale = num.scale_pattern()
     qual = rf"(?:(?<![\w])(?P<qual>(?i:{alternation(list(qual_before))}))\s+)?"
-    qafter = rf"(?P<qafter>\s+(?i:{alternation(list(qual_after))})\b)?"
+    qafter = rf"(?P<qafter>(?:\s+|(?=-))(?i:{alternation(list(qual_after))})\b)?"
     signs = alternation(list(prefix))
+    hyphen_scale = rf"(?i:{alternation(num.scale_words())})\b"  # `ten-million-dollar`, `$10-million`
     cur = rf"(?<![A-Za-z0-9])(?:{signs})"
     sep = rf"\s*(?P<sep>[{_DASHES}]|(?i:to|and))\s*"
     prefix_re = re.compile(
         rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
-        rf"(?P<cur>{cur})\s?(?P<n1>{num.NUMERAL})(?!\d)(?P<s1>{scale})?"
-        rf"(?:{sep}(?:(?P<cur2>{cur})\s?)?(?P<n2>{num.NUMERAL})(?!\d)(?P<s2>{scale})?)?"
+        rf"(?P<cur>{cur})\s?(?P<n1>{num.NUMERAL})(?!\d|[,.]\d)(?P<s1>{scale}|-{hyphen_scale})?"
+        rf"(?:{sep}(?:(?P<cur2>{cur})\s?)?(?P<n2>{num.NUMERAL})(?!\d|[,.]\d)(?P<s2>{scale})?)?"
         rf"{qafter}"
     )
     words = rf"(?i:{alternation(list(suffix))})"
     suffix_re = re.compile(
         rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
-        rf"(?P<n1>{number}|(?i:\ban?\b)(?=\s*(?i:{alternation(data['article_words'])})\b))(?P<s1>{scale})?"
+        rf"(?:(?<![\w])(?P<frac>(?i:{alternation(list(data['article_fractions']))}))\s+(?:(?i:of)\s+)?(?=(?i:an?)\b))?"
+        rf"(?P<n1>{number}|(?i:\ban?\b)(?=\s*(?i:{alternation(data['article_words'])})\b))(?P<s1>{scale}|-{hyphen_scale})?"
         rf"(?:{sep}(?P<n2>{number})(?P<s2>{scale})?)?"
-        rf"\s+(?P<cur>{words})(?![\w$])"
+        rf"(?:\s+|(?<=[\w])-)(?P<cur>{words})(?![\w$-])"
         rf"{qafter}"
     )
     # a parenthetical (or the end of the one the amount sits in) may stand before the words:
@@ -143,8 +147,8 @@ def _lexicon() -> _Lexicon:
     before_re = re.compile(rf"(?P<pn>{number})-(?P<pu>year|month)\s*,?\s*$")
     after_re = re.compile(
         rf"{qual}(?:(?P<between>(?i:between|from))\s+)?"
-        rf"(?<![\w.,]){'(?P<n1>' + num.NUMERAL + ')'}(?!\d)(?P<s1>{scale})?"
-        rf"(?:{sep}(?P<n2>{num.NUMERAL})(?!\d)(?P<s2>{scale})?)?"
+        rf"(?<![\w.,]){'(?P<n1>' + num.NUMERAL + ')'}(?!\d|[,.]\d)(?P<s1>{scale})?"
+        rf"(?:{sep}(?P<n2>{num.NUMERAL})(?!\d|[,.]\d)(?P<s2>{scale})?)?"
         rf"\s?(?P<cur>{alternation(list(after))})(?![A-Za-z0-9])"
         rf"{qafter}"
     )
@@ -170,6 +174,7 @@ def _lexicon() -> _Lexicon:
         qual_before,
         qual_after,
         per,
+        {k.lower(): str(v) for k, v in data["article_fractions"].items()},
         not_after,
         frozenset(w.lower() for w in data["not_money_before"]),
         prefix_re,
@@ -251,6 +256,15 @@ def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
     return bool(before) and before[-1].lower() in lex.not_before
 
 
+_THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}$")
+
+
+def _thousands_dot(numeral: str, scale: str | None) -> bool:
+    """``3.000`` or ``1.500 million`` may be European thousands (3000, 1500 million); ``$1.125 billion``
+    (a scale, and a tail no writer pads with zeros) is a decimal."""
+    return bool(_THOUSANDS_DOT.match(numeral)) and (not scale or numeral.endswith("00"))
+
+
 _FRACTION_BEFORE = re.compile(r"(?i:\b(?:half|quarter|third|fourth|fifth|tenth)s?\s+(?:of\s+)?)$")
 
 
@@ -258,10 +272,16 @@ def _values(m: re.Match[str], *, has_cur2: bool, suffix_form: bool) -> tuple[Dec
     """The value, the upper end of a range (or None) and where the number part ends; None when
     the currency word belongs to a second number that does not make a range."""
     n1 = m.group("n1")
+    frac = m.groupdict().get("frac")
+    if frac:  # `half a million dollars`: the fraction stands for the number
+        fraction = Decimal(_lexicon().fractions[re.sub(r"\s+", " ", frac.lower())])
+        return num.scaled(fraction, m.group("s1")), None, m.end("s1") if m.group("s1") else m.end("n1")
     if n1.lower() in ("a", "an") and _FRACTION_BEFORE.search(m.string, max(0, m.start("n1") - 12), m.start("n1")):
         return None  # `half a billion dollars`: a fraction we do not read is no amount, not a billion
     v1 = Decimal(1) if n1.lower() in ("a", "an") else num.parse_number(n1)
     s1, s2, n2 = m.group("s1"), m.group("s2"), m.group("n2")
+    if _thousands_dot(n1, s1) or (n2 and _thousands_dot(n2, s2)):
+        return None  # `€ 3.000`: 3 or 3000 (a European thousands dot); no value rather than a wrong one
     sep = (m.group("sep") or "").lower()
     between = (m.group("between") or "").lower()
     if n2 and (sep != "and" or between == "between") and (bool(s2) or has_cur2 or sep in _DASHES or suffix_form):
@@ -325,7 +345,7 @@ def _build(
 
 def _hundredths(value: Decimal | None) -> Decimal | None:
     """``85 cents`` -> 0.85: an amount in the hundredth unit, in the main unit."""
-    return None if value is None else num.normalize(value / 100)
+    return None if value is None else canonical_decimal(value / 100)
 
 
 def _with_minor_unit(text: str, end: int, value: Decimal, code: str) -> tuple[Decimal, int] | None:
@@ -339,7 +359,7 @@ def _with_minor_unit(text: str, end: int, value: Decimal, code: str) -> tuple[De
     unit = lex.minor[tail.group("w").lower()]
     if cents is None or cents >= 100 or not (unit == code or (unit == "USD" and code in lex.cents_codes)):
         return None
-    return num.normalize(value + cents / 100), tail.end()
+    return canonical_decimal(value + cents / 100), tail.end()
 
 
 def _change(text: str, start: int, end: int) -> tuple[Change | None, int]:

@@ -31,7 +31,7 @@ bare month needs a preposition before it), month ranges without a year, seasons,
 ``mid-century``.
 
 >>> import datetime as dt
->>> from pipeline.mentions import context_for_text
+>>> from pipeline.context import context_for_text
 >>> from schemas.models import Language
 >>> text = "achieve net zero emissions no later than 2050"
 >>> [m] = extract_dates(context_for_text(text, Language.EN, doc_date=dt.date(2021, 5, 21)))
@@ -54,9 +54,9 @@ from functools import cache
 from typing import Any, cast
 
 from pipeline import periods
+from pipeline.context import DocContext, Mention
 from pipeline.lang.en import numbers as num
 from pipeline.lexicon import alternation, lang_yaml
-from pipeline.mentions import DocContext, Mention
 from pipeline.money import currencies
 from pipeline.overlap import resolve
 from schemas.models import DateFields, Grain, Relation
@@ -331,6 +331,30 @@ def _year_part_months() -> dict[str, int]:
     return months
 
 
+_QUARTER_LEAD = re.compile(r"(?i:\b(?:in|during|by|for|until|till|before|after|since|through|from|to|the|this|of))\s+$")
+_QUARTER_FOLLOW = re.compile(r"\s+[a-z]")
+
+
+def _bare_quarter(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``Q4`` without a year, in the document's year: only after a preposition (``in Q4``) or
+    before a lowercase word (``Q4 revenue``), never as a question label (``Q4.``, ``Q4: How``)."""
+    lead = _QUARTER_LEAD.search(text, max(0, m.start() - 12), m.start())
+    if lead is None and not _QUARTER_FOLLOW.match(text, m.end()):
+        return None
+    return _quarter(m, text, doc)
+
+
+def _part_of_relative_month(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``the end of the month``, ``early next month``: a part of the document's month or one next to it."""
+    if doc is None:
+        return None
+    offset = {"the": 0, "this": 0, "next": 1, "last": -1}[(m.group("which") or "the").lower()]
+    first, _ = periods.offset_period(doc, offset, "month")
+    part = _lexicon().parts[re.sub(r"\s+", " ", m.group("part").lower())]
+    span = periods.part_of_month_range(first.year, first.month, part)
+    return _Core(m.start(), m.end(), "en.date.part_of_month", span, Grain.PART_OF_MONTH, True)
+
+
 def _quarter(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     q = int(m.group("q")) if m.groupdict().get("q") else _ordinal(m.group("ord") or "")
     year, relative = _year_of(m, doc)
@@ -502,7 +526,9 @@ def _weekday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     if doc is None or re.match(rf",?\s+(?:the\s+)?(?:\d|{_lexicon().month_ci_re})", text[m.end() : m.end() + 16]):
         return None  # `Friday, May 21`: the weekday names the date that follows
     weekday = _lexicon().weekdays[m.group("wd").lower()]
-    which = (m.group("which") or "").lower()
+    which = " ".join((m.group("which") or "").lower().split())
+    if which == "this coming":  # `this coming Friday`: the next one, as `coming Friday`
+        which = "coming"
     if m.group("wk"):  # `wednesday of next week`, `sunday last week`
         if which:
             return None
@@ -569,8 +595,63 @@ def _offset(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     if inward and unit_word not in lex.in_units:
         return None
     unit = lex.offset_units[unit_word]
-    span = periods.offset_period(doc, n if inward else -n, unit)
+    forward = inward or m.groupdict().get("fwd")
+    span = periods.offset_period(doc, n if forward else -n, unit)
     return _Core(m.start(), m.end(), "en.date.offset", span, Grain(unit), True)
+
+
+@cache
+def _offsets() -> dict[str, Any]:
+    offsets: dict[str, Any] = lang_yaml("en", "offsets.yaml")
+    return offsets
+
+
+@cache
+def _holidays() -> dict[str, tuple[int, int]]:
+    """Fixed-date holiday names (lowercase, one apostrophe) -> (month, day)."""
+    raw: dict[str, list[int]] = lang_yaml("en", "holidays.yaml")
+    return {name: (md[0], md[1]) for name, md in raw.items()}
+
+
+def _weekend(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``this weekend``, ``next weekend``: Saturday and Sunday of that week."""
+    if doc is None:
+        return None
+    weeks = {k.lower(): v for k, v in _offsets()["weekends"].items()}[" ".join(m.group("we").lower().split())]
+    saturday = periods.weekday_in_week(doc, weeks, 5)
+    return _Core(m.start(), m.end(), "en.date.weekend", (saturday, saturday + dt.timedelta(days=1)), Grain.DAY, True)
+
+
+_MODIFIED = re.compile(r"\s+[a-z]")
+
+
+def _holiday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``Christmas Day``, ``New Year's Eve 2024``: a fixed-date holiday in the year written or the document's."""
+    name = " ".join(m.group("hol").lower().split())
+    if " " not in name and not m.group("y") and _MODIFIED.match(text, m.end()):
+        return None  # `the Christmas season`, `Halloween costumes`: the name qualifies a noun, not a day
+    dated = rf"\s*(?:,|\(|(?i:is|was|falls\s+on|on))?\s*(?:\d|{_lexicon().month_ci_re})"
+    if not m.group("y") and re.match(dated, text[m.end() : m.end() + 30]):
+        return None  # `Christmas Day, December 25, 2024`: the date written after it says which year
+    year, relative = _year_of(m, doc)
+    if year is None:
+        return None
+    names = {k.lower(): v for k, v in _holidays().items()}
+    month, day = names[name]
+    date = dt.date(year, month, day)
+    return _Core(m.start(), m.end(), "en.date.holiday", (date, date), Grain.DAY, relative)
+
+
+def _day_first_dotted(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``26.05.2021``: day first, as everywhere dots separate a date with the year last; never
+    after a label word (``version 1.2.2021``)."""
+    if _prev_word(text, m.start()) in _lexicon().label_words:
+        return None
+    try:
+        date = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    except ValueError:
+        return None
+    return _Core(m.start(), m.end(), "en.date.dotted", (date, date), Grain.DAY, False)
 
 
 def _window(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
@@ -635,13 +716,27 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
             None,
         ),
         (
-            rf"(?:\b(?P<which>(?i:this|next|last|coming|past))\s+)?(?P<wd>{lex.weekday_re})"
+            rf"(?:\b(?P<which>(?i:this\s+coming|this|next|last|coming|past))\s+)?(?P<wd>{lex.weekday_re})"
             rf"(?:(?P<after_next>\s+(?i:after\s+next)\b)|\s+(?:(?i:of)\s+)?(?P<wk>(?i:this|next|last))\s+(?i:week)\b)?",
             _weekday,
             lex.weekday_re,
             None,
         ),
         (rf"\b{count}\s+{units}\s+(?i:ago)\b", _offset, "(?i:ago)", None),
+        (
+            rf"\b{count}\s+{units}\s+(?P<fwd>(?i:{alternation(_offsets()['forward_words'])}))\b",
+            _offset,
+            rf"(?i:{alternation(_offsets()['forward_words'])})",
+            None,
+        ),
+        (rf"\b(?P<we>(?i:{alternation(list(_offsets()['weekends']))}))\b", _weekend, "(?i:weekend)", None),
+        (
+            rf"\b(?P<hol>(?i:{alternation(list(_holidays()))}))(?![\w'’])(?:,?\s+(?P<y>{YEAR})(?!\d))?",
+            _holiday,
+            None,
+            None,
+        ),
+        (rf"(?<![\w.,])(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>{YEAR})(?!\d|\.\d)", _day_first_dotted, r"\d\.\d", None),
         (rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}", _offset, units_gate, None),
         (rf"\b{the}(?P<w>(?i:{alternation(list(lex.window_words))}))\s+{count}\s+{units}", _window, units_gate, None),
         (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso, r"\d[-/.]\d\d", None),
@@ -665,6 +760,13 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
             None,
         ),
         (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, "Q[1-4]", None),
+        (r"(?<![\w-])Q(?P<q>[1-4])\b(?![-/.]\d)", _bare_quarter, "Q[1-4]", None),
+        (
+            rf"(?P<part>{lex.part_re})\s+(?:(?i:of)\s+)?(?:(?P<which>(?i:the|this|next|last))\s+)?(?i:month)\b(?!\s*\d)",
+            _part_of_relative_month,
+            "(?i:month)",
+            None,
+        ),
         (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR}|\d{{2}})(?!\d)", _quarter, "[1-4]Q", None),
         (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, "(?i:half)", None),
         (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, "H[12]", None),

@@ -3,7 +3,7 @@
 Extracted: digit numerals with thousands separators and decimals (``1,000``, ``2.5``), cardinal
 words up to the hundreds (``five``, ``twenty-five``, ``two hundred fifty``) and scale words or
 abbreviations after them (``million``, ``bn``, ``m``, ``k``). Not handled: fractions (``half a
-billion``), ``a dozen``, Roman numerals, European decimal commas (``2,5``).
+billion`` is read by the amount rules), ``a dozen``, Roman numerals, European decimal commas (``2,5``).
 The vocabulary lives in ``pipeline/lang/en/data/numbers.yaml``; this module only builds regex
 fragments from it and evaluates what they match.
 
@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.lexicon import alternation, lang_yaml
+from schemas.decimals import canonical_decimal
 
 
 @cache
@@ -36,6 +37,12 @@ def word_values() -> dict[str, int]:
     """Cardinal word -> value (``nine`` -> 9, ``ninety`` -> 90, ``hundred`` -> 100)."""
     d = _data()
     return {**d["cardinals"], **d["tens"], **d["hundred"]}
+
+
+@cache
+def scale_words() -> list[str]:
+    """The full scale words (``thousand``, ``million``, ``lakh``), without abbreviations."""
+    return list(_data()["scales"])
 
 
 @cache
@@ -53,8 +60,8 @@ def ordinal_values() -> dict[str, int]:
     return dict(_data()["ordinals"])
 
 
-NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-"""A digit numeral: ``2.5``, ``1,000``, ``25``; callers add their own boundaries."""
+NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
+"""A digit numeral: ``2.5``, ``1,000``, ``25``, Indian grouping ``1,20,000``; callers add their own boundaries."""
 
 
 @cache
@@ -102,7 +109,7 @@ def parse_number(text: str) -> Decimal | None:
     text = text.strip()
     if text and text[0].isdigit():
         try:
-            return normalize(Decimal(text.replace(",", "")))
+            return canonical_decimal(Decimal(text.replace(",", "")))
         except InvalidOperation:
             return None
     return parse_words(text)
@@ -112,7 +119,7 @@ def scale_value(scale: str | None) -> int:
     """Multiplier of a scale surface such as `` billion`` or ``bn``; 1 when absent."""
     if not scale:
         return 1
-    s = scale.strip()
+    s = scale.strip().lstrip("-")  # `ten-million-dollar`
     table = scale_values()
     return table.get(s) or table.get(s.lower()) or 1
 
@@ -121,11 +128,4 @@ def scaled(number: Decimal | None, scale: str | None) -> Decimal | None:
     """``number`` times its scale, normalized (``2.5`` + ``bn`` -> 2500000000)."""
     if number is None:
         return None
-    return normalize(number * scale_value(scale))
-
-
-def normalize(value: Decimal) -> Decimal:
-    """Integral values without exponent or ``.0`` (``2500000000.0`` -> ``2500000000``)."""
-    if value == value.to_integral_value():
-        return Decimal(int(value))
-    return value.normalize()
+    return canonical_decimal(number * scale_value(scale))

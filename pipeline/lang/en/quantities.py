@@ -16,7 +16,7 @@ for them. Not extracted: a number without a unit (``5G``, ``COP26``, ``G7``, ``S
 a noun with modifiers in between (``in 2021 many countries``), numbers glued to letters or
 hyphens (``COVID-19 vaccine doses``), ``a year`` / ``a dozen`` (no numeral).
 
->>> from pipeline.mentions import context_for_text
+>>> from pipeline.context import context_for_text
 >>> from schemas.models import Language
 >>> [m] = extract_quantities(context_for_text("joining nine other nations focused on", Language.EN))
 >>> m.fields.value, m.fields.unit, m.fields.kind.value
@@ -34,9 +34,9 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from pipeline.context import DocContext, Mention
 from pipeline.lang.en import numbers as num
 from pipeline.lexicon import alternation, lang_yaml
-from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
 from schemas.models import QuantityFields, QuantityKind
 

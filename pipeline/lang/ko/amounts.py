@@ -19,7 +19,7 @@ Not extracted: numbers without a currency (``5G``, ``COP26``, ``9개국``, ``1�
 ``100만 톤``, ``2030 NDC``: counts and measures belong to the quantities), vague amounts
 (``수십억 달러``), a change ``2억 달러에서 3억 달러로`` (two amounts, not a range).
 
->>> from pipeline.mentions import context_for_text
+>>> from pipeline.context import context_for_text
 >>> [(m.fields.display, m.fields.qualifier.value) for m in extract_amounts(context_for_text("총 250억불 이상에 달한다"))]
 [('$25B', 'at_least')]
 """
@@ -33,13 +33,15 @@ from decimal import Decimal
 from functools import cache
 from typing import cast
 
-from pipeline.lang.ko.common import alternation, data, ends_token, plain, prev_char, starts_token, whole_word
+from pipeline.context import DocContext, Mention
+from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number, unit_words
 from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
-from pipeline.mentions import DocContext, Mention
 from pipeline.money import currencies, display, minor_words
 from pipeline.money import words as money_words
 from pipeline.overlap import resolve
+from pipeline.text_utils import compact
+from schemas.decimals import canonical_decimal
 from schemas.models import AmountFields, Change, Qualifier
 
 _GAP = r"(?:[ \t]*\n[ \t]*|\s)?"
@@ -85,13 +87,8 @@ class _Lexicon:
     period_after: re.Pattern[str]
 
 
-def _key(word: str) -> str:
-    """Lookup key of a matched word: spaces removed (``미국 달러`` and ``미국달러`` are one word)."""
-    return re.sub(r"\s+", "", word)
-
-
 def _keyed(words: dict[str, str]) -> dict[str, str]:
-    return {_key(w): v for w, v in words.items()}
+    return {compact(w): v for w, v in words.items()}
 
 
 def _currency_words(field: str) -> dict[str, str]:
@@ -144,13 +141,13 @@ def lexicon() -> _Lexicon:
         attached_q={k: Qualifier(v) for k, v in d["attached_qualifiers"].items()},
         pre_q={k: Qualifier(v) for k, v in d["pre_qualifiers"].items()},
         pre_rates=dict(d["pre_rates"]),
-        post_rates={_key(k): v for k, v in d["post_rates"].items()},
+        post_rates={compact(k): v for k, v in d["post_rates"].items()},
         exceed_q=Qualifier(d["exceed_qualifier"]),
-        min_values={_key(k): Decimal(v) for k, v in d.get("min_values", {}).items()},
+        min_values={compact(k): Decimal(v) for k, v in d.get("min_values", {}).items()},
         change_particles=tuple(d["change_particles"]),
         minor=_keyed(minor),
         signs=dict(d["change_signs"]),
-        change_words={_key(k): Change(v) for k, v in d["change_words"].items()},
+        change_words={compact(k): Change(v) for k, v in d["change_words"].items()},
         simple=re.compile(rf"(?P<num>{num}){_GAP}(?P<cur>{ko_alt})"),
         words=re.compile(
             rf"(?<![가-힣])(?P<num>[{sino}]+(?:{decimal_point}[{sino_digits}]+)?)\s?(?P<cur>{ko_alt}|{alternation(minor)})"
@@ -223,9 +220,9 @@ def _from_simple(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     value = _number_value(ctx, m)
     if value is None or not ends_token(ctx, m.end("cur")):
         return None
-    if value < lex.min_values.get(_key(m.group("cur")), 0):
+    if value < lex.min_values.get(compact(m.group("cur")), 0):
         return None
-    draft = _Draft(m.start(), m.end(), value, lex.ko_words[_key(m.group("cur"))], "ko.amount.number_currency")
+    draft = _Draft(m.start(), m.end(), value, lex.ko_words[compact(m.group("cur"))], "ko.amount.number_currency")
     if has_approx_infix(m.group("num")):
         draft.qualifier = Qualifier.APPROX
     return draft
@@ -240,7 +237,7 @@ def _from_ko_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if m.group("cur") is not None and not ends_token(ctx, m.end("cur")):
         return None
     end = m.end("cur") if m.group("cur") is not None else m.end("num")
-    return _Draft(m.start(), end, value, lex.ko_prefixes[_key(m.group("kp"))], "ko.amount.prefix_number_currency")
+    return _Draft(m.start(), end, value, lex.ko_prefixes[compact(m.group("kp"))], "ko.amount.prefix_number_currency")
 
 
 def _from_en_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
@@ -252,9 +249,9 @@ def _from_en_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if value is None or (m.group("num2") and (high is None or high <= value)):
         return None  # `$5-3 billion`: not a range we understand, and half of it would be wrong
     scale = lex.scales[m.group("scale")] if m.group("scale") else Decimal(1)
-    code = lex.prefixes[_key(m.group("pre"))]
-    value_max = plain(high * scale) if high is not None else None
-    return _Draft(m.start(), m.end(), plain(value * scale), code, "ko.amount.english_prefix", value_max=value_max)
+    code = lex.prefixes[compact(m.group("pre"))]
+    value_max = canonical_decimal(high * scale) if high is not None else None
+    return _Draft(m.start(), m.end(), canonical_decimal(value * scale), code, "ko.amount.english_prefix", value_max=value_max)
 
 
 def _from_en_postfixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
@@ -265,7 +262,7 @@ def _from_en_postfixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if value is None or (before and (before.isalnum() or before in ".,$")):
         return None
     if m.group("scale"):
-        value = plain(value * lex.scales[m.group("scale")])
+        value = canonical_decimal(value * lex.scales[m.group("scale")])
     return _Draft(m.start(), m.end(), value, lex.en_words[m.group("en").lower()], "ko.amount.english_postfix")
 
 
@@ -293,7 +290,7 @@ def _from_words(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     word two syllables (``오달러``); the match must start a word and end a token.
     """
     lex = lexicon()
-    num, cur = m.group("num"), _key(m.group("cur"))
+    num, cur = m.group("num"), compact(m.group("cur"))
     small, big = unit_words()
     if num in big and not _lone_unit_ok(ctx, m):
         return None
@@ -306,10 +303,10 @@ def _from_words(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if value is None:
         return None
     if cur in lex.minor:
-        return _Draft(m.start(), m.end(), plain(value / 100), lex.minor[cur], "ko.amount.words_minor")
+        return _Draft(m.start(), m.end(), canonical_decimal(value / 100), lex.minor[cur], "ko.amount.words_minor")
     if value < lex.min_values.get(cur, 0):
         return None
-    return _Draft(m.start(), m.end(), plain(value), lex.ko_words[cur], "ko.amount.words_currency")
+    return _Draft(m.start(), m.end(), canonical_decimal(value), lex.ko_words[cur], "ko.amount.words_currency")
 
 
 _LABEL_BEFORE = re.compile(r"(?:[(:/,\[<]|단위)\s*$")
@@ -329,7 +326,7 @@ def _from_minor(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     value = _number_value(ctx, m)
     if value is None or not ends_token(ctx, m.end("cur")):
         return None
-    return _Draft(m.start(), m.end(), plain(value / 100), lex.minor[_key(m.group("cur"))], "ko.amount.minor")
+    return _Draft(m.start(), m.end(), canonical_decimal(value / 100), lex.minor[compact(m.group("cur"))], "ko.amount.minor")
 
 
 def _borrow_units(low: str, high: str) -> str:
@@ -354,8 +351,8 @@ def _from_range(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         return None
     if not ends_token(ctx, m.end("cur")):
         return None
-    currency = lex.ko_words[_key(m.group("cur"))]
-    if m.group("cura") is not None and lex.ko_words[_key(m.group("cura"))] != currency:
+    currency = lex.ko_words[compact(m.group("cur"))]
+    if m.group("cura") is not None and lex.ko_words[compact(m.group("cura"))] != currency:
         return None
     if ctx.text.startswith(lex.change_particles, m.end()):
         return None
@@ -380,7 +377,7 @@ def _add_post_context(ctx: DocContext, draft: _Draft) -> None:
     elif (m := lex.exceed.match(text, end)) and starts_token(ctx, m.start("q")):
         draft.end, draft.qualifier = m.end("q"), lex.exceed_q
     if (m := lex.post_rate.match(text, draft.end)) is not None:
-        draft.per = lex.post_rates[_key(m.group("r"))]
+        draft.per = lex.post_rates[compact(m.group("r"))]
     if draft.period is None and (m := lex.period_after.match(text, draft.end)) is not None:
         draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
 
@@ -423,7 +420,7 @@ def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
             continue
         gap = ctx.text[prev.end : draft.start]
         if prev.rule.endswith("minor") is False and draft.rule.endswith("minor") and gap.strip() == "" and prev.value_max is None:
-            prev.end, prev.value, prev.rule = draft.end, plain(prev.value + draft.value), prev.rule + "_minor"
+            prev.end, prev.value, prev.rule = draft.end, canonical_decimal(prev.value + draft.value), prev.rule + "_minor"
             continue
         sep = lex.range_gap.fullmatch(gap) or _between(ctx, gap, draft.end)
         if (
@@ -452,7 +449,7 @@ def _add_change(ctx: DocContext, draft: _Draft) -> None:
         draft.start, draft.change = m.start("s"), Change(lex.signs[m.group("s")])
         return
     if (m := lex.change_after.match(ctx.text, draft.end)) is not None and starts_token(ctx, m.start("w")):
-        draft.change = lex.change_words[_key(m.group("w"))]
+        draft.change = lex.change_words[compact(m.group("w"))]
 
 
 def _range_tail(ctx: DocContext, draft: _Draft) -> bool:

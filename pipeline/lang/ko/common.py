@@ -8,12 +8,11 @@ currency, in ``3개 원전`` it is part of another word. Nothing here tokenizes 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from pipeline import lexicon
+from pipeline.context import DocContext
 from pipeline.lexicon import lang_yaml
-from pipeline.mentions import DocContext
 
 
 def data(name: str) -> Any:
@@ -47,13 +46,6 @@ def ends_token(ctx: DocContext, end: int) -> bool:
 def whole_word(ctx: DocContext, start: int, end: int) -> bool:
     """``text[start:end]`` starts and ends on token boundaries (``전`` but not ``전략``)."""
     return starts_token(ctx, start) and ends_token(ctx, end)
-
-
-def plain(value: Decimal) -> Decimal:
-    """An integral Decimal without exponent or trailing zeros (``2.5`` x 10^8 -> ``250000000``)."""
-    if value == value.to_integral_value():
-        return Decimal(int(value))
-    return value.normalize()
 
 
 def prev_char(text: str, offset: int) -> str:

@@ -30,7 +30,7 @@ Not dates: ``5G``, ``COP26``, ``제7차``, ``제3조``, ``02-123-4567``, ``1.5�
 day of the month (``21일``).
 
 >>> import datetime as dt
->>> from pipeline.mentions import context_for_text
+>>> from pipeline.context import context_for_text
 >>> ctx = context_for_text("10월 초순 경 발표하고 2024년까지 완료한다", doc_date=dt.date(2021, 5, 21))
 >>> [(ctx.text[m.start:m.end], m.fields.grain.value, m.fields.relation.value) for m in extract_dates(ctx)]
 [('10월 초순', 'part_of_month', 'on'), ('2024년', 'year', 'by')]
@@ -46,10 +46,11 @@ from functools import cache
 from typing import Any
 
 from pipeline import periods
+from pipeline.context import DocContext, Mention
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import blocking_prefixes
-from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
+from pipeline.text_utils import compact
 from schemas.models import DateFields, Grain, Relation
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
@@ -77,6 +78,7 @@ class _Lexicon:
 
     month_parts: dict[str, periods.PartOfMonth]
     year_parts: dict[str, int]
+    period_parts: dict[str, str]
     halves: dict[str, int]
     relative_years: dict[str, int]
     standalone: dict[str, dict[str, Any]]
@@ -102,10 +104,6 @@ class _Lexicon:
     relation: re.Pattern[str]
 
 
-def _key(word: str) -> str:
-    return re.sub(r"\s+", "", word)
-
-
 @cache
 def lexicon() -> _Lexicon:
     """Load ``ko/dates.yaml`` once and compile one regex per date shape."""
@@ -120,7 +118,9 @@ def lexicon() -> _Lexicon:
     week_of_month = rf"\s?(?P<wn>{ordinals}|[1-5])\s?(?:번째\s?|째\s?)?주(?:차)?(?!간|년|일|기|요|말)(?:\s?(?P<wwd>{weekdays}))?"
     weekday_of_month = rf"\s?(?P<wdn>{ordinals}|[1-5])\s?(?:번째\s?)?(?P<wdm>{weekdays})"
     month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|{weekday_of_month}|{week_of_month}|\s?(?P<mp>{mp}))?"
-    year_tail = rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?(?P<h>{halves})|\s?{quarter}|\s?(?P<yp>{yp}))?"
+    period_part = rf"(?:\s?(?P<pp>{alternation(d['period_parts'])}))?"
+    half_or_quarter = rf"(?:(?P<h>{halves})|(?P<qw>{quarter})){period_part}"
+    year_tail = rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?{half_or_quarter}|\s?(?P<yp>{yp}))?"
     aps = "".join(re.escape(a) for a in d["apostrophes"])
     units = alternation(d["offset_units"])
     seps = alternation(d["range_separators"])
@@ -146,6 +146,13 @@ def lexicon() -> _Lexicon:
             _apostrophe_dotted,
         ),
         (re.compile(rf"(?P<ap>[{aps}])(?P<yy>\d{{2}})(?![\d가-힣.%]|\.\d)"), _apostrophe_year),
+        (
+            re.compile(
+                r"(?<![\w.,'‘’])(?P<yy>\d{2})\.(?P<sp1>\s?)(?P<m>\d{1,2})\.(?P<sp2>\s?)(?P<d>\d{1,2})\.(?!\d)"
+                r"(?:\s?\((?P<wd>[월화수목금토일])\))?"
+            ),
+            _short_year_dotted,
+        ),
         (re.compile(r"(?<![\w.,])(?P<q>[1-4])Q\s?(?P<yy>\d{2}|\d{4})(?![\d.])"), _quarter_code),
         (
             re.compile(
@@ -181,7 +188,12 @@ def lexicon() -> _Lexicon:
         (re.compile(rf"(?P<we>{alternation(d['relative_weekends'])})"), _weekend),
         (re.compile(rf"(?P<dir>{alternation(d['day_directions'])})\s?(?P<d>\d{{1,2}})\s?일"), _day_of_month),
         (re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"), _month),
-        (re.compile(rf"(?P<h>{halves})|(?<![\d/]){quarter}"), _half_or_quarter),
+        (re.compile(rf"(?:(?P<h>{halves})|(?<![\d/])(?P<qw>{quarter})){period_part}"), _half_or_quarter),
+        (
+            re.compile(rf"(?:(?<!\d)(?P<y>\d{{4}})\s?년\s?)?(?P<hol>{alternation(list(d['fixed_holidays']))})"),
+            _holiday,
+        ),
+        (re.compile(r"(?<![\d.,~\-])(?P<d>\d{1,2})\s?일\s?\((?P<wd>[월화수목금토일])\)"), _day_with_weekday),
         (
             re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
             _relative_month,
@@ -196,10 +208,11 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         month_parts=dict(d["month_parts"]),
         year_parts=dict(d["year_parts"]),
+        period_parts=dict(d["period_parts"]),
         halves=dict(d["halves"]),
         relative_years=dict(d["relative_years"]),
         standalone=dict(d["relative_standalone"]),
-        relative_months={_key(k): v for k, v in d["relative_months"].items()},
+        relative_months={compact(k): v for k, v in d["relative_months"].items()},
         month_direction=dict(d["month_direction"]),
         relations={k: Relation(v) for k, v in d["relations"].items()},
         strict_relations=frozenset(d["strict_relations"]),
@@ -208,12 +221,12 @@ def lexicon() -> _Lexicon:
         weekday_short=dict(d["weekday_short"]),
         ordinals=dict(d["ordinals"]),
         relative_days=dict(d["relative_days"]),
-        relative_weeks={_key(k): v for k, v in d["relative_weeks"].items()},
-        relative_quarters={_key(k): v for k, v in d["relative_quarters"].items()},
+        relative_weeks={compact(k): v for k, v in d["relative_weeks"].items()},
+        relative_quarters={compact(k): v for k, v in d["relative_quarters"].items()},
         offset_units=dict(d["offset_units"]),
         offset_directions=dict(d["offset_directions"]),
         window_words=dict(d["window_words"]),
-        day_directions={_key(k): v for k, v in d["day_directions"].items()},
+        day_directions={compact(k): v for k, v in d["day_directions"].items()},
         join_gap=re.compile(rf"\s?(?:{seps})\s?"),
         second_day=re.compile(rf"\s?(?:{alternation(d['day_conjunctions'])})\s?(?P<d>\d{{1,2}})\s?일"),
         sub_period=re.compile(rf"\s?(?:{ordinals}|\d\s?(?:번째|째)?\s?주|\d\s?번째|{weekdays})"),
@@ -336,12 +349,15 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         draft = _month_tail(ctx, m, year, start, "ko.date.year_month", relative)
         if draft is not None:
             return draft
-    elif m.group("h") is not None and _tail_ok(ctx, m, "h"):
-        rng = periods.half_range(year, lex.halves[m.group("h")])
-        return _Draft(start, m.end("h"), *rng, Grain.HALF, "ko.date.year_half", relative=relative)
-    elif m.group("q") is not None and _tail_ok(ctx, m, "q") and ends_token(ctx, m.end()):
-        rng = periods.quarter_range(year, int(m.group("q")))
-        return _Draft(start, m.end(), *rng, Grain.QUARTER, "ko.date.year_quarter", relative=relative)
+    elif m.group("h") is not None or m.group("q") is not None:
+        core = "h" if m.group("h") is not None else "qw"
+        if m.group("h") is not None:
+            rng, grain, rule = periods.half_range(year, lex.halves[m.group("h")]), Grain.HALF, "ko.date.year_half"
+        else:
+            rng, grain, rule = periods.quarter_range(year, int(m.group("q"))), Grain.QUARTER, "ko.date.year_quarter"
+        draft = _period_draft(ctx, m, start, core, rng, grain, rule, relative)
+        if draft is not None:
+            return draft
     elif m.group("yp") is not None and whole_word(ctx, m.start("yp"), m.end("yp")):
         rng = periods.month_range(year, lex.year_parts[m.group("yp")])
         return _Draft(start, m.end("yp"), *rng, Grain.MONTH, "ko.date.year_part", relative=relative)
@@ -396,22 +412,38 @@ def _month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 def _half_or_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``상반기``, ``3분기`` without a year: in the year of the document date."""
     year = _doc_year(ctx)
-    if year is None or not whole_word(ctx, m.start(), m.end()) or _alone_on_line(ctx.text, m.start(), m.end()):
+    core = "h" if m.group("h") is not None else "qw"
+    if year is None or not whole_word(ctx, m.start(), m.end(core)) or _alone_on_line(ctx.text, m.start(), m.end(core)):
         return None  # a bare 2분기 filling a table cell belongs to a year in the header
     if m.group("h") is not None:
         rng = periods.half_range(year, lexicon().halves[m.group("h")])
-        return _Draft(m.start(), m.end(), *rng, Grain.HALF, "ko.date.half", relative=True)
+        return _period_draft(ctx, m, m.start(), "h", rng, Grain.HALF, "ko.date.half", True)
     if not _free_number(ctx, m.start()):
         return None
     rng = periods.quarter_range(year, int(m.group("q")))
-    return _Draft(m.start(), m.end(), *rng, Grain.QUARTER, "ko.date.quarter", relative=True)
+    return _period_draft(ctx, m, m.start(), "qw", rng, Grain.QUARTER, "ko.date.quarter", True)
+
+
+def _period_draft(
+    ctx: DocContext, m: re.Match[str], start: int, core: str, rng: periods.DateRange, grain: Grain, rule: str, relative: bool
+) -> _Draft | None:
+    """A half or quarter, or its first or last month when ``초`` / ``말`` follows as a word (``2분기 말``)."""
+    part = m.group("pp")
+    if part is not None and ends_token(ctx, m.end("pp")):
+        first, last = rng
+        month = first if lexicon().period_parts[part] == "first" else last
+        span = periods.month_range(month.year, month.month)
+        return _Draft(start, m.end("pp"), *span, Grain.MONTH, f"{rule}_part", relative=relative)
+    if not ends_token(ctx, m.end(core)):
+        return None
+    return _Draft(start, m.end(core), *rng, grain, rule, relative=relative)
 
 
 def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``이달``, ``다음 달``, ``지난달 말``: months counted from the document date."""
     if ctx.doc_date is None or not starts_token(ctx, m.start()):
         return None
-    year, month = _month_of(ctx.doc_date, lexicon().relative_months[_key(m.group("rm"))])
+    year, month = _month_of(ctx.doc_date, lexicon().relative_months[compact(m.group("rm"))])
     if m.group("d") is not None:  # 다음 달 5일
         day = _safe_day(year, month, int(m.group("d")))
         if day is None or not ends_token(ctx, m.end()):
@@ -511,6 +543,54 @@ def _apostrophe_dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end(), *periods.month_range(year, month), Grain.MONTH, "ko.date.short_year_month")
 
 
+def _holiday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``광복절``, ``2024년 한글날``: a fixed-date holiday in the year written or the document's."""
+    if not whole_word(ctx, m.start("hol"), m.end("hol")):
+        return None
+    if m.group("y") is not None:
+        year, relative = int(m.group("y")), False
+        if not _year_ok(year) or not _free_number(ctx, m.start()):
+            return None
+    else:
+        base = _doc_year(ctx)
+        if base is None:
+            return None
+        year, relative = base, True
+    month, day = data("dates")["fixed_holidays"][m.group("hol")]
+    date = dt.date(year, month, day)
+    return _Draft(m.start(), m.end(), date, date, Grain.DAY, "ko.date.holiday", relative=relative)
+
+
+_MONTH_OR_DIRECTION_BEFORE = re.compile(r"(?:월|지난|오는|이번\s?달|이달|다음\s?달)\s?$")
+
+
+def _day_with_weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``21일(금)``: a day of the document's month, only when the weekday written is that day's
+    (else the month is another one, which the text does not say)."""
+    if ctx.doc_date is None or not _free_number(ctx, m.start()):
+        return None
+    if _MONTH_OR_DIRECTION_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # `5월 21일(금)`, `오는 28일(금)`: other rules read the month
+    rng = _safe_day(ctx.doc_date.year, ctx.doc_date.month, int(m.group("d")))
+    if rng is None or not _short_weekday_ok(rng[0], m.group("wd")):
+        return None
+    return _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.day_weekday", relative=True)
+
+
+def _short_year_dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``25. 3. 4.`` or ``25.3.4.(화)``: a day with a two-digit year. Section and version numbers
+    look the same (``12.3.4.``), so the form must be the spaced official one or carry a weekday
+    that matches; ``25.3.4.`` alone gives nothing."""
+    spaced = bool(m.group("sp1")) and bool(m.group("sp2"))
+    if not (spaced or m.group("wd")) or not _free_number(ctx, m.start()):
+        return None
+    year = periods.two_digit_year(int(m.group("yy")))
+    rng = _safe_day(year, int(m.group("m")), int(m.group("d")))
+    if rng is None or not _year_ok(year) or not _short_weekday_ok(rng[0], m.group("wd")):
+        return None
+    return _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.short_year_day")
+
+
 def _apostrophe_year(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``‘18`` alone (statistics tables): the year 2018."""
     year = periods.two_digit_year(int(m.group("yy")))
@@ -587,7 +667,7 @@ def _relative_week(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``이번 주``, ``다음 주``, ``지난주``; with a weekday (``다음 주 목요일``) that day."""
     if ctx.doc_date is None or not starts_token(ctx, m.start()):
         return None
-    weeks = lexicon().relative_weeks[_key(m.group("rw"))]
+    weeks = lexicon().relative_weeks[compact(m.group("rw"))]
     if m.group("wd") is not None and ends_token(ctx, m.end("wd")):
         day = periods.weekday_in_week(ctx.doc_date, weeks, lexicon().weekdays[m.group("wd")])
         return _Draft(m.start(), m.end("wd"), day, day, Grain.DAY, "ko.date.relative_week_day", relative=True)
@@ -601,7 +681,7 @@ def _relative_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``이번 분기``, ``다음 분기``, ``지난 분기``."""
     if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
         return None
-    rng = periods.offset_period(ctx.doc_date, lexicon().relative_quarters[_key(m.group("rq"))], "quarter")
+    rng = periods.offset_period(ctx.doc_date, lexicon().relative_quarters[compact(m.group("rq"))], "quarter")
     return _Draft(m.start(), m.end(), *rng, Grain.QUARTER, "ko.date.relative_quarter", relative=True)
 
 
@@ -690,7 +770,7 @@ def _day_of_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if ctx.text.startswith(("간", "동안", " 동안"), m.end()):
         return None  # 지난 3일간: the last three days (a window), not the 3rd
     base, day = ctx.doc_date, int(m.group("d"))
-    direction = lexicon().day_directions[_key(m.group("dir"))]
+    direction = lexicon().day_directions[compact(m.group("dir"))]
     offset = 0
     if direction == "past" and day >= base.day:
         offset = -1

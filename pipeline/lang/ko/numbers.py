@@ -23,8 +23,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from pipeline.lang.ko.common import data, ends_token, plain, prev_char, starts_token
-from pipeline.mentions import DocContext
+from pipeline.context import DocContext
+from pipeline.lang.ko.common import data, ends_token, prev_char, starts_token
+from schemas.decimals import canonical_decimal
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})++(?:\.\d+)?+|\d++(?:\.\d+)?+)"
 """Arabic digits with thousands commas and an optional decimal part (possessive: no backtracking)."""
@@ -135,7 +136,7 @@ def parse_korean_number(text: str) -> Decimal | None:
         else:
             return None
     total += group + (current if current is not None else Decimal(0))
-    return plain(total) if total > 0 else None
+    return canonical_decimal(total) if total > 0 else None
 
 
 def has_approx_infix(text: str) -> bool:

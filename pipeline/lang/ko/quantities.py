@@ -10,7 +10,7 @@ Not extracted: money (amounts), years and dates (``2024년``, ``5월 21일``: a 
 duration word after it, ``30일간``), ordinals (``제7차``, ``제3조``), model names and codes
 (``5G``, ``COP26``, ``G7``), vague numbers (``수십 명``), native numerals (``두 명``).
 
->>> from pipeline.mentions import context_for_text
+>>> from pipeline.context import context_for_text
 >>> [(m.fields.value, m.fields.unit, m.fields.iso) for m in extract_quantities(context_for_text("5년에 걸쳐 9개국과"))]
 [(Decimal('5'), 'year', 'P5Y'), (Decimal('9'), 'country', None)]
 """
@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from pipeline.context import DocContext, Mention
 from pipeline.lang.ko.common import alternation, data, ends_token
 from pipeline.lang.ko.numbers import number_ok, number_pattern, parse_korean_number
-from pipeline.mentions import DocContext, Mention
 from pipeline.overlap import resolve
+from pipeline.text_utils import compact
 from schemas.models import QuantityFields, QuantityKind
 
 
@@ -39,10 +40,6 @@ class Unit:
     max_value: Decimal | None
     requires_after: re.Pattern[str] | None
     forbid_after: re.Pattern[str] | None
-
-
-def _key(word: str) -> str:
-    return re.sub(r"\s+", "", word)
 
 
 @cache
@@ -61,7 +58,7 @@ def units() -> dict[str, Unit]:
             forbid_after=re.compile(forbid) if forbid else None,
         )
         for word in entry["words"]:
-            out[_key(word)] = unit
+            out[compact(word)] = unit
     return out
 
 
@@ -74,7 +71,7 @@ def duration_unit_pattern() -> str:
 
 def duration_iso(value: Decimal, word: str) -> str | None:
     """``5``, ``년`` -> ``P5Y``; None for fractions or units without an ISO designator."""
-    unit = units().get(_key(word))
+    unit = units().get(compact(word))
     if unit is None or unit.iso is None or value != value.to_integral_value():
         return None
     if unit.max_value is not None and value > unit.max_value:
@@ -116,7 +113,7 @@ def extract_quantities(ctx: DocContext) -> list[Mention[QuantityFields]]:
     pos = 0
     while (m := pattern.search(ctx.text, pos)) is not None:
         pos = m.start() + 1
-        unit = table[_key(m.group("u"))]
+        unit = table[compact(m.group("u"))]
         if not number_ok(ctx, m.start("num"), m.end("num")) or not _unit_ends(ctx, m.end("u")):
             continue
         value = parse_korean_number(m.group("num"))
