@@ -5,7 +5,9 @@ Per page, ``extract_text_lines`` gives each line with its left edge and top. Lin
 - dropped when they are page furniture: in the top or bottom band of the page and repeated
   (digits aside) on at least half of the pages, or a bare page number (``- 3 -``, ``3 / 10``);
 - dropped from the running text when they lie inside a table ``find_tables`` found; the table
-  is kept as a table, each cell with its row/column and spans from the cell's geometry;
+  is kept as a table, each cell with its row/column and spans from the cell's geometry, the
+  cells rebuilt as the format drew them (``pdf_tables``: open borders, unruled stacked rows),
+  in page order (a table that ends a page comes before the next page's text);
 - indented by their left edge relative to the page's body margin (one space per half an
   em), which recovers the ``□`` / ``○`` / ``-`` levels; a centred line that does not reach
   the right edge (a banner, a table caption ``< … >``) is not indented: it is not a nested item;
@@ -38,6 +40,7 @@ from typing import Any
 from pipeline.readers.base import Metadata, ReadError, ReadResult
 from pipeline.readers.layout import TextBuilder, missing_extra
 from pipeline.readers.normalize import normalize_text
+from pipeline.readers.pdf_tables import TABLE_SETTINGS, FoundTable, found_table, grid_cells
 
 MAX_PAGES = 2_000
 MAX_CHARS_PER_PAGE = 60_000
@@ -142,49 +145,24 @@ def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]
     return any(x0 - 1 <= line["x0"] and line["x1"] <= x1 + 1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes)
 
 
-@dataclass(frozen=True, slots=True)
-class _FoundTable:
-    """A ruled table pdfplumber found: its box and each cell's box and text."""
-
-    bbox: tuple[float, float, float, float]
-    cells: list[tuple[tuple[float, float, float, float], str]]
-
-    @classmethod
-    def of(cls, table: Any) -> _FoundTable:
-        texts = table.extract()
-        cells = [
-            (tuple(bbox), text or "")
-            for row, row_texts in zip(table.rows, texts, strict=False)
-            for bbox, text in zip(row.cells, row_texts, strict=False)
-            if bbox is not None
-        ]
-        return cls(tuple(table.bbox), cells)
-
-
-def _table(builder: TextBuilder, table: _FoundTable, page_no: int) -> None:
-    """Cells with their grid position; spans from how many column/row edges a cell covers."""
-    cells = table.cells
-    xs = sorted({round(b[0], 1) for b, _ in cells} | {round(b[2], 1) for b, _ in cells})
-    ys = sorted({round(b[1], 1) for b, _ in cells} | {round(b[3], 1) for b, _ in cells})
+def _table(builder: TextBuilder, table: FoundTable, page_no: int) -> None:
+    """Cells with their grid position and spans (``pdf_tables`` rebuilt them from the page)."""
     builder.begin_table()
-    for (x0, top, x1, bottom), text in sorted(cells, key=lambda c: (round(c[0][1], 1), round(c[0][0], 1))):
-        row, col = ys.index(round(top, 1)), xs.index(round(x0, 1))
-        rowspan = ys.index(round(bottom, 1)) - row
-        colspan = xs.index(round(x1, 1)) - col
-        builder.cell(row, col, text.split("\n"), rowspan=rowspan, colspan=colspan, page=page_no)
+    for row, col, rowspan, colspan, cell in grid_cells(table):
+        builder.cell(row, col, [line.text for line in cell.lines], rowspan=rowspan, colspan=colspan, page=page_no)
     builder.end_table()
 
 
-def _collect(pdf: Any) -> tuple[list[list[_Line]], list[float], list[list[_FoundTable]]]:
+def _collect(pdf: Any) -> tuple[list[list[_Line]], list[float], list[list[FoundTable]]]:
     """Per page: its lines outside tables, its height and its tables (pdfplumber's work)."""
     pages: list[list[_Line]] = []
     heights: list[float] = []
-    tables: list[list[_FoundTable]] = []
+    tables: list[list[FoundTable]] = []
     for whole in pdf.pages:
         if len(whole.chars) > MAX_CHARS_PER_PAGE:
             raise ReadError(f"page {whole.page_number} holds {len(whole.chars)} characters", "not a fact sheet page")
         page = whole.dedupe_chars()
-        found = [_FoundTable.of(t) for t in page.find_tables()]
+        found = [found_table(t, page.chars) for t in page.find_tables(TABLE_SETTINGS)]
         boxes = [t.bbox for t in found]
         lines = []
         for line in page.extract_text_lines(return_chars=True):
@@ -257,7 +235,7 @@ class PdfReader:
         return self._render(pages, heights, tables, raw, title)
 
     def _render(
-        self, pages: list[list[_Line]], heights: list[float], tables: list[list[_FoundTable]], raw: bytes, title: str | None
+        self, pages: list[list[_Line]], heights: list[float], tables: list[list[FoundTable]], raw: bytes, title: str | None
     ) -> ReadResult:
         if not any(line.text.strip() for lines in pages for line in lines) and not any(tables):
             raise ReadError("no text layer: scanned PDF?", "run OCR on the file first, or use the HWP/HWPX original")
@@ -272,10 +250,11 @@ class PdfReader:
         previous: _Line | None = None
         table_at = {p: list(found) for p, found in enumerate(tables)}
         for p, _, line in body:
-            for table in [t for t in table_at.get(p, []) if t.bbox[1] <= line.top]:
-                _table(builder, table, p + 1)
-                table_at[p].remove(table)
-                previous = None
+            for q in range(p + 1):  # tables above the line, and those below the last line of earlier pages
+                for table in [t for t in table_at.get(q, []) if q < p or t.bbox[1] <= line.top]:
+                    _table(builder, table, q + 1)
+                    table_at[q].remove(table)
+                    previous = None
             text = normalize_text(line.text).strip()
             if not text:
                 continue
