@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
@@ -56,6 +57,7 @@ class DocContext:
     structure: Structure
     tokens: Sequence[Token]
     _token_starts: list[int] = field(default_factory=list, repr=False)
+    _token_reach: list[int] = field(default_factory=list, repr=False)
 
     @property
     def doc_date(self) -> dt.date | None:
@@ -67,12 +69,23 @@ class DocContext:
             self._token_starts = [t.start for t in self.tokens]
         return self._token_starts
 
+    def _reach(self) -> list[int]:
+        """The furthest token end up to each token, built on first use: nondecreasing, so a
+        binary search finds the tokens that surely end by a given offset."""
+        if not self._token_reach and self.tokens:
+            self._token_reach = list(accumulate((t.end for t in self.tokens), max))
+        return self._token_reach
+
     def tokens_in(self, start: int, end: int) -> Sequence[Token]:
-        """Tokens lying inside ``[start, end)``, in order (binary search, no scan)."""
+        """Tokens lying inside ``[start, end)``, in order (binary search; only the tokens after
+        the last one surely ending by ``end`` are checked one by one)."""
         starts = self._starts()
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
-        return [t for t in self.tokens[lo:hi] if t.end <= end]
+        inside = bisect.bisect_right(self._reach(), end, lo, hi) if lo < hi else hi
+        if inside == hi:
+            return list(self.tokens[lo:hi])
+        return [*self.tokens[lo:inside], *(t for t in self.tokens[inside:hi] if t.end <= end)]
 
     def token_at(self, offset: int) -> Token | None:
         """The token covering ``offset``, if any."""

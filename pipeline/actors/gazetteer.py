@@ -4,22 +4,32 @@ The index is a character trie over every Korean and English name, alias and
 country-prefixed body name (``미국 재무부``, ``U.S. Department of Homeland Security``).
 Whitespace inside a name is optional when matching (``보건 복지부`` = ``보건복지부``), so one
 walk from a token start finds the longest name there in time proportional to the name, not
-to the size of the gazetteer. Kiwi's user dictionary gets the Korean names so they tokenize
-whole (``보건후생부`` instead of ``보건/후생/부``): see :func:`pipeline.lexicon.kiwi_user_words`.
+to the size of the gazetteer. A document is not walked from every token start: an
+Aho-Corasick automaton (``pyahocorasick``) over the same keys finds, in one C-level pass over
+the text with its spaces taken out, the few offsets where a name can start at all. Kiwi's
+user dictionary gets the Korean names so they tokenize whole (``보건후생부`` instead of
+``보건/후생/부``): see :func:`pipeline.lexicon.kiwi_user_words`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
+from typing import Any
+
+import ahocorasick
 
 from pipeline.lexicon import lang_yaml, load_yaml
 from pipeline.text_utils import has_hangul
 from schemas.models import ActorType
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-", "‑": "-", "ㆍ": "·", "‧": "·", "・": "·"})
+_FOLDS = {"’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-", "‑": "-", "ㆍ": "·", "‧": "·", "・": "·"}
+_FOLD = str.maketrans(_FOLDS)
 _SPACES = " \t\u00a0"
+_OTHER_SPACES = {c: " " for c in _SPACES if c != " "}
+assert not set(_FOLDS.values()) & set(_FOLDS), "fold_text replaces one variant after the other"
 
 
 def fold(ch: str) -> str:
@@ -27,9 +37,19 @@ def fold(ch: str) -> str:
     return ch.translate(_FOLD)
 
 
+def _replace_each(text: str, pairs: dict[str, str]) -> str:
+    """``text`` with each key character replaced by its value: for a handful of characters,
+    one ``str.replace`` per character present is far cheaper than ``str.translate`` on
+    Hangul text (which goes character by character through the table)."""
+    for old, new in pairs.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 def fold_text(text: str) -> str:
     """``fold`` applied to every character at once; one char maps to one char, so offsets hold."""
-    return text.translate(_FOLD)
+    return _replace_each(text, _FOLDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +104,8 @@ class AliasTrie:
 
     def __init__(self) -> None:
         self._root = _Node()
+        self._keys: set[str] = set()
+        self._automaton: Any = None  # built at the first search, after the last ``add``
 
     @staticmethod
     def normalize(key: str) -> str:
@@ -93,6 +115,8 @@ class AliasTrie:
         norm = self.normalize(key)
         if not norm:
             return
+        self._keys.add(norm)
+        self._automaton = None
         node = self._root
         for ch in key.strip():
             if ch in _SPACES or ch.isspace():
@@ -108,9 +132,29 @@ class AliasTrie:
         elif old.strict and not strict:
             node.entry = Entry(old.ids, old.prefixed, False)
 
-    def initials(self) -> Container[str]:
-        """The (folded) first characters of all keys: a walk from any other character finds nothing."""
-        return self._root.children.keys()
+    def _search_automaton(self) -> Any:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for key in sorted(self._keys):
+                automaton.add_word(key, len(key))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def candidate_starts(self, folded: str) -> list[int]:
+        """Offsets of ``folded`` (a :func:`fold_text` result) where some key occurs once the
+        spaces :meth:`walk` may skip are taken out, in text order.
+
+        Every offset where :meth:`walk` finds a key is among them (a walk only ever skips
+        those spaces), so walking from these alone finds what walking from everywhere finds.
+        """
+        parts = _replace_each(folded, _OTHER_SPACES).split(" ")
+        ends = list(accumulate(map(len, parts)))  # end of each part in the spaceless text
+        starts: set[int] = set()
+        for end, length in self._search_automaton().iter("".join(parts)):
+            start = end - length + 1
+            starts.add(start + bisect.bisect_right(ends, start))  # one space after each part before
+        return sorted(starts)
 
     def walk(self, text: str, pos: int, *, folded: bool = False) -> list[Match]:
         """Every key starting at ``pos``, shortest first.

@@ -3,9 +3,9 @@
 ``extract_actors`` is language-neutral; every language-specific step goes through the
 ``ActorRules`` the document's language registers (``pipeline.actors.language``):
 
-1. gazetteer names are found by walking the alias trie from every token start, keeping the
-   longest name whose ends fall on token (Korean) or word (Latin) boundaries, unless a name
-   rule rejects it (``미국산``);
+1. gazetteer names are found by walking the alias trie from every token start where the
+   alias automaton saw a name begin, keeping the longest name whose ends fall on token
+   (Korean) or word (Latin) boundaries, unless a name rule rejects it (``미국산``);
 2. name rules add their own groups (Korean compounds ``한미``, English plural heads ``the U.S.
    Departments of Treasury and State``); adjacent country names joined by a hyphen
    (``U.S.-ROK``) give one mention per country on one span;
@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import cache
 from typing import cast
 
 from pipeline.actors.gazetteer import Gazetteer, Match, fold, fold_text, load_gazetteer
@@ -65,10 +66,9 @@ def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, names: list
 def _gazetteer_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds, names: list[ActorRules]) -> list[Group]:
     text = ctx.text
     folded = fold_text(text)  # once per document, not once per character walked
-    initials = gz.trie.initials()
     out: list[Group] = []
-    for pos in sorted(bounds.starts):
-        if folded[pos : pos + 1] not in initials or not is_start(text, pos):
+    for pos in gz.trie.candidate_starts(folded):
+        if pos not in bounds.starts or not is_start(text, pos):
             continue
         for m in reversed(gz.trie.walk(folded, pos, folded=True)):
             if _valid(ctx, gz, bounds, m, names):
@@ -215,8 +215,15 @@ def find_groups(ctx: DocContext, with_both: bool = True) -> list[Group]:
     return _drop_glosses(ctx, resolve_groups(candidates))
 
 
+@cache
+def _listed_fields(actor_id: str) -> ActorFields:
+    """The fields of a gazetteer actor, validated once per process: the model is frozen, so
+    every mention of the actor can share them."""
+    a = load_gazetteer().get(actor_id)
+    return ActorFields(actor_id=a.id, name_ko=a.name_ko, name_en=a.name_en, actor_type=a.type)
+
+
 def to_mentions(ctx: DocContext, groups: list[Group]) -> list[Mention[ActorFields]]:
-    gz = load_gazetteer()
     out: list[Mention[ActorFields]] = []
     for g in groups:
         for actor_id in g.ids:
@@ -230,8 +237,7 @@ def to_mentions(ctx: DocContext, groups: list[Group]) -> list[Mention[ActorField
                     actor_type=ActorType.UNLISTED,
                 )
             else:
-                a = gz.get(actor_id)
-                fields = ActorFields(actor_id=a.id, name_ko=a.name_ko, name_en=a.name_en, actor_type=a.type)
+                fields = _listed_fields(actor_id)
             out.append(Mention(g.start, g.end, f"actors.{g.rule}", fields))
     return out
 
