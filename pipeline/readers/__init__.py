@@ -8,6 +8,7 @@ line in ``_BUILTIN`` (or ``register_reader`` at run time).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.readers.base import Block, BlockKind, Metadata, Reader, ReadError, ReadResult, SourceSpan, Table, TableCell
@@ -78,17 +79,7 @@ def read_bytes(raw: bytes, path: str = "") -> ReadResult:
         raise ReadError(f"not a {named.name if named else ''} file: {err.reason}", "the file is damaged or misnamed") from err
     if warning is None:
         return result
-    return ReadResult(
-        text=result.text,
-        format=result.format,
-        encoding=result.encoding,
-        sha256=result.sha256,
-        blocks=result.blocks,
-        tables=result.tables,
-        locations=result.locations,
-        metadata=result.metadata,
-        warnings=(warning, *result.warnings),
-    )
+    return replace(result, warnings=(warning, *result.warnings))
 
 
 def read_raw(path: Path) -> bytes:
