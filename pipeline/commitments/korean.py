@@ -37,15 +37,15 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
             cur, sentence = t.start, sentence + 1
         prev_end = t.end
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if _tag(t) == "SF" and t.form in _SENTENCE_ENDS:
+        if t.form in _SENTENCE_ENDS and _tag(t) == "SF":
             out.append(Clause(cur, t.end, sentence))
             cur, sentence = t.end, sentence + 1
         elif t.form == ";":
             out.append(Clause(cur, t.end, sentence))
             cur = t.end
         elif (
-            _tag(t) == "EC"
-            and t.form in connectives
+            t.form in connectives
+            and _tag(t) == "EC"
             and (nxt is None or nxt.start > t.end or nxt.form == ",")
             and not (nxt is not None and _tag(nxt) == "VX" and nxt.form in continuing)
         ):
@@ -257,7 +257,7 @@ def _we(ctx: DocContext, lex: Lexicon, toks: Sequence[Token]) -> bool:
     """``우리는``/``우리가``: the document's own parties."""
     we = lex.words("we_pronouns")
     return any(
-        _tag(t) == "NP" and t.form in we and k + 1 < len(toks) and _tag(toks[k + 1]) in {"JX", "JKS"} for k, t in enumerate(toks)
+        t.form in we and _tag(t) == "NP" and k + 1 < len(toks) and _tag(toks[k + 1]) in {"JX", "JKS"} for k, t in enumerate(toks)
     )
 
 
@@ -300,12 +300,13 @@ def _marked_phrases(toks: Sequence[Token], limit: int, numeric: Sequence[tuple[i
     for t in toks:
         if t.start >= limit:
             break
-        if _tag(t) in _NOUNS or (run and _tag(t) in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
+        tag = _tag(t)
+        if tag in _NOUNS or (run and tag in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
             if run and _inside(t.start, numeric) != _inside(run[-1].start, numeric):
                 run = []
             run.append(t)
             continue
-        if run and ((_tag(t) == "JKO") or (_tag(t) == "JKB" and t.form in {"에", "에의"})):
+        if run and ((tag == "JKO") or (tag == "JKB" and t.form in {"에", "에의"})):
             phrases.append(run)
         run = []
     return phrases
