@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+
+import ahocorasick
 
 from pipeline.lexicon import alternation, lang_yaml, load_yaml
 
@@ -35,10 +37,21 @@ class Lexicon:
     modalities: dict[str, re.Pattern[str]]
     statistic: re.Pattern[str]
     blocked_after: dict[str, tuple[str, ...]]
+    action_of_squashed: dict[str, str]
+    """Cue keys by their form without spaces (the first key in file order): a Korean cue matched
+    with its optional space left out (``무상 지원`` as ``무상지원``)."""
+    word_sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def list(self, key: str) -> list[str]:
         value: list[str] = self.raw[key]
         return value
+
+    def words(self, key: str) -> frozenset[str]:
+        """The list ``key`` as a set, built once: analysers test membership per token."""
+        found = self.word_sets.get(key)
+        if found is None:
+            found = self.word_sets[key] = frozenset(self.list(key))
+        return found
 
 
 def _pattern(words: list[str], language: str) -> re.Pattern[str]:
@@ -61,7 +74,18 @@ def lexicon(language: str) -> Lexicon:
         modalities=modalities,
         statistic=_pattern(raw["statistic_verbs"], language),
         blocked_after={k.lower(): tuple(v) for k, v in raw.get("blocked_after", {}).items()},
+        action_of_squashed=_squashed(action_of),
     )
+
+
+def _squashed(keys: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key in keys:
+        out.setdefault(key.replace(" ", ""), key)
+    return out
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def action_cues(lex: Lexicon, text: str, offset: int) -> list[Cue]:
@@ -70,20 +94,23 @@ def action_cues(lex: Lexicon, text: str, offset: int) -> list[Cue]:
     out = []
     for m in lex.actions.finditer(text):
         word = m.group(0)
-        key = re.sub(r"\s+", " ", word).lower()
+        key = _SPACES.sub(" ", word).lower()
         if key not in lex.action_of:
-            key = next((k for k in lex.action_of if k.replace(" ", "") == key.replace(" ", "")), key)
-        after = text[m.end() :]
+            key = lex.action_of_squashed.get(key.replace(" ", ""), key)
         blocked = lex.blocked_after.get(key, ())
-        if lex.language == "en":
-            after = after.lstrip()
-            if any(re.match(re.escape(b) + r"\b", after, re.IGNORECASE) for b in blocked):
-                continue
-        elif any(after.startswith(b) for b in blocked):
+        if blocked and _blocked(lex.language, text, m.end(), blocked):
             continue
         if key in lex.action_of:
             out.append(Cue(lex.action_of[key], offset + m.start(), offset + m.end()))
     return out
+
+
+def _blocked(language: str, text: str, end: int, blocked: tuple[str, ...]) -> bool:
+    """Whether one of ``blocked`` follows ``end`` (after spaces in English, case-blind)."""
+    if language == "en":
+        after = text[end:].lstrip()
+        return any(re.match(re.escape(b) + r"\b", after, re.IGNORECASE) for b in blocked)
+    return any(text.startswith(b, end) for b in blocked)
 
 
 def modality_cue(lex: Lexicon, text: str) -> str | None:
@@ -115,12 +142,74 @@ def sector_ids() -> list[str]:
     return [s for s, *_ in _sectors()]
 
 
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter; folded to it
+before ``str.lower`` so a cue matched by a case-blind pattern is a substring of the folded text."""
+
+
+@dataclass(frozen=True)
+class _SectorFilter:
+    """Which sectors may match a text, found in one Aho-Corasick pass: a cue matches only where
+    its longest space-free part occurs (exactly for Korean and upper-case cues, folded for the
+    others). A superset: the sector's own patterns still decide, so results are unchanged."""
+
+    exact: Any  # ahocorasick.Automaton over the text: (sector index, "ko" | "en_cs")
+    folded: Any  # over the folded text: (sector index, "en_ci")
+    always: frozenset[tuple[int, str]]  # cues without a usable part: always tried
+
+    def candidates(self, text: str, language: str) -> set[int]:
+        kinds = ("ko", "en_cs") if language == "ko" else ("en_cs",)
+        out = {i for i, kind in self.always if kind in kinds or (language != "ko" and kind == "en_ci")}
+        if self.exact.kind == ahocorasick.AHOCORASICK:
+            for _, hits in self.exact.iter(text):
+                out.update(i for i, kind in hits if kind in kinds)
+        if language != "ko" and self.folded.kind == ahocorasick.AHOCORASICK:
+            for _, hits in self.folded.iter(text.translate(_FOLD).lower()):
+                out.update(i for i, _ in hits)
+        return out
+
+
+@cache
+def _sector_filter() -> _SectorFilter:
+    data: dict[str, dict[str, list[str]]] = load_yaml("sectors.yaml")
+    keys: dict[str, dict[str, set[tuple[int, str]]]] = {"exact": {}, "folded": {}}
+    always: set[tuple[int, str]] = set()
+    for i, cues in enumerate(data.values()):
+        en_words = cues.get("en", [])
+        upper = [w for w in en_words if w.isupper() or any(c.isdigit() for c in w)]
+        groups = [("ko", cues.get("ko", []), "exact"), ("en_cs", upper, "exact")]
+        groups.append(("en_ci", [w for w in en_words if w not in upper], "folded"))
+        for kind, words, where in groups:
+            if kind == "ko" and not words:
+                always.add((i, kind))  # an empty alternation matches everywhere
+            for word in words:
+                part = max(word.split(" "), key=len)
+                if where == "folded":
+                    part = part.lower() if part.isascii() else ""
+                if part:
+                    keys[where].setdefault(part, set()).add((i, kind))
+                else:
+                    always.add((i, kind))
+    automata = {}
+    for where, table in keys.items():
+        automaton = ahocorasick.Automaton()
+        for key, value in table.items():
+            automaton.add_word(key, tuple(sorted(value)))
+        if table:
+            automaton.make_automaton()
+        automata[where] = automaton
+    return _SectorFilter(automata["exact"], automata["folded"], frozenset(always))
+
+
 def sectors_in(text: str, language: str, in_word: Callable[[int, int], bool] | None = None) -> list[str]:
     """Sector ids whose cues occur in ``text``, in lexicon order. Korean cues match inside words
     (배터리 in 이차전지배터리); given ``in_word`` (a span of ``text`` -> whether it starts a
     morpheme or lies inside one), only such spans count: 도로 is no road in 다각도로."""
     out = []
-    for sector, ko, en_ci, en_cs in _sectors():
+    candidates = _sector_filter().candidates(text, language)
+    for i, (sector, ko, en_ci, en_cs) in enumerate(_sectors()):
+        if i not in candidates:
+            continue
         if language == "ko":
             hit = any(in_word is None or in_word(m.start(), m.end()) for m in ko.finditer(text))
             hit = hit or bool(en_cs and en_cs.search(text))

@@ -53,8 +53,8 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     """Clauses of ``[start, end)`` in order."""
     words = words_between(ctx.tokens, start, end)
     breaks = set(sentence_breaks(words, ctx.text))
-    conj = set(lex.list("clause_conjunctions"))
-    verbs = set(lex.list("clause_verbs_after_and"))
+    conj = lex.words("clause_conjunctions")
+    verbs = lex.words("clause_verbs_after_and")
     out: list[Clause] = []
     cur, sentence = start, 0
     for k, w in enumerate(words):
@@ -102,7 +102,7 @@ def _verb_words_of(language: str) -> frozenset[str]:
 def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[int, int] | None:
     """Word indices ``[i, j]`` of the first verb group."""
     verbs = _verb_words(lex)
-    nouns = set(lex.list("not_verbs"))
+    nouns = lex.words("not_verbs")
     forms = [w.form.lower() for w in words]
     for k, form in enumerate(forms):
         if not words[k].is_word:
@@ -170,9 +170,9 @@ def analyse(
         facts.predicate = (ps, pe)
         ptext = ctx.text[ps:pe]
         forms = {w.form.lower() for w in words[i : j + 1]}
-        facts.stance = bool(forms & set(lex.list("stance_verbs")))
-        future = bool(forms & set(lex.list("future_words")))
-        irregular = set(lex.list("irregular_past"))
+        facts.stance = bool(forms & lex.words("stance_verbs"))
+        future = bool(forms & lex.words("future_words"))
+        irregular = lex.words("irregular_past")
         facts.past = not future and any(f.endswith("ed") or f in irregular for f in forms if f not in {"need", "red"})
         facts.past = facts.past or (not future and bool(forms & {"was", "were"}))
         facts.statistic = bool(lex.statistic.search(ptext)) or bool(forms & {"totaling", "totalling"})
@@ -198,13 +198,13 @@ def analyse(
         cue = specific(cues, cue)
         facts.action = cue.label
     facts.counterparts = _counterparts(ctx, lex, clause, actors)
-    recipient = set(lex.list("recipient_prepositions"))
+    recipient = lex.words("recipient_prepositions")
     facts.recipients = [span for span in facts.counterparts if _preposition(ctx, clause, span) in recipient]
     if group is not None:
         subject = _subject(ctx, words, group[0], actors)
         facts.subjects = _coordinated(ctx, actors, subject) if subject else []
         facts.we = subject is None and any(
-            w.form.lower() in set(lex.list("we_pronouns")) for w in words[max(0, group[0] - 2) : group[0]]
+            w.form.lower() in lex.words("we_pronouns") for w in words[max(0, group[0] - 2) : group[0]]
         )
     facts.partners = [span for span in facts.counterparts if _preposition(ctx, clause, span) == "with"]
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
@@ -254,8 +254,8 @@ def _compound_head(ctx: DocContext, cues: Sequence[Cue]) -> Cue:
 
 
 def _counterparts(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    preps = set(lex.list("counterpart_prepositions"))
-    skip = set(lex.list("counterpart_skip"))
+    preps = lex.words("counterpart_prepositions")
+    skip = lex.words("counterpart_skip")
     out: list[tuple[int, int]] = []
     for s, e in sorted(actors):
         before = [w for w in words_between_text(ctx, clause.start, s)]
@@ -301,9 +301,9 @@ def _object(
 ) -> tuple[int, int] | None:
     """The noun phrase after the action cue: its direct object (verbs), else the one after
     ``in``/``into``/``for``/``to`` (``invest $3 billion in a battery plant``)."""
-    stop = set(lex.list("object_stop"))
-    preps = set(lex.list("object_prepositions"))
-    drop = set(lex.list("object_stopwords"))
+    stop = lex.words("object_stop")
+    preps = lex.words("object_prepositions")
+    drop = lex.words("object_stopwords")
     verbs = _verb_words(lex)
     k = next((n for n, w in enumerate(words) if w.start >= after), len(words))
     while k < len(words) and any(s <= words[k].start < e for s, e in numeric):

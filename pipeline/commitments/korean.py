@@ -26,8 +26,8 @@ _OPEN_TAGS = {"JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "EC",
 
 def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]:
     """Clauses of ``[start, end)`` in order."""
-    connectives = set(lex.list("clause_connectives"))
-    continuing = set(lex.list("continuing_auxiliaries"))
+    connectives = lex.words("clause_connectives")
+    continuing = lex.words("continuing_auxiliaries")
     toks = ctx.tokens_in(start, end)
     out: list[Clause] = []
     cur, sentence, prev_end = start, 0, start
@@ -37,15 +37,15 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
             cur, sentence = t.start, sentence + 1
         prev_end = t.end
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if _tag(t) == "SF" and t.form in _SENTENCE_ENDS:
+        if t.form in _SENTENCE_ENDS and _tag(t) == "SF":
             out.append(Clause(cur, t.end, sentence))
             cur, sentence = t.end, sentence + 1
         elif t.form == ";":
             out.append(Clause(cur, t.end, sentence))
             cur = t.end
         elif (
-            _tag(t) == "EC"
-            and t.form in connectives
+            t.form in connectives
+            and _tag(t) == "EC"
             and (nxt is None or nxt.start > t.end or nxt.form == ",")
             and not (nxt is not None and _tag(nxt) == "VX" and nxt.form in continuing)
         ):
@@ -116,16 +116,16 @@ def analyse(
     """The predicate, cues, counterparts and object of one Korean clause."""
     toks = list(ctx.tokens_in(clause.start, clause.end))
     facts = Facts()
-    chain = _predicate(toks, frozenset(lex.list("quotative_endings")))
+    chain = _predicate(toks, lex.words("quotative_endings"))
     pred_end = clause.end
     if chain is not None:
         i, j = chain
         facts.predicate = (toks[i].start, toks[j].end)
         pred_end = toks[j].end
-        past = set(lex.list("past_endings"))
+        past = lex.words("past_endings")
         facts.past = any(_tag(t) == "EP" and t.form in past for t in toks[i : j + 1])
-        facts.stance = any(t.form in set(lex.list("stance_verbs")) for t in toks[i : j + 1])
-        statistic = set(lex.list("statistic_verbs"))
+        facts.stance = any(t.form in lex.words("stance_verbs") for t in toks[i : j + 1])
+        statistic = lex.words("statistic_verbs")
         facts.statistic = any(t.form in statistic and _tag(t) in {"VV", "NNG"} for t in toks[i : j + 1])
         facts.measured = _measured(lex, toks, i, j)
         facts.copula = _copula(toks, i, j)
@@ -142,7 +142,7 @@ def analyse(
         facts.measured = not _ends_in_act(lex, toks)
     facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
     recipient = tuple(sorted(lex.list("recipient_particles"), key=len, reverse=True))
-    places = set(lex.list("counterpart_nouns"))
+    places = lex.words("counterpart_nouns")
     facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, span, recipient, places)]
     facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors))
     facts.we = facts.subjects == [] and _we(ctx, lex, toks)
@@ -164,8 +164,8 @@ def _measured(lex: Lexicon, toks: Sequence[Token], i: int, j: int) -> bool:
     """Whether the predicate ``toks[i..j]`` states a measurement: a verb of change or
     observation (``감소하였다``, ``보이고 있다``, ``나타났다``) or a passive of evaluation
     (``평가된다``, ``분석된다``)."""
-    verbs = set(lex.list("measure_verbs"))
-    passive = set(lex.list("measure_passive_nouns"))
+    verbs = lex.words("measure_verbs")
+    passive = lex.words("measure_passive_nouns")
     for k in range(i, j + 1):
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -186,7 +186,7 @@ def _ends_in_act(lex: Lexicon, toks: Sequence[Token]) -> bool:
     return any(c.start == 0 and c.end == len(last) for c in action_cues(lex, last, 0)) or modality_cue(lex, last) is not None
 
 
-def _marked_by(ctx: DocContext, span: tuple[int, int], particles: tuple[str, ...], places: set[str]) -> bool:
+def _marked_by(ctx: DocContext, span: tuple[int, int], particles: tuple[str, ...], places: frozenset[str]) -> bool:
     """Whether the actor at ``span`` is followed by one of ``particles`` (``라오스에``) or a place
     noun (``미국 내``): a recipient or host, not a partner or a figure's label."""
     end = _name_end(ctx, span[1])
@@ -206,7 +206,7 @@ def _counterparts(
     """Actors marked as recipient, partner or place: ``라오스에``, ``세계은행을 통해``,
     ``미국 내``, ``일본과 함께``."""
     particles = sorted(lex.list("counterpart_particles"), key=len, reverse=True)
-    places = set(lex.list("counterpart_nouns"))
+    places = lex.words("counterpart_nouns")
     partners = lex.list("partner_words")
     out = []
     partnered = []
@@ -255,9 +255,9 @@ _JOINER = re.compile(r"(?:과|와|,|·|‧)?\s*(?:및|그리고)?\s*")
 
 def _we(ctx: DocContext, lex: Lexicon, toks: Sequence[Token]) -> bool:
     """``우리는``/``우리가``: the document's own parties."""
-    we = set(lex.list("we_pronouns"))
+    we = lex.words("we_pronouns")
     return any(
-        _tag(t) == "NP" and t.form in we and k + 1 < len(toks) and _tag(toks[k + 1]) in {"JX", "JKS"} for k, t in enumerate(toks)
+        t.form in we and _tag(t) == "NP" and k + 1 < len(toks) and _tag(toks[k + 1]) in {"JX", "JKS"} for k, t in enumerate(toks)
     )
 
 
@@ -300,12 +300,13 @@ def _marked_phrases(toks: Sequence[Token], limit: int, numeric: Sequence[tuple[i
     for t in toks:
         if t.start >= limit:
             break
-        if _tag(t) in _NOUNS or (run and _tag(t) in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
+        tag = _tag(t)
+        if tag in _NOUNS or (run and tag in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
             if run and _inside(t.start, numeric) != _inside(run[-1].start, numeric):
                 run = []
             run.append(t)
             continue
-        if run and ((_tag(t) == "JKO") or (_tag(t) == "JKB" and t.form in {"에", "에의"})):
+        if run and ((tag == "JKO") or (tag == "JKB" and t.form in {"에", "에의"})):
             phrases.append(run)
         run = []
     return phrases
@@ -322,7 +323,7 @@ def _object(
     """The noun phrase before the predicate marked by 을/를 or 에 (nearest first), without the
     action noun at its head, amounts, dates and leading modifiers."""
     limit = facts.predicate[0] if facts.predicate else (toks[-1].end if toks else 0)
-    stop = set(lex.list("object_stopwords"))
+    stop = lex.words("object_stopwords")
     for phrase in reversed(_marked_phrases(toks, limit, numeric)):
         words = [t for t in phrase if not _inside(t.start, numeric)]
         if not words:
