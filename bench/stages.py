@@ -17,6 +17,7 @@ from typing import Any
 
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
+from pipeline.commitments.build import Parties, extract_commitments
 from pipeline.context import DocContext
 from pipeline.extract import _KIND_PRIORITY, build_document
 from pipeline.lang.detect import detect_language
@@ -84,6 +85,14 @@ def _document(s: State) -> None:
     s["doc"] = build_document(s["raw"], s["path"].stem, str(s["path"]), tokens=s["tokens"])
 
 
+def _commitments(s: State) -> None:
+    """Commitment rows again, from the spans of the built document (its cost is also inside
+    the whole-document line above)."""
+    ctx, doc = _ctx(s), s["doc"]
+    parties = Parties({b.bullet_id: b.parties for b in doc.bullets}, document_parties(ctx, s["actors"]))
+    extract_commitments(ctx, doc.actors, doc.amounts, doc.dates, doc.quantities, parties)
+
+
 def _json(s: State) -> None:
     document_json(s["doc"])
 
@@ -98,6 +107,7 @@ STAGES: list[tuple[str, Callable[[State], None]]] = [
     ("parties", _parties),
     ("terms", _terms),
     ("whole document without Kiwi (stages above + assembly, pydantic)", _document),
+    ("commitments (part of the whole document)", _commitments),
     ("JSON", _json),
 ]
 READ_STAGE = "read and decode, detect language"
