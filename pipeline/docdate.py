@@ -40,14 +40,9 @@ def parse_date_line(line: str) -> dt.date | None:
         match = pattern.search(stripped)
         if not match or len(stripped) - len(match.group(0)) > extra_allowed:
             continue
-        parts = match.groupdict()
-        month = int(parts["month"]) if parts.get("month") else _month(parts.get("month_name") or "")
-        if month is None:
-            continue
-        try:
-            return dt.date(int(parts["year"]), month, int(parts["day"]))
-        except ValueError:
-            continue
+        found = _date_of(match)
+        if found is not None:
+            return found
     return None
 
 
@@ -59,15 +54,22 @@ def find_date(text: str) -> dt.date | None:
     """
     for pattern in _patterns():
         for match in pattern.finditer(text):
-            parts = match.groupdict()
-            month = int(parts["month"]) if parts.get("month") else _month(parts.get("month_name") or "")
-            if month is None:
-                continue
-            try:
-                return dt.date(int(parts["year"]), month, int(parts["day"]))
-            except ValueError:
-                continue
+            found = _date_of(match)
+            if found is not None:
+                return found
     return None
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    """The date a pattern's named groups spell (year, month or month_name, day), if valid."""
+    parts = match.groupdict()
+    month = int(parts["month"]) if parts.get("month") else _month(parts.get("month_name") or "")
+    if month is None:
+        return None
+    try:
+        return dt.date(int(parts["year"]), month, int(parts["day"]))
+    except ValueError:
+        return None
 
 
 _FILENAME_DATES = (

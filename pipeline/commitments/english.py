@@ -44,6 +44,11 @@ _AUX = {
     "not",
 }
 _COPULA = {"is", "are", "was", "were", "be", "been"}
+_GROUP_OPENERS = frozenset(
+    _AUX - {"to", "also", "jointly", "further", "each", "together", "now", "already", "not", "be", "been", "being"}
+)
+"""Auxiliaries that can open a verb group (modals, has/have/had, is/are/was/were); the other
+words of ``_AUX`` only continue one."""
 _ADVERBS = {"also", "jointly", "further", "each", "together", "now", "already", "not"}
 _NOUN_ENDINGS = ("ment", "ments", "tion", "tions", "ance", "ances", "ship", "ships", "ure", "ures")
 _DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "of", "his", "her", "such"}
@@ -109,20 +114,7 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
             continue
         prev = forms[k - 1] if k > 0 else ""
         at_start = words[k].start == clause_start or prev in {"and", "or"}
-        starts_group = form in _AUX - {
-            "to",
-            "also",
-            "jointly",
-            "further",
-            "each",
-            "together",
-            "now",
-            "already",
-            "not",
-            "be",
-            "been",
-            "being",
-        }
+        starts_group = form in _GROUP_OPENERS
         nounish = (
             form.endswith(_NOUN_ENDINGS)
             or (form.endswith("ing") and form not in {"totaling", "totalling"})
