@@ -228,9 +228,7 @@ def _build_document(
     def located(kind: str, mentions: Sequence[Mention[Any]]) -> list[dict[str, Any]]:
         # the fields' own values (``vars``, not a ``model_dump`` copy): the located record
         # validates them again as its own
-        return [
-            where.place(ctx, m, i, origin) | vars(m.fields) for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)
-        ]
+        return [where.place(ctx, m, i, origin) | vars(m.fields) for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)]
 
     located_actors = [ActorMention.model_validate(row) for row in located("actors", actors)]
     located_amounts = [
