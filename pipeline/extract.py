@@ -173,8 +173,7 @@ def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mentio
     kept: list[Mention[Any]] = []
     warnings: list[str] = []
     for m in mentions:
-        values = [getattr(m.fields, name) for name in type(m.fields).model_fields]
-        if all(fits_decimal(v) for v in values if isinstance(v, Decimal)):
+        if all(fits_decimal(v) for v in vars(m.fields).values() if isinstance(v, Decimal)):
             kept.append(m)
         else:
             warnings.append(
