@@ -18,10 +18,11 @@ caller says why its starts are enough.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.lang.ko.common import data
+from pipeline.lang.ko.common import alternation, data
 
 _TEXTS_CACHED = 8
 """Texts whose runs are kept: the number rules of one document read them one after another."""
@@ -37,7 +38,7 @@ def _number_classes() -> tuple[str, str]:
     """
     nums = data("numbers")
     numerals = "".join(re.escape(c) for c in [*nums["digits"], *nums["small_units"], *nums["big_units"]])
-    extra = "".join(re.escape(c) for c in sorted({nums["approx_infix"], *data("amounts")["decimal_point"]}))
+    extra = "".join(re.escape(c) for c in sorted({*nums["approx_infix"], *data("amounts")["decimal_point"]}))
     return rf"\d{numerals}", rf"\d{numerals}{extra},.\s"
 
 
@@ -60,12 +61,31 @@ def _in_run() -> re.Pattern[str]:
 _DIGITS = re.compile(r"\d+")
 
 
+@dataclass(frozen=True, slots=True)
+class NumberRuns:
+    """The runs of a text that begin with a number's first character and go on over the
+    characters a number and the space after it are made of. Every number of the text starts
+    inside one run and goes on, with the space after it, to the run's end at most."""
+
+    spans: tuple[tuple[int, int], ...]
+    """``(start, end)`` of each run, in text order."""
+    by_next: dict[str, list[int]]
+    """The character right after a run -> the indexes of the runs it follows, ascending."""
+    inner: tuple[int, ...]
+    """Indexes of the runs with more than spaces after their first character (``3,500억``)."""
+
+
 @lru_cache(maxsize=_TEXTS_CACHED)
-def number_runs(text: str) -> tuple[tuple[int, int], ...]:
-    """``(start, end)`` of each run that begins with a number's first character and goes on
-    over the characters a number and the space after it are made of. Every number of the
-    text starts inside one run and goes on, with the space after it, to the run's end at most."""
-    return tuple(m.span() for m in _run_pattern().finditer(text))
+def number_runs(text: str) -> NumberRuns:
+    """The number runs of ``text``, found once for all the rules of a document."""
+    spans = tuple(m.span() for m in _run_pattern().finditer(text))
+    by_next: dict[str, list[int]] = {}
+    inner = []
+    for i, (start, end) in enumerate(spans):
+        by_next.setdefault(text[end : end + 1], []).append(i)
+        if end - start > 1 and not text[start + 1 : end].isspace():
+            inner.append(i)
+    return NumberRuns(spans, by_next, tuple(inner))
 
 
 @lru_cache(maxsize=_TEXTS_CACHED)
@@ -77,25 +97,43 @@ def digit_starts(text: str) -> tuple[int, ...]:
 
 class Anchors:
     """The words one of which must follow a number for a pattern to match (currency words,
-    unit words, range separators), as the characters they begin with."""
+    unit words, range separators)."""
 
-    __slots__ = ("_after", "_inside")
+    __slots__ = ("_by_first", "_firsts", "_inside")
 
     def __init__(self, words: Iterable[str]) -> None:
-        firsts = {_first_char(w) for w in words}
-        in_run = _in_run()
-        self._after = frozenset(firsts)
-        self._inside = "".join(sorted(c for c in firsts if in_run.fullmatch(c)))
+        by_first: dict[str, list[str]] = {}
+        for word in words:
+            by_first.setdefault(_first_char(word), []).append(word)
+        self._by_first = {c: re.compile(alternation(group)) for c, group in by_first.items()}
+        """First character -> the alternation of the words it begins: matches where one of them
+        does, as the alternation of all the words inside a pattern does (a dict look-up then a
+        few words, not hundreds tried one after another)."""
+        self._firsts = frozenset(by_first)
+        inside = "".join(re.escape(c) for c in sorted(by_first) if _in_run().fullmatch(c))
+        self._inside = re.compile(f"[{inside}]") if inside else None
         """First characters that can also be part of a number (``일`` of ``일본 엔``)."""
 
     def starts(self, text: str) -> Iterator[int]:
-        """Every position of a number run from which a word of these anchors can be reached
-        across number characters and spaces only: where a pattern ``number, space?, word``
-        can start. Positions come in text order."""
-        after, inside = self._after, self._inside
-        for start, end in number_runs(text):
-            if text[end : end + 1] in after or (inside and any(c in text[start + 1 : end] for c in inside)):
-                yield from range(start, end)
+        """Every position of each number run from which one of the words is reached across
+        number characters and spaces only: where a pattern ``number, space?, word`` can
+        start. Positions come in text order."""
+        runs = number_runs(text)
+        spans = runs.spans
+        reached = {i for c in runs.by_next.keys() & self._firsts for i in runs.by_next[c] if self._word_at(text, spans[i][1])}
+        if self._inside is not None:
+            reached.update(i for i in runs.inner if i not in reached and self._inside_reached(text, self._inside, *spans[i]))
+        for i in sorted(reached):
+            yield from range(*spans[i])
+
+    def _word_at(self, text: str, pos: int) -> bool:
+        """One of the words begins at ``pos``."""
+        pattern = self._by_first.get(text[pos : pos + 1])
+        return pattern is not None and pattern.match(text, pos) is not None
+
+    def _inside_reached(self, text: str, inside: re.Pattern[str], start: int, end: int) -> bool:
+        """One of the words begins inside the run ``[start, end)``, after its first character."""
+        return any(self._word_at(text, m.start()) for m in inside.finditer(text, start + 1, end))
 
 
 def _first_char(word: str) -> str:
@@ -105,23 +143,13 @@ def _first_char(word: str) -> str:
     return word[0]
 
 
-def word_starts(text: str, words: Iterable[str]) -> list[int]:
-    """Every position where one of ``words`` begins, overlapping ones included. A word with a
-    space matches with any or no space there (``alternation(..., space=r"\\s?")``), so only
-    its part before the first space is looked for."""
-    heads = {_first_segment(w) for w in words}
-    found: set[int] = set()
-    for head in heads:
-        i = text.find(head)
-        while i != -1:
-            found.add(i)
-            i = text.find(head, i + 1)
-    return sorted(found)
-
-
-def _first_segment(word: str) -> str:
-    _first_char(word)
-    return word.split(" ", 1)[0]
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """The alternation of ``words`` as the rules write it (a space inside a word is optional):
+    a finder for ``within`` when a pattern can start with one of these words."""
+    words = list(words)
+    for word in words:
+        _first_char(word)
+    return re.compile(alternation(words))
 
 
 def within(finder: re.Pattern[str], text: str) -> Iterator[int]:
@@ -144,20 +172,16 @@ def every_match(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
             yield m
 
 
-def each_match(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
-    """The matches ``pattern.finditer(text)`` gives, when ``starts`` (ascending, no repeats)
-    holds every position where ``pattern`` matches: after a match, the next one is searched
-    from its end. The patterns given here never match the empty string."""
+def each_match(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, when ``starts`` (ascending; a repeat is
+    skipped) holds every position where ``pattern`` matches: after a match, the next one is
+    searched from its end. The patterns given here never match the empty string."""
     match = pattern.match
     pos = 0
     for start in starts:
         if start < pos:
             continue
-        if (m := match(text, start)) is not None:
+        m = match(text, start)
+        pos = start + 1 if m is None else max(m.end(), start + 1)
+        if m is not None:
             yield m
-            pos = max(m.end(), start + 1)
-
-
-def merged(*positions: Iterable[int]) -> list[int]:
-    """Ascending positions without repeats, from several lists."""
-    return sorted({p for group in positions for p in group})
