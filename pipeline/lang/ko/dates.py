@@ -763,7 +763,7 @@ def _weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``수요일`` (the next one after the document date), ``지난 토요일``, ``오는 금요일``, ``이번 목요일``."""
     if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
         return None
-    if re.search(r"(?:일|주|\d)\s?$", ctx.text[max(0, m.start() - 2) : m.start()]):
+    if _DATE_BEFORE_WEEKDAY.search(ctx.text[max(0, m.start() - 2) : m.start()]):
         return None  # 5월 3일 월요일, 둘째 주 화요일: the weekday names a date read elsewhere
     weekday = lexicon().weekdays[m.group("wd")]
     direction = m.group("dir")
@@ -773,6 +773,9 @@ def _weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         past = direction == "지난" or (direction is None and _past_clause(ctx.text, m.end()))
         day = periods.next_weekday(ctx.doc_date, weekday, -1 if past else 1)
     return _Draft(m.start(), m.end(), day, day, Grain.DAY, "ko.date.weekday", relative=True)
+
+
+_DATE_BEFORE_WEEKDAY = re.compile(r"(?:일|주|\d)\s?$")
 
 
 @cache

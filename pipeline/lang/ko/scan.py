@@ -133,7 +133,12 @@ class Anchors:
 
     def _inside_reached(self, text: str, inside: re.Pattern[str], start: int, end: int) -> bool:
         """One of the words begins inside the run ``[start, end)``, after its first character."""
-        return any(self._word_at(text, m.start()) for m in inside.finditer(text, start + 1, end))
+        m = inside.search(text, start + 1, end)
+        while m is not None:
+            if self._word_at(text, m.start()):
+                return True
+            m = inside.search(text, m.start() + 1, end)
+        return False
 
 
 def _first_char(word: str) -> str:
@@ -152,14 +157,13 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(alternation(words))
 
 
-def within(finder: re.Pattern[str], text: str) -> Iterator[int]:
+def within(finder: re.Pattern[str], text: str) -> list[int]:
     """Every position inside each match of ``finder``, in text order. ``finder`` is a looser
     pattern (it matches, and not emptily, wherever the rule's pattern matches) that begins with
     a word or a character class, which the regex engine scans for fast. A position where the
     rule's pattern matches is then inside one of ``finder``'s matches: either ``finder``'s
     scan reaches it, or an earlier match of ``finder`` runs over it."""
-    for m in finder.finditer(text):
-        yield from range(m.start(), m.end())
+    return [p for m in finder.finditer(text) for p in range(*m.span())]
 
 
 def every_match(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
