@@ -9,18 +9,22 @@ its own mention (``NATO`` | ``아프간군신탁기금``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import TypedDict
 
 from pipeline.actors.groups import Group
 from pipeline.context import DocContext
 from pipeline.lexicon import lang_yaml
 from pipeline.text_utils import compact as _compact
+from pipeline.tokens import Token
 
 _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
+_JOINER_TAGS = {"SP", "SO", "MAG", "MAJ", "SS"}
+_START = attrgetter("start")
 
 
 class _KoRules(TypedDict):
@@ -79,21 +83,19 @@ def unlisted_groups(ctx: DocContext, named: Sequence[Group]) -> list[Group]:
 
 def _korean_runs(ctx: DocContext) -> list[list[int]]:
     """Token index runs of noun-like morphemes (one noun phrase each)."""
-    toks = ctx.tokens
+    text = ctx.text
     runs: list[list[int]] = []
     cur: list[int] = []
-    for k, t in enumerate(toks):
-        if cur:
-            gap = ctx.text[toks[cur[-1]].end : t.start]
+    prev_end = 0  # end of the last token of ``cur``
+    for k, (form, tag, start, end) in enumerate(ctx.tokens):
+        if cur and start != prev_end:
+            gap = text[prev_end:start]
             if "\n" in gap or gap.strip():
                 runs.append(cur)
                 cur = []
-        if (
-            t.tag in _NOUNISH
-            or (t.tag == "NNB" and cur and toks[cur[-1]].end == t.start)
-            or (cur and t.form in _JOINERS and t.tag in {"SP", "SO", "MAG", "MAJ", "SS"})
-        ):
+        if tag in _NOUNISH or (tag == "NNB" and cur and prev_end == start) or (cur and form in _JOINERS and tag in _JOINER_TAGS):
             cur.append(k)
+            prev_end = end
         else:
             if cur:
                 runs.append(cur)
@@ -106,21 +108,15 @@ def _korean_runs(ctx: DocContext) -> list[list[int]]:
 def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     tables = _ko_tables()
     suffixes_by_last = tables.suffixes_by_last
-    exclusions, followers, determiners = tables.exclusions, tables.followers, tables.determiners
+    exclusions, determiners = tables.exclusions, tables.determiners
     max_tokens = tables.max_tokens
     named_end = {e: s for s, e in named}
     toks, text = ctx.tokens, ctx.text
-    starts = {t.start for t in toks}
+    starts = set(map(_START, toks))
     out: list[tuple[int, int]] = []
     for run in _korean_runs(ctx):
-        for pos, k in enumerate(run):
-            t = toks[k]
-            if t.form in _JOINERS:
-                continue
-            nxt = toks[run[pos + 1]] if pos + 1 < len(run) else None
-            if nxt is not None and nxt.form not in _JOINERS:
-                if nxt.tag == "XSN" or nxt.form not in followers:
-                    continue
+        for pos in _suffix_candidates(text, toks, run, tables):
+            t = toks[run[pos]]
             prefix = _compact(text[t.start - min(t.start, 30) : t.end])
             suffix_start = None
             for suffix, must_glue in suffixes_by_last.get(prefix[-1:], ()):
@@ -160,6 +156,26 @@ def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, in
                 continue
             out.append((start, t.end))
     return out
+
+
+def _suffix_candidates(text: str, toks: Sequence[Token], run: list[int], tables: _KoTables) -> Iterator[int]:
+    """Positions in ``run`` of the tokens that may end an organisation name: not a joiner, last
+    of the run or followed by a joiner or a follower word (``위원회 구축``; not a suffix
+    ``XSN``), and ending in a character some suffix ends in (the test that rules out most)."""
+    followers, suffixes_by_last = tables.followers, tables.suffixes_by_last
+    last_pos = len(run) - 1
+    for pos, k in enumerate(run):
+        form, _, _, end = toks[k]
+        if form in _JOINERS:
+            continue
+        if pos < last_pos:
+            next_form, next_tag, _, _ = toks[run[pos + 1]]
+            if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers):
+                continue
+        last = text[end - 1 : end]  # the last character of the compacted text before ``end``
+        if last and not last.isspace() and last not in suffixes_by_last:
+            continue
+        yield pos
 
 
 def _back(text: str, end: int, count: int) -> int:
