@@ -4,6 +4,7 @@ prefixes (``일본 국방부``), the suffixes that make a country name something
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -88,19 +89,36 @@ def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: Bounds, pos: int) -> Gr
 
 def compound_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds) -> list[Group]:
     """One group per compound of one-letter country abbreviations, one id per country."""
+    finder = _letter_finder(frozenset(k for k in gz.abbr if len(k) == 1))
+    if finder is None:
+        return []
     out = []
-    for pos, tok in sorted(bounds.starts.items()):
-        if ctx.text[pos] in gz.abbr and tok.tag == "NNP":
-            g = _compound_at(ctx, gz, bounds, pos)
+    for m in finder.finditer(ctx.text):  # a proper noun starting with an abbreviation letter
+        tok = bounds.starts.get(m.start())
+        if tok is not None and tok.tag == "NNP":
+            g = _compound_at(ctx, gz, bounds, m.start())
             if g is not None:
                 out.append(g)
     return out
 
 
+@cache
+def _letter_finder(letters: frozenset[str]) -> re.Pattern[str] | None:
+    """One regex pass over the text finds the abbreviation letters (``한``, ``미``) in text order."""
+    if not letters:
+        return None
+    return re.compile(f"[{''.join(re.escape(c) for c in sorted(letters))}]")
+
+
 def both_countries(ctx: DocContext, pair: tuple[str, ...]) -> list[Group]:
     """``양국`` (a noun token) stands for the document's two parties."""
-    forms = set(markers()["both_countries"])
-    return [Group(t.start, t.end, "both_countries", pair) for t in ctx.tokens if t.tag.startswith("NN") and t.form in forms]
+    forms = _both_forms()
+    return [Group(t.start, t.end, "both_countries", pair) for t in ctx.tokens if t.form in forms and t.tag.startswith("NN")]
+
+
+@cache
+def _both_forms() -> frozenset[str]:
+    return frozenset(markers()["both_countries"])
 
 
 def prefix_before(ctx: DocContext, gz: Gazetteer, start: int) -> tuple[str, int] | None:
