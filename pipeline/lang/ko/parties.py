@@ -53,6 +53,8 @@ class _Markers:
     heads: frozenset[str]
     we: frozenset[str]
     coordinators: dict[str, frozenset[str]]
+    any_particle: frozenset[str]
+    """Every form of ``particles`` and ``org_particles``, whatever its tag."""
 
 
 @cache
@@ -62,13 +64,15 @@ def _markers() -> _Markers:
     def by_tag(name: str) -> dict[str, frozenset[str]]:
         return {tag: frozenset(forms) for tag, forms in ko[name].items()}
 
+    particles, org_particles = by_tag("subject_particles"), by_tag("org_subject_particles")
     return _Markers(
         connectives=frozenset(ko["clause_connectives"]),
-        particles=by_tag("subject_particles"),
-        org_particles=by_tag("org_subject_particles"),
+        particles=particles,
+        org_particles=org_particles,
         heads=frozenset(ko["subject_heads"]),
         we=frozenset(ko["we_pronouns"]),
         coordinators=by_tag("coordinators"),
+        any_particle=frozenset().union(*particles.values(), *org_particles.values()),
     )
 
 
@@ -82,7 +86,10 @@ def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[
     particles, org_particles, heads, we = ko.particles, ko.org_particles, ko.heads, ko.we
     toks = list(ctx.tokens_in(start, end))
     out: list[Subject] = []
+    any_particle = ko.any_particle
     for k, t in enumerate(toks):
+        if t.form not in any_particle:
+            continue  # most tokens: no particle of either list
         is_subj = t.form in particles.get(t.tag, _NONE)
         is_org = t.form in org_particles.get(t.tag, _NONE)
         if not (is_subj or is_org) or k == 0:
