@@ -493,14 +493,14 @@ def _mention(ctx: DocContext, draft: _Draft) -> Mention[AmountFields]:
     return Mention(draft.start, draft.end, draft.rule, fields)
 
 
-def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
-    """Every money amount of the document, non-overlapping, in text order."""
-    lex, text = lexicon(), ctx.text
-    # Each pattern with the positions it can start at (``pipeline.lang.ko.scan``): a number
-    # followed by the words it needs, a digit not preceded by another one (``en_postfixed``
-    # starts with one), inside a match of a looser pattern; ``ko_prefixed`` starts with one of
-    # three words, which the regex engine already scans for fast.
-    builders: tuple[tuple[re.Pattern[str], Iterable[int] | None, _Builder], ...] = (
+def _scans(text: str) -> tuple[tuple[re.Pattern[str], Iterable[int] | None, _Builder], ...]:
+    """Each amount pattern, the positions of ``text`` where it can start (None: it is scanned
+    for over the whole text) and its builder (``pipeline.lang.ko.scan``): a number followed by
+    the words the pattern needs, a digit not preceded by another one (``en_postfixed`` starts
+    with one), or inside a match of a looser pattern; ``ko_prefixed`` starts with one of three
+    words, which the regex engine already scans for fast."""
+    lex = lexicon()
+    return (
         (lex.simple, lex.currency_after.starts(text), _from_simple),
         (lex.ko_prefixed, None, _from_ko_prefixed),
         (lex.en_prefixed, within(lex.en_prefix_finder, text), _from_en_prefixed),
@@ -509,8 +509,13 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
         (lex.words, lex.word_currency_after.starts(text), _from_words),
         (lex.minor_re, lex.minor_after.starts(text), _from_minor),
     )
+
+
+def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
+    """Every money amount of the document, non-overlapping, in text order."""
+    text = ctx.text
     drafts: list[_Draft] = []
-    for pattern, starts, build in builders:
+    for pattern, starts, build in _scans(text):
         matches = _searches(pattern, text) if starts is None else every_match(pattern, text, starts)
         for m in matches:
             draft = build(ctx, m)
