@@ -42,7 +42,7 @@ def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: Bounds, pos: int) -> Gr
     """``한미``, ``한미일``, ``한·미``, ``한-아세안`` (+ ``양국``) starting at ``pos``."""
     text, n = ctx.text, len(ctx.text)
     ko = markers()
-    seps = set(ko["compound_separators"])
+    seps = _separators()
     ids: list[str] = []
     i = pos
     glued_ok = True
@@ -87,15 +87,21 @@ def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: Bounds, pos: int) -> Gr
     return Group(pos, end, "compound", tuple(ids))
 
 
+@cache
+def _separators() -> frozenset[str]:
+    """``·``, ``-``, ``/``: what may join the letters of a compound (``한·미``)."""
+    return frozenset(markers()["compound_separators"])
+
+
 def compound_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds) -> list[Group]:
     """One group per compound of one-letter country abbreviations, one id per country."""
-    finder = _letter_finder(frozenset(k for k in gz.abbr if len(k) == 1))
-    if finder is None:
+    glued = frozenset(k for k in gz.glued_abbr if len(k) == 1)
+    if not glued:
         return []
     out = []
-    for m in finder.finditer(ctx.text):  # a proper noun starting with an abbreviation letter
+    for m in _start_finder(glued, _separators()).finditer(ctx.text):
         tok = bounds.starts.get(m.start())
-        if tok is not None and tok.tag == "NNP":
+        if tok is not None and tok.tag == "NNP" and ctx.text[m.start()] in gz.abbr:
             g = _compound_at(ctx, gz, bounds, m.start())
             if g is not None:
                 out.append(g)
@@ -103,11 +109,12 @@ def compound_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds) -> list[Grou
 
 
 @cache
-def _letter_finder(letters: frozenset[str]) -> re.Pattern[str] | None:
-    """One regex pass over the text finds the abbreviation letters (``한``, ``미``) in text order."""
-    if not letters:
-        return None
-    return re.compile(f"[{''.join(re.escape(c) for c in sorted(letters))}]")
+def _start_finder(glued: frozenset[str], separators: frozenset[str]) -> re.Pattern[str]:
+    """Where a compound can start, found in one regex pass in text order: ``_compound_at`` reads
+    a glued letter first (``한``), then another (``한미``) or a separator (``한·미``, ``한-아세안``)."""
+    letters = "".join(re.escape(c) for c in sorted(glued))
+    joins = "".join(re.escape(c) for c in sorted(separators))
+    return re.compile(f"[{letters}](?=[{letters}{joins}])")
 
 
 def both_countries(ctx: DocContext, pair: tuple[str, ...]) -> list[Group]:
