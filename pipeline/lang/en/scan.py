@@ -1,0 +1,161 @@
+"""Where an English pattern may start, found once per document, so the pattern is tried there only.
+
+`re` has no fast way to skip ahead for a pattern that opens with an assertion or a
+case-insensitive group, as most English date and number patterns do: ``finditer`` then tries the
+whole pattern at every offset of the text. Every such pattern starts at a lexicon word (a month,
+``the end of``, ``between``), a number or a currency sign. This module finds those offsets in a
+few cheap passes per document; :func:`matches` and :func:`search` then try the pattern at them
+only, which gives exactly the matches of a scan of every offset as long as the offsets given hold
+every offset where the pattern can match (more are harmless).
+
+Words are looked up in :func:`letters`, a copy of the text of the same length in which every
+character that a case-insensitive ASCII letter matches in `re` (that letter in either case, and
+``İ ı ſ K``: the test suite checks the list against every code point) is that lower-case letter
+and every other character is a space. A word that `re` matches as ``\\b(?i:word)\\b`` (or after
+``(?<![\\w])``) is there a run of letters with spaces around it, so the offsets of such runs are a
+superset of where the pattern can match.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+"""The characters other than ASCII letters that a case-insensitive ASCII letter matches in `re`."""
+_LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=8)
+def letters(text: str) -> str:
+    """``text`` with ASCII letters (and what `re` folds to them) lower-cased and everything else a
+    space, padded with one space on each side: offset ``i`` of the text is offset ``i + 1`` here."""
+    if not text.isascii() and any(c in text for c in "İıſK"):
+        text = text.translate(_FOLDS)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # no character but `İ` (folded above) lowers to several
+        lowered = "".join(c if len(c) == 1 else " " for c in map(str.lower, text))
+    return " " + lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii") + " "
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` (case-insensitive, letters and other characters) may occur in ``text``:
+    ``False`` only when `re` cannot match ``(?i:phrase)`` anywhere in it."""
+    return _letters_only(phrase) in letters(text)
+
+
+def _letters_only(phrase: str) -> str:
+    return phrase.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
+
+
+@lru_cache(maxsize=8)
+def digit_starts(text: str) -> list[int]:
+    """The start of every run of digits (``\\d``, any script): where a numeral can begin."""
+    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """The letter runs of a lexicon phrase, lower-cased (``New Year's Day`` -> new, year, s, day)."""
+    words = _WORD.findall(phrase.lower())
+    if not words or not phrase[:1].isalpha() or not phrase.isascii():
+        raise ValueError(f"a lead phrase must start with an ASCII letter: {phrase!r}")
+    return words
+
+
+class Words:
+    """The offsets of whole words from a fixed list, found in one Aho-Corasick pass per text."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton: Any = ahocorasick.Automaton()
+        for word in sorted(set(words)):
+            if not _WORD.fullmatch(word):
+                raise ValueError(f"not a lower-case ASCII word: {word!r}")
+            self._automaton.add_word(f" {word} ", word)
+        self._automaton.make_automaton()
+        self._last: tuple[str, dict[str, list[int]]] | None = None
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Word -> ascending offsets in ``text`` where it stands as a whole word (case-insensitive)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        found: dict[str, list[int]] = {}
+        for end, word in self._automaton.iter(letters(text)):
+            found.setdefault(word, []).append(end - len(word) - 1)  # `end`: the space after the word, in letters()
+        self._last = (text, found)
+        return found
+
+
+def preceded(text: str, starts: Iterable[int], word: str) -> list[int]:
+    """The offsets where ``word`` stands, followed by non-letters only, right before one of ``starts``
+    (the ``the`` of ``the end of``): where a pattern opening with ``(?:word\\s+)?`` may start."""
+    padded = letters(text)
+    n = len(word)
+    out: list[int] = []
+    for k in starts:
+        q = k  # padded[k] is the character before text[k]
+        while q > 0 and padded[q] == " ":
+            q -= 1
+        if padded[q - n : q + 1] == f" {word}":
+            out.append(q - n)
+    return out
+
+
+def phrase_starts(text: str, words: Words, phrases: Iterable[str]) -> list[int]:
+    """Where any of ``phrases`` may start; a phrase opening with ``the`` (too common to try a
+    pattern at each) is found from its second word."""
+    found = words.starts(text)
+    out: set[int] = set()
+    for phrase in phrases:
+        first, *rest = phrase_words(phrase)
+        if first == "the" and rest:
+            out.update(preceded(text, found.get(rest[0], ()), "the"))
+        else:
+            out.update(found.get(first, ()))
+    return sorted(out)
+
+
+def phrase_index(phrases: Iterable[str]) -> list[str]:
+    """The words :func:`phrase_starts` looks up for ``phrases`` (for building a :class:`Words`)."""
+    out: list[str] = []
+    for phrase in phrases:
+        first, *rest = phrase_words(phrase)
+        out.append(rest[0] if first == "the" and rest else first)
+    return out
+
+
+def matches(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending):
+    the same leftmost, non-overlapping matches, tried at those offsets only."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def search(pattern: re.Pattern[str], text: str, starts: Sequence[int], pos: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos)`` when every match starts at one of ``starts`` (ascending)."""
+    match = pattern.match
+    for k in range(bisect.bisect_left(starts, pos), len(starts)):
+        m = match(text, starts[k])
+        if m is not None:
+            return m
+    return None
+
+
+def merged(*lists: Iterable[int]) -> list[int]:
+    """The ascending union of several offset lists."""
+    out: set[int] = set()
+    for offsets in lists:
+        out.update(offsets)
+    return sorted(out)
