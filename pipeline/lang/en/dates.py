@@ -673,6 +673,7 @@ class _Leads:
     def __init__(self, text: str) -> None:
         self.text = text
         self._months: list[int] | None = None
+        self._pieces: dict[str, bool] = {}
 
     def months(self) -> list[int]:
         """Where a month name (``_month_pattern``) starts; none of its matches overlap."""
@@ -704,8 +705,17 @@ class _Leads:
         starts = list(starts)
         return scan.merged(starts, *(scan.preceded(self.text, starts, w) for w in words))
 
-    def has(self, phrases: Iterable[str]) -> bool:
-        return any(scan.has_phrase(self.text, p) for p in phrases)
+    def has(self, words: Iterable[str]) -> bool:
+        """Whether one of ``words`` (each one of ``_GATE_WORDS``, or a phrase whose first word is)
+        stands in the text as a whole word: a pattern that holds one cannot match otherwise."""
+        found = _words().starts(self.text)
+        return any(scan.phrase_words(w)[0] in found for w in words)
+
+    def holds(self, piece: str) -> bool:
+        """Whether the regex ``piece`` is found in the text (searched once per document)."""
+        if piece not in self._pieces:
+            self._pieces[piece] = re.search(piece, self.text) is not None
+        return self._pieces[piece]
 
 
 Gate = Callable[[_Leads], bool]
@@ -716,8 +726,7 @@ Lead = Callable[[_Leads], Sequence[int]]
 
 def _regex_gate(piece: str) -> Gate:
     """A piece every match of the pattern contains, searched for (most documents lack it)."""
-    compiled = re.compile(piece)
-    return lambda leads: compiled.search(leads.text) is not None
+    return lambda leads: leads.holds(piece)
 
 
 def _all_gates(*gates: Gate) -> Gate:
@@ -726,13 +735,16 @@ def _all_gates(*gates: Gate) -> Gate:
 
 @cache
 def _words() -> scan.Words:
-    """The lexicon words the date patterns may start with (or ``the`` + one of them)."""
+    """The lexicon words the date patterns may start with (or ``the`` + one of them), and the
+    words their gates look for."""
     lex = _lexicon()
-    phrases = [*lex.months, *_LEAD_WORDS, *lex.parts, *lex.relative, *lex.window_words]
-    return scan.Words(scan.phrase_index(phrases) + ["the"])
+    phrases = [*lex.months, *_LEAD_WORDS, *lex.parts, *lex.relative, *lex.window_words, *_GATE_WORDS]
+    gates = [*lex.weekdays, *lex.offset_units, *_offsets()["forward_words"], *_holidays()]
+    return scan.Words([*scan.phrase_index(phrases), *(scan.phrase_words(g)[0] for g in gates), "the"])
 
 
 _LEAD_WORDS = ("from", "between", "this", "next", "last", "in", "fy", "fiscal", "calendar", "the year")
+_GATE_WORDS = ("week", "month", "ago", "weekend", "half", "century")
 
 
 @cache
@@ -857,7 +869,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
         (
             rf"\b{the}{ord_q}\s+{quarter_word}(?:\s+(?i:of)\s+{year_or_rel}|,?\s+(?P<y2>{YEAR})(?!\d))?",
             _quarter,
-            lambda L: L.has(["quarter", "qtr"]),
+            lambda L: L.holds("(?i:quarter|qtr)"),
             None,
         ),
         (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, _regex_gate("Q[1-4]"), None),

@@ -10,7 +10,7 @@ every offset where the pattern can match (more are harmless).
 
 Words are looked up in :func:`letters`, a copy of the text of the same length in which every
 character that a case-insensitive ASCII letter matches in `re` (that letter in either case, and
-``İ ı ſ K``: the test suite checks the list against every code point) is that lower-case letter
+``İ ı ſ`` and the Kelvin sign: the test suite checks the list against every code point) is that lower-case letter
 and every other character is a space. A word that `re` matches as ``\\b(?i:word)\\b`` (or after
 ``(?<![\\w])``) is there a run of letters with spaces around it, so the offsets of such runs are a
 superset of where the pattern can match.
@@ -21,13 +21,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import ahocorasick
 
-_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
-"""The characters other than ASCII letters that a case-insensitive ASCII letter matches in `re`."""
+_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The characters other than ASCII letters that a case-insensitive ASCII letter matches in `re`:
+``İ ı ſ`` and the Kelvin sign."""
+_FOLDED = "\u0130\u0131\u017f\u212a"
 _LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD = re.compile(r"[a-z]+")
@@ -37,7 +39,11 @@ _WORD = re.compile(r"[a-z]+")
 def letters(text: str) -> str:
     """``text`` with ASCII letters (and what `re` folds to them) lower-cased and everything else a
     space, padded with one space on each side: offset ``i`` of the text is offset ``i + 1`` here."""
-    if not text.isascii() and any(c in text for c in "İıſK"):
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if not text.isascii() and any(c in text for c in _FOLDED):
         text = text.translate(_FOLDS)
     lowered = text.lower()
     if len(lowered) != len(text):  # no character but `İ` (folded above) lowers to several
@@ -46,13 +52,14 @@ def letters(text: str) -> str:
 
 
 def has_phrase(text: str, phrase: str) -> bool:
-    """Whether ``phrase`` (case-insensitive, letters and other characters) may occur in ``text``:
-    ``False`` only when `re` cannot match ``(?i:phrase)`` anywhere in it."""
-    return _letters_only(phrase) in letters(text)
+    """Whether ``phrase`` (case-insensitive) may occur in ``text``: ``False`` only when `re`
+    cannot match ``(?i:phrase)`` anywhere in it."""
+    return _folded_phrase(phrase) in letters(text)
 
 
-def _letters_only(phrase: str) -> str:
-    return phrase.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
+@cache
+def _folded_phrase(phrase: str) -> str:
+    return _fold(phrase)[1:-1]
 
 
 @lru_cache(maxsize=8)
@@ -61,12 +68,14 @@ def digit_starts(text: str) -> list[int]:
     return [m.start() for m in _DIGIT_RUN.finditer(text)]
 
 
-def phrase_words(phrase: str) -> list[str]:
-    """The letter runs of a lexicon phrase, lower-cased (``New Year's Day`` -> new, year, s, day)."""
-    words = _WORD.findall(phrase.lower())
-    if not words or not phrase[:1].isalpha() or not phrase.isascii():
-        raise ValueError(f"a lead phrase must start with an ASCII letter: {phrase!r}")
-    return words
+@cache
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The letter runs of a lexicon phrase as :func:`letters` folds them (``New Year's Day`` ->
+    new, year, s, day); the phrase must start with a letter."""
+    folded = _folded_phrase(phrase)
+    if not folded[:1].isalpha():
+        raise ValueError(f"a lead phrase must start with a letter: {phrase!r}")
+    return tuple(folded.split())
 
 
 class Words:
