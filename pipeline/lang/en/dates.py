@@ -687,7 +687,18 @@ class _Leads:
         return bool(self.months())
 
     def digits(self) -> list[int]:
-        return scan.digit_starts(self.text)
+        return scan.numbers(self.text).starts
+
+    def short_numbers(self) -> list[int]:
+        """Where a run of one or two digits starts: a pattern opening with ``\\d{1,2}`` and a
+        non-digit starts at one (it cannot start inside a run: each has ``(?<![\\w...])``)."""
+        return scan.numbers(self.text).short
+
+    def number_then(self, chars: str, *, space: bool = False) -> bool:
+        """Whether a run of digits is followed by one of ``chars`` (the ``/`` of ``5/21``) or,
+        with ``space``, by whitespace."""
+        after = scan.numbers(self.text).after
+        return not after.isdisjoint(chars) or (space and any(c.isspace() for c in after))
 
     def parts(self) -> list[int]:
         """Where a part of a month or year (``early``, ``the end of``) may start."""
@@ -695,7 +706,7 @@ class _Leads:
 
     def years(self) -> list[int]:
         """Where a ``YEAR`` may start: a run of digits opening with 19, 20 or 21."""
-        return [k for k in scan.digit_starts(self.text) if self.text.startswith(("19", "20", "21"), k)]
+        return [k for k in scan.numbers(self.text).starts if self.text.startswith(("19", "20", "21"), k)]
 
     def phrases(self, phrases: Iterable[str]) -> list[int]:
         return scan.phrase_starts(self.text, _words(), phrases)
@@ -705,11 +716,14 @@ class _Leads:
         starts = list(starts)
         return scan.merged(starts, *(scan.preceded(self.text, starts, w) for w in words))
 
-    def has(self, words: Iterable[str]) -> bool:
-        """Whether one of ``words`` (each one of ``_GATE_WORDS``, or a phrase whose first word is)
-        stands in the text as a whole word: a pattern that holds one cannot match otherwise."""
+    def has(self, phrases: Iterable[str]) -> bool:
+        """Whether one of ``phrases`` may stand in the text, its first word (one of the words of
+        ``_words``) as a whole word: a pattern that holds one cannot match otherwise."""
         found = _words().starts(self.text)
-        return any(scan.phrase_words(w)[0] in found for w in words)
+        return any(
+            scan.phrase_words(p)[0] in found and (len(scan.phrase_words(p)) == 1 or scan.has_phrase(self.text, p))
+            for p in phrases
+        )
 
     def holds(self, piece: str) -> bool:
         """Whether the regex ``piece`` is found in the text (searched once per document)."""
@@ -773,22 +787,22 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
         (
             rf"(?<![\w.,-]){day}{day2}\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}",
             _day,
-            _all_gates(_Leads.any_month, _regex_gate(r"\d(?:st|nd|rd|th)?\s")),
-            _Leads.digits,
+            _all_gates(_Leads.any_month, lambda L: L.number_then("snrt", space=True)),
+            _Leads.short_numbers,
         ),
-        (r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)", _month_day, _regex_gate(r"\d/\d"), _Leads.digits),
+        (r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)", _month_day, lambda L: L.number_then("/"), _Leads.short_numbers),
         (
             rf"(?<![\w./-])(?P<y>{YEAR})(?P<iso>-)(?P<mo>\d{{2}})(?![\d-]|[.,]\d)",
             _numeric_month,
-            _regex_gate(r"\d-\d"),
-            _Leads.digits,
+            lambda L: L.number_then("-"),
+            _Leads.years,
         ),
-        (rf"(?<![\w./-])(?P<mo>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _numeric_month, _regex_gate(r"\d/\d"), _Leads.digits),
+        (rf"(?<![\w./-])(?P<mo>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _numeric_month, lambda L: L.number_then("/"), _Leads.short_numbers),
         (
             rf"(?<![\w./-])(?P<d>\d{{1,2}})-(?P<mon>{lex.month_ci_re})-(?P<y>{YEAR}|\d{{2}})(?!\d)",
             _day_mon_year,
-            _regex_gate(r"\d-[A-Za-z]"),
-            _Leads.digits,
+            lambda L: L.number_then("-"),
+            _Leads.short_numbers,
         ),
         (rf"\b{the}{nth}\s+(?P<wd>{lex.weekday_re})\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_weekday, lambda L: L.has(lex.weekdays), None),
         (rf"\b{the}{nth}\s+(?i:week)\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_week, lambda L: L.has(["week"]), None),
@@ -796,7 +810,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             rf"\b{the}(?P<d>\d{{1,2}})(?:st|nd|rd|th)\s+(?i:of)\s+(?P<which>(?i:this|next|last))\s+(?i:month)\b",
             _day_of_relative_month,
             lambda L: L.has(["month"]),
-            lambda L: L.after(L.digits(), "the"),
+            lambda L: L.after(L.short_numbers(), "the"),
         ),
         (
             rf"(?:\b(?P<which>(?i:this\s+coming|this|next|last|coming|past))\s+)?(?P<wd>{lex.weekday_re})"
@@ -822,8 +836,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
         (
             rf"(?<![\w.,])(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>{YEAR})(?!\d|\.\d)",
             _day_first_dotted,
-            _regex_gate(r"\d\.\d"),
-            _Leads.digits,
+            lambda L: L.number_then("."),
+            _Leads.short_numbers,
         ),
         (rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}", _offset, lambda L: L.has(lex.offset_units), lambda L: L.phrases(["in"])),
         (
@@ -835,15 +849,15 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
         (
             rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])",
             _iso,
-            _regex_gate(r"\d[-/.]\d\d"),
-            _Leads.digits,
+            lambda L: L.number_then("-/."),
+            _Leads.years,
         ),
         (rf"{mon_ci},?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, _Leads.months),
         (
             rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR}|\d{{2}})(?![\d/])",
             _us_numeric,
-            _regex_gate(r"\d/\d"),
-            _Leads.digits,
+            lambda L: L.number_then("/"),
+            _Leads.short_numbers,
         ),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+)?(?P<mon1>{lex.month_re})(?:,?\s+(?P<y1>{YEAR}))?"
@@ -869,7 +883,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
         (
             rf"\b{the}{ord_q}\s+{quarter_word}(?:\s+(?i:of)\s+{year_or_rel}|,?\s+(?P<y2>{YEAR})(?!\d))?",
             _quarter,
-            lambda L: L.holds("(?i:quarter|qtr)"),
+            lambda L: scan.has_phrase(L.text, "quarter") or scan.has_phrase(L.text, "qtr"),
             None,
         ),
         (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, _regex_gate("Q[1-4]"), None),
@@ -880,21 +894,21 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             lambda L: L.has(["month"]),
             _Leads.parts,
         ),
-        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR}|\d{{2}})(?!\d)", _quarter, _regex_gate("[1-4]Q"), None),
+        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR}|\d{{2}})(?!\d)", _quarter, lambda L: L.number_then("Q"), None),
         (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, lambda L: L.has(["half"]), None),
         (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, _regex_gate("H[12]"), None),
-        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, _regex_gate("[12]H"), None),
+        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, lambda L: L.number_then("H"), None),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+|{_Y_BEFORE})(?P<y1>{YEAR})"
             rf"\s*(?P<sep>[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?P<y2>{YEAR}|\d{{2}}){_Y_AFTER}",
             _year_range,
-            _regex_gate(rf"{YEAR}\s*(?:[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?:{YEAR}|\d{{2}})"),
+            None,
             lambda L: scan.merged(L.years(), L.phrases(["from", "between"])),
         ),
         (
             r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
             _decade,
-            _regex_gate(r"(?:19|20)\d0['’]?s"),
+            lambda L: L.number_then("'’s"),
             None,
         ),
         (
@@ -938,10 +952,11 @@ def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
 
 
 @cache
-def _century_reach() -> int:
-    """The longest number the century pattern allows before ``century`` (``twenty-first``, ``21st``)."""
+def _century_number_lengths() -> frozenset[int]:
+    """The lengths of the numbers the century pattern allows before ``century`` (``21st``,
+    ``1st``, ``twenty-first``)."""
     lex = _lexicon()
-    return max([4, *(len(w) for w, v in lex.ordinals.items() if 15 <= v <= 22)])
+    return frozenset([3, 4, *(len(w) for w, v in lex.ordinals.items() if 15 <= v <= 22)])
 
 
 def _skip_back(text: str, i: int, chars: str) -> int:
@@ -955,15 +970,16 @@ _CENTURY_WORD = re.compile("(?i:century)")
 
 
 def _century_starts(text: str) -> list[int]:
-    """Every offset where a century match may start: between ``the``, the number and the
-    ``[\\s-]+`` before each ``century``, whatever the length of the whitespace runs."""
-    reach = _century_reach()
-    out: list[int] = []
+    """Every offset where a century match may start: its number (``21st``, ``twenty-first``) ends
+    where the ``[\\s-]+`` before ``century`` begins, and ``the`` may come before it."""
+    lengths = _century_number_lengths()
+    out: set[int] = set()
     for c in _CENTURY_WORD.finditer(text):
-        k = c.start()
-        lo = _skip_back(text, max(0, _skip_back(text, k, "-") - reach), "")  # the number, then spaces after `the`
-        out.extend(range(max(0, lo - 3, out[-1] + 1 if out else 0), k))  # `the` (3 letters) may open the match
-    return out
+        end = _skip_back(text, c.start(), "-")
+        for n in lengths:
+            out.add(end - n)
+            out.add(_skip_back(text, end - n, "") - 3)  # `the` (3 letters) and its spaces
+    return sorted(k for k in out if k >= 0)
 
 
 def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:

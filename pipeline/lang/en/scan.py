@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -62,10 +63,25 @@ def _folded_phrase(phrase: str) -> str:
     return _fold(phrase)[1:-1]
 
 
+@dataclass(frozen=True)
+class Numbers:
+    """The runs of digits (``\\d``, any script) of a text: where a numeral can begin."""
+
+    starts: list[int]
+    short: list[int]
+    """Starts of the runs of one or two digits (a day, a month: ``\\d{1,2}(?!\\d)``)."""
+    after: frozenset[str]
+    """Every character right after a run (``/`` when the text holds ``5/21``)."""
+
+
 @lru_cache(maxsize=8)
-def digit_starts(text: str) -> list[int]:
-    """The start of every run of digits (``\\d``, any script): where a numeral can begin."""
-    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+def numbers(text: str) -> Numbers:
+    spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    return Numbers(
+        [s for s, _ in spans],
+        [s for s, e in spans if e - s <= 2],
+        frozenset(text[e : e + 1] for _, e in spans),
+    )
 
 
 @cache
