@@ -909,13 +909,13 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
             _decade,
             lambda L: L.number_then("'’s"),
-            None,
+            _decade_starts,
         ),
         (
             rf"(?:\b(?i:the)\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordw>(?i:{ordinal_words})))[\s-]+(?i:century)\b",
             _century,
             lambda L: L.has(["century"]),
-            lambda L: _century_starts(L.text),
+            _century_starts,
         ),
         (rf"\b(?i:{alternation(list(lex.relative))})\b", _relative, None, lambda L: L.phrases(lex.relative)),
         (
@@ -966,16 +966,28 @@ def _skip_back(text: str, i: int, chars: str) -> int:
     return i
 
 
-_CENTURY_WORD = re.compile("(?i:century)")
 
 
-def _century_starts(text: str) -> list[int]:
+def _century_starts(leads: _Leads) -> list[int]:
     """Every offset where a century match may start: its number (``21st``, ``twenty-first``) ends
     where the ``[\\s-]+`` before ``century`` begins, and ``the`` may come before it."""
-    lengths = _century_number_lengths()
+    text = leads.text
+    return _number_starts(text, [_skip_back(text, c, "-") for c in _words().starts(text).get("century", ())], _century_number_lengths())
+
+
+def _decade_starts(leads: _Leads) -> list[int]:
+    """Every offset where a decade match may start: at its digits (a run opening a year), or
+    ``early``/``mid``/``late`` and the ``[\\s-]*`` before them, and ``the`` before that."""
+    text = leads.text
+    years = leads.years()
+    return sorted({*years, *_number_starts(text, [_skip_back(text, d, "-") for d in years], frozenset({0, 3, 4, 5}))})
+
+
+def _number_starts(text: str, ends: list[int], lengths: frozenset[int]) -> list[int]:
+    """Where a word of one of ``lengths`` ending at one of ``ends`` starts, and where a ``the``
+    with whitespace after it before that word starts."""
     out: set[int] = set()
-    for c in _CENTURY_WORD.finditer(text):
-        end = _skip_back(text, c.start(), "-")
+    for end in ends:
         for n in lengths:
             out.add(end - n)
             out.add(_skip_back(text, end - n, "") - 3)  # `the` (3 letters) and its spaces
