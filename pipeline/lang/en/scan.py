@@ -117,17 +117,19 @@ class Words:
         return found
 
 
-def preceded(text: str, starts: Iterable[int], word: str) -> list[int]:
+def preceded(text: str, starts: Iterable[int], word: str, *, whole: bool = True) -> list[int]:
     """The offsets where ``word`` stands, followed by non-letters only, right before one of ``starts``
-    (the ``the`` of ``the end of``): where a pattern opening with ``(?:word\\s+)?`` may start."""
+    (the ``the`` of ``the end of``): where a pattern opening with ``(?:word\\s+)?`` may start.
+    With ``whole=False`` the word may also close a longer word (no ``\\b`` before it)."""
     padded = letters(text)
     n = len(word)
+    key = f" {word}" if whole else word
     out: list[int] = []
     for k in starts:
         q = k  # padded[k] is the character before text[k]
         while q > 0 and padded[q] == " ":
             q -= 1
-        if padded[q - n : q + 1] == f" {word}":
+        if padded[q - len(key) + 1 : q + 1] == key:
             out.append(q - n)
     return out
 
