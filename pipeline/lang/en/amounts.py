@@ -28,15 +28,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from collections.abc import Iterable
 from typing import Any
 
-from pipeline.context import DocContext, Mention
 import ahocorasick
 
+from pipeline.context import DocContext, Mention
 from pipeline.lang.en import numbers as num
 from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml

@@ -790,21 +790,36 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             _all_gates(_Leads.any_month, lambda L: L.number_then("snrt", space=True)),
             _Leads.short_numbers,
         ),
-        (r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)", _month_day, lambda L: L.number_then("/"), _Leads.short_numbers),
+        (
+            r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)",
+            _month_day,
+            lambda L: L.number_then("/"),
+            _Leads.short_numbers,
+        ),
         (
             rf"(?<![\w./-])(?P<y>{YEAR})(?P<iso>-)(?P<mo>\d{{2}})(?![\d-]|[.,]\d)",
             _numeric_month,
             lambda L: L.number_then("-"),
             _Leads.years,
         ),
-        (rf"(?<![\w./-])(?P<mo>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _numeric_month, lambda L: L.number_then("/"), _Leads.short_numbers),
+        (
+            rf"(?<![\w./-])(?P<mo>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])",
+            _numeric_month,
+            lambda L: L.number_then("/"),
+            _Leads.short_numbers,
+        ),
         (
             rf"(?<![\w./-])(?P<d>\d{{1,2}})-(?P<mon>{lex.month_ci_re})-(?P<y>{YEAR}|\d{{2}})(?!\d)",
             _day_mon_year,
             lambda L: L.number_then("-"),
             _Leads.short_numbers,
         ),
-        (rf"\b{the}{nth}\s+(?P<wd>{lex.weekday_re})\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_weekday, lambda L: L.has(lex.weekdays), None),
+        (
+            rf"\b{the}{nth}\s+(?P<wd>{lex.weekday_re})\s+(?i:of|in)\s+{mon_ci}{year_opt}",
+            _nth_weekday,
+            lambda L: L.has(lex.weekdays),
+            None,
+        ),
         (rf"\b{the}{nth}\s+(?i:week)\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_week, lambda L: L.has(["week"]), None),
         (
             rf"\b{the}(?P<d>\d{{1,2}})(?:st|nd|rd|th)\s+(?i:of)\s+(?P<which>(?i:this|next|last))\s+(?i:month)\b",
@@ -839,7 +854,12 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             lambda L: L.number_then("."),
             _Leads.short_numbers,
         ),
-        (rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}", _offset, lambda L: L.has(lex.offset_units), lambda L: L.phrases(["in"])),
+        (
+            rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}",
+            _offset,
+            lambda L: L.has(lex.offset_units),
+            lambda L: L.phrases(["in"]),
+        ),
         (
             rf"\b{the}(?P<w>(?i:{alternation(list(lex.window_words))}))\s+{count}\s+{units}",
             _window,
@@ -966,13 +986,13 @@ def _skip_back(text: str, i: int, chars: str) -> int:
     return i
 
 
-
-
 def _century_starts(leads: _Leads) -> list[int]:
     """Every offset where a century match may start: its number (``21st``, ``twenty-first``) ends
     where the ``[\\s-]+`` before ``century`` begins, and ``the`` may come before it."""
     text = leads.text
-    return _number_starts(text, [_skip_back(text, c, "-") for c in _words().starts(text).get("century", ())], _century_number_lengths())
+    return _number_starts(
+        text, [_skip_back(text, c, "-") for c in _words().starts(text).get("century", ())], _century_number_lengths()
+    )
 
 
 def _decade_starts(leads: _Leads) -> list[int]:
