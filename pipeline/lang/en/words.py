@@ -110,7 +110,8 @@ def words_between(tokens: Sequence[Token], start: int, end: int) -> list[Word]:
 
 
 def is_capitalized(form: str) -> bool:
-    return bool(form) and (form[0].isupper() or (form[0].isdigit() and any(c.isupper() for c in form)))
+    first = form[:1]
+    return first.isupper() or (first.isdigit() and any(c.isupper() for c in form))
 
 
 def sentence_breaks(words: Sequence[Word], text: str) -> list[int]:
