@@ -749,12 +749,12 @@ def _all_gates(*gates: Gate) -> Gate:
 
 @cache
 def _words() -> scan.Words:
-    """The lexicon words the date patterns may start with (or ``the`` + one of them), and the
-    words their gates look for."""
+    """The lexicon words the date patterns may start with (see :func:`scan.phrase_starts`), and
+    the words their gates look for."""
     lex = _lexicon()
     phrases = [*lex.months, *_LEAD_WORDS, *lex.parts, *lex.relative, *lex.window_words, *_GATE_WORDS]
     gates = [*lex.weekdays, *lex.offset_units, *_offsets()["forward_words"], *_holidays()]
-    return scan.Words([*scan.phrase_index(phrases), *(scan.phrase_words(g)[0] for g in gates), "the"])
+    return scan.Words([*scan.phrase_index(phrases), *(scan.phrase_words(g)[0] for g in gates)])
 
 
 _LEAD_WORDS = ("from", "between", "this", "next", "last", "in", "fy", "fiscal", "calendar", "the year")

@@ -134,27 +134,32 @@ def preceded(text: str, starts: Iterable[int], word: str, *, whole: bool = True)
     return out
 
 
+_COMMON = frozenset({"the", "a", "an", "in", "at", "no", "not", "of", "to", "up"})
+"""Words too common to try a pattern at each: a phrase opening with one is found from its second word."""
+
+
+def _lead(phrase: str) -> tuple[str, str | None]:
+    """The word a phrase is looked up by, and the word that must stand right before it (or ``None``)."""
+    first, *rest = phrase_words(phrase)
+    if first in _COMMON and rest and rest[0] not in _COMMON:
+        return rest[0], first
+    return first, None
+
+
 def phrase_starts(text: str, words: Words, phrases: Iterable[str]) -> list[int]:
-    """Where any of ``phrases`` may start; a phrase opening with ``the`` (too common to try a
-    pattern at each) is found from its second word."""
+    """Where any of ``phrases`` may start (``words`` built from :func:`phrase_index` of them)."""
     found = words.starts(text)
     out: set[int] = set()
     for phrase in phrases:
-        first, *rest = phrase_words(phrase)
-        if first == "the" and rest:
-            out.update(preceded(text, found.get(rest[0], ()), "the"))
-        else:
-            out.update(found.get(first, ()))
+        word, before = _lead(phrase)
+        starts = found.get(word, ())
+        out.update(starts if before is None else preceded(text, starts, before))
     return sorted(out)
 
 
 def phrase_index(phrases: Iterable[str]) -> list[str]:
     """The words :func:`phrase_starts` looks up for ``phrases`` (for building a :class:`Words`)."""
-    out: list[str] = []
-    for phrase in phrases:
-        first, *rest = phrase_words(phrase)
-        out.append(rest[0] if first == "the" and rest else first)
-    return out
+    return [_lead(phrase)[0] for phrase in phrases]
 
 
 def matches(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
