@@ -21,6 +21,10 @@ and is *included in the span* (``by 2024``, ``no later than 2050``, ``post-2025`
 Korean ``2024년까지`` carries its particle. Plain ``in``/``on``/``at``/``of`` give ``on`` and
 stay outside the span. A year before a baseline noun (``from 2005 levels``) keeps ``on``.
 
+Each pattern is tried only where one of its matches can start (a month name, a run of digits, a
+lexicon word found once per document: ``pipeline.lang.en.scan``), after a cheap gate on a word
+every match holds; the matches are those of a scan of every offset.
+
 A bare four-digit year (1900-2100) counts as a date, including before an event noun (``the 2022
 Conference``: the event's year), unless it is glued to other characters (``COP2021``, phone
 numbers, ``2021.5``), follows a label word (``Section 2021``, ``No. 2030``) or precedes a unit,
@@ -782,6 +786,10 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
     units = rf"(?P<u>(?i:{alternation(list(lex.offset_units))}))\b"
     count = rf"(?P<n>{num.number_pattern()}|(?i:an?)\b)"
     forward = _offsets()["forward_words"]
+    # A gate must hold wherever the pattern matches (the words it looks for are in every match);
+    # a lead must hold every offset where a match can start: a month name, a run of digits, a
+    # lexicon phrase, and what the pattern allows before them (``the``, ``from``). The test
+    # suite checks both against a scan of every offset (tests/lang/test_en_scan.py).
     table: list[tuple[str, Handler, Gate | None, Lead | None]] = [
         (rf"{mon_ci}\s+{day}{day2}{year_opt}", _day, None, _Leads.months),
         (

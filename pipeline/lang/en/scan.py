@@ -108,8 +108,9 @@ class Words:
 
     def starts(self, text: str) -> dict[str, list[int]]:
         """Word -> ascending offsets in ``text`` where it stands as a whole word (case-insensitive)."""
-        if self._last is not None and self._last[0] is text:
-            return self._last[1]
+        last = self._last  # read once: documents may be extracted in several threads
+        if last is not None and last[0] is text:
+            return last[1]
         found: dict[str, list[int]] = {}
         for end, word in self._automaton.iter(letters(text)):
             found.setdefault(word, []).append(end - len(word) - 1)  # `end`: the space after the word, in letters()
