@@ -1004,10 +1004,11 @@ def _century_starts(leads: _Leads) -> list[int]:
 
 
 def _decade_starts(leads: _Leads) -> list[int]:
-    """Every offset where a decade match may start: at its digits (a run opening a year), or
-    ``early``/``mid``/``late`` and the ``[\\s-]*`` before them, and ``the`` before that."""
+    """Every offset where a decade match may start: at its digits (a run opening a year, its
+    fourth digit 0, then ``'``, ``’`` or ``s``), or ``early``/``mid``/``late`` and the
+    ``[\\s-]*`` before them, and ``the`` before that."""
     text = leads.text
-    years = leads.years()
+    years = [d for d in leads.years() if text[d + 3 : d + 4] == "0" and text[d + 4 : d + 5] in ("'", "’", "s")]
     return sorted({*years, *_number_starts(text, [_skip_back(text, d, "-") for d in years], frozenset({0, 3, 4, 5}))})
 
 
