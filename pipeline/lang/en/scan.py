@@ -9,9 +9,9 @@ only, which gives exactly the matches of a scan of every offset as long as the o
 every offset where the pattern can match (more are harmless).
 
 Words are looked up in :func:`letters`, a copy of the text of the same length in which every
-character that a case-insensitive ASCII letter matches in `re` (that letter in either case, and
-``İ ı ſ`` and the Kelvin sign: the test suite checks the list against every code point) is that lower-case letter
-and every other character is a space. A word that `re` matches as ``\\b(?i:word)\\b`` (or after
+character that a case-insensitive ASCII letter matches in `re` (that letter in either case,
+``İ ı ſ`` and the Kelvin sign: the test suite checks the list against every code point) is
+that lower-case letter and every other character is a space. A word that `re` matches as ``\\b(?i:word)\\b`` (or after
 ``(?<![\\w])``) is there a run of letters with spaces around it, so the offsets of such runs are a
 superset of where the pattern can match.
 """
