@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from pipeline.commitments import english, korean
 from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue, sectors_in
 from pipeline.commitments.facts import Clause, Facts
+from pipeline.commitments.scan import CueScan
 from pipeline.context import DocContext
 from schemas.models import (
     Action,
@@ -135,16 +136,24 @@ def extract_commitments(
     actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), start=lambda s: s[0], end=lambda s: s[1])
     rows: list[_Row] = []
     clauses_of: dict[int, list[Clause]] = {}
+    scan = CueScan(lex, ctx.text)
     for ci, container in enumerate(containers):
+        if not amount_index.within(container.start, container.end) and (
+            container.amounts_only or not scan.may_act(container.start, container.end)
+        ):
+            continue  # no clause of it can hold a sum or an action cue: no row
         clauses = analyser.segment(ctx, lex, container.start, container.end)
         clauses_of[ci] = clauses
         pending: list[_Row] = []
         for clause in clauses:
+            held = amount_index.within(clause.start, clause.end)
+            found = [] if container.amounts_only and not held else scan.actions(clause.start, clause.end)
+            if not held and not found:
+                continue  # no sum and no action cue: no row, whatever the clause says
             numeric = [(m.start, m.end) for m in numeric_all.within(clause.start, clause.end)]
             spans = actor_spans.within(clause.start, clause.end)
-            facts = analyser.analyse(ctx, lex, clause, spans, numeric)
-            held = amount_index.within(clause.start, clause.end)
-            if not held and (facts.action is None or container.amounts_only or facts.stance):
+            facts = analyser.analyse(ctx, scan, clause, spans, numeric, found)
+            if not held and (facts.action is None or facts.stance):
                 continue
             explicit = _explicit_modality(facts, bool(held))
             previous = pending[-1] if pending else None

@@ -4,7 +4,7 @@ and the shared sector lexicon (``pipeline/data/sectors.yaml``), compiled once pe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -91,8 +91,13 @@ _SPACES = re.compile(r"\s+")
 def action_cues(lex: Lexicon, text: str, offset: int) -> list[Cue]:
     """Every action cue in ``text`` (offsets shifted by ``offset``), without blocked compounds
     (``공급망``, ``supply chain``)."""
+    return cues_of_matches(lex, text, offset, lex.actions.finditer(text))
+
+
+def cues_of_matches(lex: Lexicon, text: str, offset: int, matches: Iterable[re.Match[str]]) -> list[Cue]:
+    """The action cues of ``matches`` of ``lex.actions`` in ``text``, as ``action_cues``."""
     out = []
-    for m in lex.actions.finditer(text):
+    for m in matches:
         word = m.group(0)
         key = _SPACES.sub(" ", word).lower()
         if key not in lex.action_of:
@@ -142,7 +147,7 @@ def sector_ids() -> list[str]:
     return [s for s, *_ in _sectors()]
 
 
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter; folded to it
 before ``str.lower`` so a cue matched by a case-blind pattern is a substring of the folded text."""
 
@@ -164,7 +169,7 @@ class _SectorFilter:
             for _, hits in self.exact.iter(text):
                 out.update(i for i, kind in hits if kind in kinds)
         if language != "ko" and self.folded.kind == ahocorasick.AHOCORASICK:
-            for _, hits in self.folded.iter(text.translate(_FOLD).lower()):
+            for _, hits in self.folded.iter(text.translate(FOLD).lower()):
                 out.update(i for i, _ in hits)
         return out
 

@@ -9,8 +9,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, action_cues, lexicon, modality_cue, specific
+from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, specific
 from pipeline.commitments.facts import Clause, Facts
+from pipeline.commitments.scan import CueScan
 from pipeline.context import DocContext
 from pipeline.lang.en.words import Word, sentence_breaks, words_between
 
@@ -148,29 +149,34 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
 
 
 def analyse(
-    ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]
+    ctx: DocContext,
+    scan: CueScan,
+    clause: Clause,
+    actors: Sequence[tuple[int, int]],
+    numeric: Sequence[tuple[int, int]],
+    found: Sequence[Cue],
 ) -> Facts:
-    """The predicate, cues, counterparts and object of one English clause."""
+    """The predicate, cues, counterparts and object of one English clause (``found``: its action
+    cues)."""
+    lex = scan.lex
     words = [w for w in words_between(ctx.tokens, clause.start, clause.end)]
     facts = Facts()
     group = _predicate(words, lex, clause.start)
-    text = ctx.text[clause.start : clause.end]
-    cues = [c for c in action_cues(lex, text, clause.start) if not any(s <= c.start < e for s, e in numeric)]
+    cues = [c for c in found if not any(s <= c.start < e for s, e in numeric)]
     if group is not None:
         i, j = group
         ps, pe = words[i].start, words[j].end
         facts.predicate = (ps, pe)
-        ptext = ctx.text[ps:pe]
         forms = {w.form.lower() for w in words[i : j + 1]}
         facts.stance = bool(forms & lex.words("stance_verbs"))
         future = bool(forms & lex.words("future_words"))
         irregular = lex.words("irregular_past")
         facts.past = not future and any(f.endswith("ed") or f in irregular for f in forms if f not in {"need", "red"})
         facts.past = facts.past or (not future and bool(forms & {"was", "were"}))
-        facts.statistic = bool(lex.statistic.search(ptext)) or bool(forms & {"totaling", "totalling"})
+        facts.statistic = scan.statistic(ps, pe) or bool(forms & {"totaling", "totalling"})
         facts.copula = forms <= _COPULA | _ADVERBS  # … were the largest sources, is the largest donor
-        around = ctx.text[words[max(0, i - 4)].start : words[min(len(words) - 1, j + 1)].end]
-        facts.modality = modality_cue(lex, ptext) or _near_cue(lex, around)
+        around = (words[max(0, i - 4)].start, words[min(len(words) - 1, j + 1)].end)
+        facts.modality = scan.modality(ps, pe) or _near_cue(scan, *around)
         inside = [c for c in cues if ps <= c.start < pe]
         after = [c for c in cues if c.start >= pe]
         before = [c for c in cues if c.end <= ps]
@@ -185,7 +191,7 @@ def analyse(
             cue = None
     else:
         cue = cues[0] if cues else None
-        facts.statistic = bool(lex.statistic.search(text))
+        facts.statistic = scan.statistic(clause.start, clause.end)
     if cue is not None:
         cue = specific(cues, cue)
         facts.action = cue.label
@@ -228,10 +234,10 @@ def _coordinated(ctx: DocContext, actors: Sequence[tuple[int, int]], subject: tu
     return out
 
 
-def _near_cue(lex: Lexicon, text: str) -> str | None:
+def _near_cue(scan: CueScan, start: int, end: int) -> str | None:
     """A planning or exploring cue just around the verb group (``its intention to donate``,
     ``is set to open``, ``is looking into``); a commitment cue there counts only in the group."""
-    label = modality_cue(lex, text)
+    label = scan.modality(start, end)
     return label if label in {"planned", "exploring", "welcomed"} else None
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.commitments.cues import MONEY_ACTIONS, Lexicon, action_cues, modality_cue, specific
+from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, action_cues, modality_cue, specific
 from pipeline.commitments.facts import Clause, Facts
+from pipeline.commitments.scan import CueScan
 from pipeline.context import DocContext
 from pipeline.tokens import Token
 
@@ -111,9 +112,16 @@ def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -
 
 
 def analyse(
-    ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]
+    ctx: DocContext,
+    scan: CueScan,
+    clause: Clause,
+    actors: Sequence[tuple[int, int]],
+    numeric: Sequence[tuple[int, int]],
+    found: Sequence[Cue],
 ) -> Facts:
-    """The predicate, cues, counterparts and object of one Korean clause."""
+    """The predicate, cues, counterparts and object of one Korean clause (``found``: its action
+    cues)."""
+    lex = scan.lex
     toks = list(ctx.tokens_in(clause.start, clause.end))
     facts = Facts()
     chain = _predicate(toks, lex.words("quotative_endings"))
@@ -129,15 +137,14 @@ def analyse(
         facts.statistic = any(t.form in statistic and _tag(t) in {"VV", "NNG"} for t in toks[i : j + 1])
         facts.measured = _measured(lex, toks, i, j)
         facts.copula = _copula(toks, i, j)
-    text = ctx.text[clause.start : clause.end]
-    cues = [c for c in action_cues(lex, text, clause.start) if c.start < pred_end and not _inside(c.start, numeric)]
+    cues = [c for c in found if c.start < pred_end and not _inside(c.start, numeric)]
     region_start = facts.predicate[0] if facts.predicate else clause.start
     if cues:
         cue = specific(cues, max(cues, key=lambda c: (c.start, -c.end)))
         facts.action = cue.label
         facts.verbal_action = facts.predicate is not None and cue.start >= facts.predicate[0]
         region_start = min(region_start, cue.start)
-    facts.modality = modality_cue(lex, ctx.text[region_start : clause.end])
+    facts.modality = scan.modality(region_start, clause.end)
     if chain is None:  # a headline or fragment with a sum and no verb: a statistic, unless it names its act
         facts.measured = not _ends_in_act(lex, toks)
     facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
