@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 from pipeline.commitments import english, korean
-from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue, sectors_in
+from pipeline.commitments.cues import LANGUAGES, Lexicon, SectorHits, lexicon, modality_cue, sectors_in
 from pipeline.commitments.facts import Clause, Facts
 from pipeline.commitments.scan import CueScan
 from pipeline.context import DocContext
@@ -250,14 +250,19 @@ class _Sectors:
                 start, end = self.spans.get((ci, c.sentence), (c.start, c.end))
                 self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
         self.cache: dict[tuple[int, int], list[str]] = {}
+        self.hits = SectorHits(ctx.text, ctx.language)
 
     def _in(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
-        text = list(self.ctx.text[start:end])
-        for a in actors.within(start, end):
-            if a.actor_type != ActorType.GOVERNMENT:
-                continue  # 세계보건기구, the Green Climate Fund: what they are for is the sector
-            text[a.start - start : a.end - start] = " " * (a.end - a.start)
-        return sectors_in("".join(text), self.ctx.language, lambda s, e: self._morphemes(start + s, start + e))
+        text = self.ctx.text[start:end]
+        # 세계보건기구, the Green Climate Fund: what they are for is the sector; ministries are blanked
+        government = [a for a in actors.within(start, end) if a.actor_type == ActorType.GOVERNMENT]
+        if government:
+            chars = list(text)
+            for a in government:
+                chars[a.start - start : a.end - start] = " " * (a.end - a.start)
+            text = "".join(chars)
+        candidates = self.hits.candidates(start, end)
+        return sectors_in(text, self.ctx.language, lambda s, e: self._morphemes(start + s, start + e), candidates)
 
     def _morphemes(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` starts a morpheme or lies inside one (a compound: 세계보건기구),

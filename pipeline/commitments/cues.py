@@ -3,8 +3,9 @@ and the shared sector lexicon (``pipeline/data/sectors.yaml``), compiled once pe
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -150,71 +151,117 @@ def sector_ids() -> list[str]:
 FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter; folded to it
 before ``str.lower`` so a cue matched by a case-blind pattern is a substring of the folded text."""
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def fold(text: str) -> str:
+    """``text`` with ``FOLD`` applied, lower-cased (``str.translate`` is slow: only when needed)."""
+    if not text.isascii() and _FOLDED.search(text):
+        text = text.translate(FOLD)
+    return text.lower()
 
 
 @dataclass(frozen=True)
 class _SectorFilter:
-    """Which sectors may match a text, found in one Aho-Corasick pass: a cue matches only where
-    its longest space-free part occurs (exactly for Korean and upper-case cues, folded for the
-    others). A superset: the sector's own patterns still decide, so results are unchanged."""
+    """Which sectors may match a text of one language, found in one Aho-Corasick pass: a cue
+    matches only where its longest space-free part occurs (exactly for Korean and upper-case
+    cues, folded for the others). A superset: the sector's own patterns still decide, so
+    results are unchanged. One filter per language: an automaton whose root has few children
+    (no Korean keys over English text) walks the text several times faster."""
 
-    exact: Any  # ahocorasick.Automaton over the text: (sector index, "ko" | "en_cs")
-    folded: Any  # over the folded text: (sector index, "en_ci")
-    always: frozenset[tuple[int, str]]  # cues without a usable part: always tried
+    exact: Any  # ahocorasick.Automaton over the text: key -> (key length, sector indices)
+    folded: Any  # the same over the folded text
+    always: frozenset[int]  # sectors with a cue without a usable part: always tried
 
-    def candidates(self, text: str, language: str) -> set[int]:
-        kinds = ("ko", "en_cs") if language == "ko" else ("en_cs",)
-        out = {i for i, kind in self.always if kind in kinds or (language != "ko" and kind == "en_ci")}
-        if self.exact.kind == ahocorasick.AHOCORASICK:
-            for _, hits in self.exact.iter(text):
-                out.update(i for i, kind in hits if kind in kinds)
-        if language != "ko" and self.folded.kind == ahocorasick.AHOCORASICK:
-            for _, hits in self.folded.iter(text.translate(FOLD).lower()):
-                out.update(i for i, _ in hits)
+    def hits(self, text: str) -> Iterator[tuple[int, int, tuple[int, ...]]]:
+        """Every key in ``text``: its start, its end and the sectors it may stand for."""
+        for automaton, seen in ((self.exact, text), (self.folded, None)):
+            if automaton.kind != ahocorasick.AHOCORASICK:
+                continue
+            for end, (length, found) in automaton.iter(fold(text) if seen is None else seen):
+                yield end + 1 - length, end + 1, found
+
+    def candidates(self, text: str) -> set[int]:
+        out = set(self.always)
+        for _, _, found in self.hits(text):
+            out.update(found)
         return out
 
 
+class SectorHits:
+    """The sector keys of one document, found in one pass: the candidate sectors of any span of
+    it, a superset of those of the span's own text (blanked actors too: keys hold no spaces)."""
+
+    def __init__(self, text: str, language: str) -> None:
+        sector_filter = _sector_filter(language)
+        self.always = sector_filter.always
+        self.exact = language == "ko" or len(fold(text)) == len(text)  # else offsets would not carry over
+        hits = sorted(sector_filter.hits(text)) if self.exact else []
+        self.starts = [start for start, _, _ in hits]
+        self.hits = hits
+
+    def candidates(self, start: int, end: int) -> set[int] | None:
+        """Sectors that may match in ``[start, end)`` (``None``: not known, look at the text)."""
+        if not self.exact:
+            return None
+        out = set(self.always)
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        for _, hit_end, found in self.hits[lo:hi]:
+            if hit_end <= end:
+                out.update(found)
+        return out
+
+
+def _automaton(table: dict[str, set[int]]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for key, value in table.items():
+        automaton.add_word(key, (len(key), tuple(sorted(value))))
+    if table:
+        automaton.make_automaton()
+    return automaton
+
+
 @cache
-def _sector_filter() -> _SectorFilter:
+def _sector_filter(language: str) -> _SectorFilter:
     data: dict[str, dict[str, list[str]]] = load_yaml("sectors.yaml")
-    keys: dict[str, dict[str, set[tuple[int, str]]]] = {"exact": {}, "folded": {}}
-    always: set[tuple[int, str]] = set()
+    keys: dict[str, dict[str, set[int]]] = {"exact": {}, "folded": {}}
+    always: set[int] = set()
     for i, cues in enumerate(data.values()):
         en_words = cues.get("en", [])
         upper = [w for w in en_words if w.isupper() or any(c.isdigit() for c in w)]
-        groups = [("ko", cues.get("ko", []), "exact"), ("en_cs", upper, "exact")]
-        groups.append(("en_ci", [w for w in en_words if w not in upper], "folded"))
-        for kind, words, where in groups:
-            if kind == "ko" and not words:
-                always.add((i, kind))  # an empty alternation matches everywhere
+        groups = [("en_cs", upper, "exact")]
+        if language == "ko":
+            groups.append(("ko", cues.get("ko", []), "exact"))
+            if not cues.get("ko"):
+                always.add(i)  # an empty alternation matches everywhere
+        else:
+            groups.append(("en_ci", [w for w in en_words if w not in upper], "folded"))
+        for _, words, where in groups:
             for word in words:
                 part = max(word.split(" "), key=len)
                 if where == "folded":
                     part = part.lower() if part.isascii() else ""
                 if part:
-                    keys[where].setdefault(part, set()).add((i, kind))
+                    keys[where].setdefault(part, set()).add(i)
                 else:
-                    always.add((i, kind))
-    automata = {}
-    for where, table in keys.items():
-        automaton = ahocorasick.Automaton()
-        for key, value in table.items():
-            automaton.add_word(key, tuple(sorted(value)))
-        if table:
-            automaton.make_automaton()
-        automata[where] = automaton
-    return _SectorFilter(automata["exact"], automata["folded"], frozenset(always))
+                    always.add(i)
+    return _SectorFilter(_automaton(keys["exact"]), _automaton(keys["folded"]), frozenset(always))
 
 
-def sectors_in(text: str, language: str, in_word: Callable[[int, int], bool] | None = None) -> list[str]:
+def sectors_in(
+    text: str, language: str, in_word: Callable[[int, int], bool] | None = None, candidates: set[int] | None = None
+) -> list[str]:
     """Sector ids whose cues occur in ``text``, in lexicon order. Korean cues match inside words
     (배터리 in 이차전지배터리); given ``in_word`` (a span of ``text`` -> whether it starts a
-    morpheme or lies inside one), only such spans count: 도로 is no road in 다각도로."""
+    morpheme or lies inside one), only such spans count: 도로 is no road in 다각도로. Only the
+    ``candidates`` (sector indices, a superset of those that match) are tried, by default those
+    whose keys occur in ``text``."""
     out = []
-    candidates = _sector_filter().candidates(text, language)
-    for i, (sector, ko, en_ci, en_cs) in enumerate(_sectors()):
-        if i not in candidates:
-            continue
+    if candidates is None:
+        candidates = _sector_filter(language).candidates(text)
+    sectors = _sectors()
+    for i in sorted(candidates):
+        sector, ko, en_ci, en_cs = sectors[i]
         if language == "ko":
             hit = any(in_word is None or in_word(m.start(), m.end()) for m in ko.finditer(text))
             hit = hit or bool(en_cs and en_cs.search(text))

@@ -19,7 +19,7 @@ from typing import Any
 
 import ahocorasick
 
-from pipeline.commitments.cues import FOLD, Cue, Lexicon, cues_of_matches, lexicon
+from pipeline.commitments.cues import Cue, Lexicon, cues_of_matches, fold, lexicon
 
 ACTIONS = "actions"
 STATISTIC = "statistic"
@@ -90,7 +90,7 @@ class CueScan:
         keys = _keys(lex.language)
         self.scanned = keys.scanned
         self.modalities = list(lex.modalities.items())
-        folded = text if lex.language == "ko" else text.translate(FOLD).lower()
+        folded = text if lex.language == "ko" else fold(text)
         found: dict[str, set[int]] = {}
         if len(folded) != len(text):  # offsets would not carry over: scan everything in full
             self.scanned = frozenset(_classes(lex))
