@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import ahocorasick
@@ -109,6 +109,16 @@ def cues_of_matches(lex: Lexicon, text: str, offset: int, matches: Iterable[re.M
         if key in lex.action_of:
             out.append(Cue(lex.action_of[key], offset + m.start(), offset + m.end()))
     return out
+
+
+def whole_action_cue(lex: Lexicon, word: str) -> bool:
+    """Whether ``word`` is, as a whole, one action cue (``지원``: the action noun heading an object)."""
+    return _whole_action_cue(lex.language, word)
+
+
+@lru_cache(maxsize=8192)
+def _whole_action_cue(language: str, word: str) -> bool:
+    return any(c.start == 0 and c.end == len(word) for c in action_cues(lexicon(language), word, 0))
 
 
 def _blocked(language: str, text: str, end: int, blocked: tuple[str, ...]) -> bool:
