@@ -63,21 +63,24 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     verbs = lex.words("clause_verbs_after_and")
     out: list[Clause] = []
     cur, sentence = start, 0
+    n = len(words)
     for k, w in enumerate(words):
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        nxt2 = words[k + 2] if k + 2 < len(words) else None
+        form = w.form
         if k in breaks:
             out.append(Clause(cur, w.end, sentence))
             cur, sentence = w.end, sentence + 1
-        elif w.form == ";" or (w.form == "," and nxt is not None and nxt.form in conj and nxt2 is not None and nxt2.form != ","):
+        elif form == ";" or (form == "," and k + 2 < n and words[k + 1].form in conj and words[k + 2].form != ","):
             out.append(Clause(cur, w.end, sentence))
             cur = w.end
-        elif w.form == "and" and nxt is not None and nxt.form.lower() in verbs and cur < w.start:
+        elif form == "and" and k + 1 < n and words[k + 1].form.lower() in verbs and cur < w.start:
             out.append(Clause(cur, w.start, sentence))
             cur = w.start
     if cur < end and ctx.text[cur:end].strip():
         out.append(Clause(cur, end, sentence))
-    return [_trim(ctx, c) for c in out if re.search(r"\w", ctx.text[c.start : c.end])]
+    return [_trim(ctx, c) for c in out if _WORD_CHAR.search(ctx.text, c.start, c.end)]
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _trim(ctx: DocContext, c: Clause) -> Clause:
@@ -111,11 +114,11 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
     nouns = lex.words("not_verbs")
     forms = [w.form.lower() for w in words]
     for k, form in enumerate(forms):
-        if not words[k].is_word:
-            continue
+        starts_group = form in _GROUP_OPENERS
+        if not words[k].is_word or not (starts_group or form in verbs):
+            continue  # neither opens a verb group nor is a verb
         prev = forms[k - 1] if k > 0 else ""
         at_start = words[k].start == clause_start or prev in {"and", "or"}
-        starts_group = form in _GROUP_OPENERS
         nounish = (
             form.endswith(_NOUN_ENDINGS)
             or (form.endswith("ing") and form not in {"totaling", "totalling"})
