@@ -18,9 +18,10 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 from pipeline.commitments import english, korean
-from pipeline.commitments.cues import LANGUAGES, Lexicon, SectorHits, lexicon, modality_cue, sectors_in
+from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue
 from pipeline.commitments.facts import Clause, Facts
 from pipeline.commitments.scan import CueScan
+from pipeline.commitments.sectors import DocumentSectors
 from pipeline.context import DocContext
 from schemas.models import (
     Action,
@@ -250,7 +251,7 @@ class _Sectors:
                 start, end = self.spans.get((ci, c.sentence), (c.start, c.end))
                 self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
         self.cache: dict[tuple[int, int], list[str]] = {}
-        self.hits = SectorHits(ctx.text, ctx.language)
+        self.keys = DocumentSectors(ctx.text, ctx.language)
 
     def _in(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
         text = self.ctx.text[start:end]
@@ -261,8 +262,7 @@ class _Sectors:
             for a in government:
                 chars[a.start - start : a.end - start] = " " * (a.end - a.start)
             text = "".join(chars)
-        candidates = self.hits.candidates(start, end)
-        return sectors_in(text, self.ctx.language, lambda s, e: self._morphemes(start + s, start + e), candidates)
+        return self.keys.sectors(text, start, lambda s, e: self._morphemes(start + s, start + e))
 
     def _morphemes(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` starts a morpheme or lies inside one (a compound: 세계보건기구),

@@ -1,18 +1,15 @@
-"""Cue lexicons for commitments: per-language YAML (``pipeline/lang/<code>/data/commitments.yaml``)
-and the shared sector lexicon (``pipeline/data/sectors.yaml``), compiled once per process."""
+"""Cue lexicons for commitments: per-language YAML (``pipeline/lang/<code>/data/commitments.yaml``),
+compiled once per process. Sectors are ``pipeline.commitments.sectors``."""
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-import ahocorasick
-
-from pipeline.lexicon import alternation, lang_yaml, load_yaml
+from pipeline.lexicon import alternation, lang_yaml
 
 LANGUAGES = ("ko", "en")
 """Languages with commitment cues; other languages get no commitment rows."""
@@ -135,151 +132,6 @@ def modality_cue(lex: Lexicon, text: str) -> str | None:
         if pattern.search(text):
             return label
     return None
-
-
-@cache
-def _sectors() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]:
-    data: dict[str, dict[str, list[str]]] = load_yaml("sectors.yaml")
-    out = []
-    for sector, cues in data.items():
-        ko = re.compile(alternation(cues.get("ko", []), space=r"\s?"))
-        en_words = cues.get("en", [])
-        upper = [w for w in en_words if w.isupper() or any(c.isdigit() for c in w)]
-        lower = [w for w in en_words if w not in upper]
-        bound = r"(?<![\w-])(?:{})(?![\w-])"
-        en_ci = re.compile(bound.format(alternation(lower, space=r"[\s-]+")), re.IGNORECASE) if lower else None
-        en_cs = re.compile(bound.format(alternation(upper, space=r"\s+"))) if upper else None
-        out.append((sector, ko, en_ci, en_cs))
-    return tuple(out)
-
-
-def sector_ids() -> list[str]:
-    """Every sector id of the lexicon, in file order."""
-    return [s for s, *_ in _sectors()]
-
-
-FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-"""The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter; folded to it
-before ``str.lower`` so a cue matched by a case-blind pattern is a substring of the folded text."""
-_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def fold(text: str) -> str:
-    """``text`` with ``FOLD`` applied, lower-cased (``str.translate`` is slow: only when needed)."""
-    if not text.isascii() and _FOLDED.search(text):
-        text = text.translate(FOLD)
-    return text.lower()
-
-
-@dataclass(frozen=True)
-class _SectorFilter:
-    """Which sectors may match a text of one language, found in one Aho-Corasick pass: a cue
-    matches only where its longest space-free part occurs (exactly for Korean and upper-case
-    cues, folded for the others). A superset: the sector's own patterns still decide, so
-    results are unchanged. One filter per language: an automaton whose root has few children
-    (no Korean keys over English text) walks the text several times faster."""
-
-    exact: Any  # ahocorasick.Automaton over the text: key -> (key length, sector indices)
-    folded: Any  # the same over the folded text
-    always: frozenset[int]  # sectors with a cue without a usable part: always tried
-
-    def hits(self, text: str) -> Iterator[tuple[int, int, tuple[int, ...]]]:
-        """Every key in ``text``: its start, its end and the sectors it may stand for."""
-        for automaton, seen in ((self.exact, text), (self.folded, None)):
-            if automaton.kind != ahocorasick.AHOCORASICK:
-                continue
-            for end, (length, found) in automaton.iter(fold(text) if seen is None else seen):
-                yield end + 1 - length, end + 1, found
-
-    def candidates(self, text: str) -> set[int]:
-        out = set(self.always)
-        for _, _, found in self.hits(text):
-            out.update(found)
-        return out
-
-
-class SectorHits:
-    """The sector keys of one document, found in one pass: the candidate sectors of any span of
-    it, a superset of those of the span's own text (blanked actors too: keys hold no spaces)."""
-
-    def __init__(self, text: str, language: str) -> None:
-        sector_filter = _sector_filter(language)
-        self.always = sector_filter.always
-        self.exact = language == "ko" or len(fold(text)) == len(text)  # else offsets would not carry over
-        hits = sorted(sector_filter.hits(text)) if self.exact else []
-        self.starts = [start for start, _, _ in hits]
-        self.hits = hits
-
-    def candidates(self, start: int, end: int) -> set[int] | None:
-        """Sectors that may match in ``[start, end)`` (``None``: not known, look at the text)."""
-        if not self.exact:
-            return None
-        out = set(self.always)
-        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        for _, hit_end, found in self.hits[lo:hi]:
-            if hit_end <= end:
-                out.update(found)
-        return out
-
-
-def _automaton(table: dict[str, set[int]]) -> Any:
-    automaton = ahocorasick.Automaton()
-    for key, value in table.items():
-        automaton.add_word(key, (len(key), tuple(sorted(value))))
-    if table:
-        automaton.make_automaton()
-    return automaton
-
-
-@cache
-def _sector_filter(language: str) -> _SectorFilter:
-    data: dict[str, dict[str, list[str]]] = load_yaml("sectors.yaml")
-    keys: dict[str, dict[str, set[int]]] = {"exact": {}, "folded": {}}
-    always: set[int] = set()
-    for i, cues in enumerate(data.values()):
-        en_words = cues.get("en", [])
-        upper = [w for w in en_words if w.isupper() or any(c.isdigit() for c in w)]
-        groups = [("en_cs", upper, "exact")]
-        if language == "ko":
-            groups.append(("ko", cues.get("ko", []), "exact"))
-            if not cues.get("ko"):
-                always.add(i)  # an empty alternation matches everywhere
-        else:
-            groups.append(("en_ci", [w for w in en_words if w not in upper], "folded"))
-        for _, words, where in groups:
-            for word in words:
-                part = max(word.split(" "), key=len)
-                if where == "folded":
-                    part = part.lower() if part.isascii() else ""
-                if part:
-                    keys[where].setdefault(part, set()).add(i)
-                else:
-                    always.add(i)
-    return _SectorFilter(_automaton(keys["exact"]), _automaton(keys["folded"]), frozenset(always))
-
-
-def sectors_in(
-    text: str, language: str, in_word: Callable[[int, int], bool] | None = None, candidates: set[int] | None = None
-) -> list[str]:
-    """Sector ids whose cues occur in ``text``, in lexicon order. Korean cues match inside words
-    (배터리 in 이차전지배터리); given ``in_word`` (a span of ``text`` -> whether it starts a
-    morpheme or lies inside one), only such spans count: 도로 is no road in 다각도로. Only the
-    ``candidates`` (sector indices, a superset of those that match) are tried, by default those
-    whose keys occur in ``text``."""
-    out = []
-    if candidates is None:
-        candidates = _sector_filter(language).candidates(text)
-    sectors = _sectors()
-    for i in sorted(candidates):
-        sector, ko, en_ci, en_cs = sectors[i]
-        if language == "ko":
-            hit = any(in_word is None or in_word(m.start(), m.end()) for m in ko.finditer(text))
-            hit = hit or bool(en_cs and en_cs.search(text))
-        else:
-            hit = bool(en_ci and en_ci.search(text)) or bool(en_cs and en_cs.search(text))
-        if hit:
-            out.append(sector)
-    return out
 
 
 _GENERIC = {"give", "provide", "supply"}

@@ -1,25 +1,18 @@
-"""Where the cue patterns can match in one document, found in one Aho-Corasick pass.
-
-Every cue word's first space-free part (lower-cased for English, whose patterns are
-case-blind) is a key; a pattern can only match where one of its words' keys starts. So the
-patterns of a clause are tried only at those starts, with ``Pattern.match`` in ``finditer``'s
-order: the same matches as scanning the whole clause, at a fraction of the cost (the English
-cue alternations are slow to scan character by character). A class with a word that has no
-usable key is scanned in full.
+"""The action, modality and statistic cues of one document's clauses, each pattern tried only
+where a key of its words starts (``pipeline.commitments.keys``; lower-cased keys for English,
+whose patterns are case-blind). A class with a word that has no usable key is scanned in full.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import ahocorasick
-
-from pipeline.commitments.cues import Cue, Lexicon, cues_of_matches, fold, lexicon
+from pipeline.commitments.cues import Cue, Lexicon, cues_of_matches, lexicon
+from pipeline.commitments.keys import automaton, built, fold, folds_in_place, key, matches
 
 ACTIONS = "actions"
 STATISTIC = "statistic"
@@ -32,14 +25,6 @@ class _Keys:
 
     automaton: Any  # ahocorasick.Automaton
     scanned: frozenset[str]
-
-
-def _key(word: str, language: str) -> str:
-    """The part a match of ``word`` starts with ("" when none is usable)."""
-    first = word.split(" ", 1)[0]
-    if language == "ko":
-        return first
-    return first.lower() if first.isascii() else ""
 
 
 def _classes(lex: Lexicon) -> dict[str, list[str]]:
@@ -55,30 +40,12 @@ def _keys(language: str) -> _Keys:
         if not words:
             scanned.add(name)  # an empty alternation matches everywhere
         for word in words:
-            key = _key(word, language)
-            if key:
-                table.setdefault(key, set()).add(name)
+            word_key = key(word, case_blind=language != "ko")
+            if word_key:
+                table.setdefault(word_key, set()).add(name)
             else:
                 scanned.add(name)
-    automaton = ahocorasick.Automaton()
-    for key, names in table.items():
-        automaton.add_word(key, (len(key), tuple(sorted(names))))
-    if table:
-        automaton.make_automaton()
-    return _Keys(automaton, frozenset(scanned))
-
-
-def _matches(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (sorted): the
-    leftmost match at or after the previous match's end, as ``finditer`` finds it."""
-    pos = 0
-    for q in starts:
-        if q < pos:
-            continue
-        m = pattern.match(text, q)
-        if m is not None:
-            yield m
-            pos = max(m.end(), q + 1)
+    return _Keys(automaton(table), frozenset(scanned))
 
 
 class CueScan:
@@ -92,9 +59,9 @@ class CueScan:
         self.modalities = list(lex.modalities.items())
         folded = text if lex.language == "ko" else fold(text)
         found: dict[str, set[int]] = {}
-        if len(folded) != len(text):  # offsets would not carry over: scan everything in full
+        if not folds_in_place(text, folded):  # offsets would not carry over: scan everything in full
             self.scanned = frozenset(_classes(lex))
-        elif keys.automaton.kind == ahocorasick.AHOCORASICK:
+        elif built(keys.automaton):
             for end, (length, names) in keys.automaton.iter(folded):
                 for name in names:
                     found.setdefault(name, set()).add(end - length + 1)
@@ -115,7 +82,7 @@ class CueScan:
             return pattern.search(self.text[start:end]) is not None
         if not starts:
             return False
-        return next(_matches(pattern, self.text[start:end], starts), None) is not None
+        return next(matches(pattern, self.text[start:end], starts), None) is not None
 
     def may_act(self, start: int, end: int) -> bool:
         """Whether an action cue may occur in ``text[start:end]`` or any part of it."""
@@ -127,7 +94,7 @@ class CueScan:
         if starts == []:
             return []
         text = self.text[start:end]
-        found = self.lex.actions.finditer(text) if starts is None else _matches(self.lex.actions, text, starts)
+        found = self.lex.actions.finditer(text) if starts is None else matches(self.lex.actions, text, starts)
         return cues_of_matches(self.lex, text, start, found)
 
     def modality(self, start: int, end: int) -> str | None:
