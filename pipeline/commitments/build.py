@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
@@ -70,10 +72,14 @@ class _Index(Generic[R]):
         self.records = sorted(records, key=lambda r: (start(r), end(r)))
         self.starts = [start(r) for r in self.records]
         self.ends = [end(r) for r in self.records]
+        self.reach = list(accumulate(self.ends, max))
+        """The furthest end up to each record: where it is within a range's end, so are all before."""
 
     def within(self, start: int, end: int) -> list[R]:
         lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
+        hi = bisect.bisect_left(self.starts, end, lo)
+        if lo == hi or self.reach[hi - 1] <= end:
+            return self.records[lo:hi]
         return [r for r, e in zip(self.records[lo:hi], self.ends[lo:hi], strict=True) if e <= end]
 
 
@@ -182,11 +188,14 @@ def extract_commitments(
 def _settle_defaults(rows: list[_Row], clauses: Sequence[Clause], lex: Lexicon, container: _Container) -> None:
     """A clause without its own modality takes a later clause's of the same sentence (``촉진하고,
     … 약속한다``), else its lead-in's (``… welcome:``), else ``committed``."""
-    lead = modality_cue(lex, container.lead_in) if container.lead_in else None
+    lead: list[str | None] = []  # the lead-in's modality, looked up once if a row needs it
     later: dict[int, str] = {}  # sentence -> the explicit modality of its nearest later clause
     for row in reversed(rows):
         if row.modality is None:
-            row.modality = later.get(row.clause.sentence) or (lead if lead in _EXPLICIT else None) or Modality.COMMITTED.value
+            if not lead:
+                lead.append(modality_cue(lex, container.lead_in) if container.lead_in else None)
+            explicit_lead = lead[0] if lead[0] in _EXPLICIT else None
+            row.modality = later.get(row.clause.sentence) or explicit_lead or Modality.COMMITTED.value
         elif row.modality in _EXPLICIT:
             later[row.clause.sentence] = row.modality
 
@@ -195,7 +204,19 @@ def _fund_like(lex: Lexicon, text: str) -> bool:
     words = lex.list("fund_words")
     if lex.language == "ko":
         return any(w in text for w in words)
-    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+    return _any_word(lex.language, "fund_words").search(text) is not None
+
+
+@cache
+def _any_word(language: str, key: str) -> re.Pattern[str]:
+    """One pattern for "any word of the list ``key`` occurs" (English: whole words, case-blind;
+    Korean: not inside a longer Hangul word): found by one search, not one per word."""
+    words = "|".join(re.escape(w) for w in lexicon(language).list(key))
+    if not words:
+        return re.compile(r"(?!)")  # an empty list: nothing occurs
+    if language == "ko":
+        return re.compile(rf"(?<![가-힣])(?:{words})(?![가-힣])")
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 def _action(
@@ -297,10 +318,7 @@ class _Sectors:
 
 def _refers_back(lex: Lexicon, text: str) -> bool:
     """Whether a clause points back to an earlier sentence (``이를 위해``, ``to this effort``)."""
-    words = lex.list("anaphora")
-    if lex.language == "ko":
-        return any(re.search(rf"(?<![가-힣]){re.escape(w)}(?![가-힣])", text) for w in words)
-    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+    return _any_word(lex.language, "anaphora").search(text) is not None
 
 
 def _ids_of(spans: Sequence[tuple[int, int]], by_span: Mapping[tuple[int, int], Sequence[ActorMention]]) -> list[str]:
