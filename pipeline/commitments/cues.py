@@ -96,16 +96,22 @@ def cues_of_matches(lex: Lexicon, text: str, offset: int, matches: Iterable[re.M
     """The action cues of ``matches`` of ``lex.actions`` in ``text``, as ``action_cues``."""
     out = []
     for m in matches:
-        word = m.group(0)
-        key = _SPACES.sub(" ", word).lower()
-        if key not in lex.action_of:
-            key = lex.action_of_squashed.get(key.replace(" ", ""), key)
-        blocked = lex.blocked_after.get(key, ())
+        label, blocked = _cue_of(lex.language, m.group(0))
         if blocked and _blocked(lex.language, text, m.end(), blocked):
             continue
-        if key in lex.action_of:
-            out.append(Cue(lex.action_of[key], offset + m.start(), offset + m.end()))
+        if label is not None:
+            out.append(Cue(label, offset + m.start(), offset + m.end()))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _cue_of(language: str, word: str) -> tuple[str | None, tuple[str, ...]]:
+    """The class of a matched cue word (``None`` if it is none) and what may not follow it."""
+    lex = lexicon(language)
+    key = _SPACES.sub(" ", word).lower()
+    if key not in lex.action_of:
+        key = lex.action_of_squashed.get(key.replace(" ", ""), key)
+    return lex.action_of.get(key), lex.blocked_after.get(key, ())
 
 
 def whole_action_cue(lex: Lexicon, word: str) -> bool:

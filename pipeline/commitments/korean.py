@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, modality_cue, specific, whole_action_cue
+from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, modality_cue, specific, whole_action_cue
 from pipeline.commitments.facts import Clause, Facts
 from pipeline.commitments.scan import CueScan
 from pipeline.context import DocContext
@@ -29,14 +30,18 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     """Clauses of ``[start, end)`` in order."""
     connectives = lex.words("clause_connectives")
     continuing = lex.words("continuing_auxiliaries")
+    stops = _stops(lex)
     toks = ctx.tokens_in(start, end)
     out: list[Clause] = []
     cur, sentence, prev_end = start, 0, start
+    lines = ctx.text.find("\n", start, end) >= 0  # else no line break to look for between tokens
     for k, t in enumerate(toks):
-        if "\n" in ctx.text[prev_end : t.start] and prev_end > cur and not _wrapped(toks[k - 1], t):
+        if lines and "\n" in ctx.text[prev_end : t.start] and prev_end > cur and not _wrapped(toks[k - 1], t):
             out.append(Clause(cur, prev_end, sentence))
             cur, sentence = t.start, sentence + 1
         prev_end = t.end
+        if t.form not in stops:
+            continue  # no sentence end, semicolon or connective: no clause ends here
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if t.form in _SENTENCE_ENDS and _TAG[t.tag] == "SF":
             out.append(Clause(cur, t.end, sentence))
@@ -56,6 +61,16 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     if cur < end and ctx.text[cur:end].strip():
         out.append(Clause(cur, end, sentence))
     return [_trim(ctx, c) for c in out if ctx.text[c.start : c.end].strip()]
+
+
+def _stops(lex: Lexicon) -> frozenset[str]:
+    """Forms a clause can end at: sentence marks, ``;`` and the connective endings."""
+    return _stops_of(lex.language)
+
+
+@cache
+def _stops_of(language: str) -> frozenset[str]:
+    return frozenset(_SENTENCE_ENDS | {";"} | lexicon(language).words("clause_connectives"))
 
 
 def _wrapped(before: Token, after: Token) -> bool:

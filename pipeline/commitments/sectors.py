@@ -96,14 +96,14 @@ class DocumentSectors:
         keys = _keys(language)
         self.language = language
         self.scanned = keys.scanned
-        hits: list[tuple[int, _Pattern]] = []
+        hits: list[tuple[int, tuple[_Pattern, ...]]] = []
         folded = fold(text) if language != "ko" and built(keys.folded) else text
         if not folds_in_place(text, folded):  # offsets would not carry over: scan everything in full
             self.scanned = frozenset((i, kind) for i in range(len(_sectors())) for kind in ("ko", "en_ci", "en_cs"))
         else:
             for found, seen in ((keys.exact, text), (keys.folded, folded)):
                 if built(found):
-                    hits.extend((end + 1 - length, p) for end, (length, patterns) in found.iter(seen) for p in patterns)
+                    hits.extend((end + 1 - length, patterns) for end, (length, patterns) in found.iter(seen))
         hits.sort()
         self.starts = [start for start, _ in hits]
         self.hits = hits
@@ -117,8 +117,9 @@ class DocumentSectors:
         starts: dict[_Pattern, list[int]] = {}
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, start + len(text))
-        for q, pattern in self.hits[lo:hi]:
-            starts.setdefault(pattern, []).append(q - start)
+        for q, patterns in self.hits[lo:hi]:
+            for pattern in patterns:
+                starts.setdefault(pattern, []).append(q - start)
         out = []
         patterns = _sectors()
         for i in sorted({i for i, _ in starts}.union(self.always)):
