@@ -22,8 +22,11 @@ from typing import Any, Generic, TypeVar
 from pipeline.commitments import english, korean
 from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue
 from pipeline.commitments.facts import Clause, Facts
+from pipeline.commitments.keys import DocumentKeys, automata
 from pipeline.commitments.scan import CueScan
+from pipeline.commitments.scan import key_table as scan_keys
 from pipeline.commitments.sectors import DocumentSectors
+from pipeline.commitments.sectors import key_table as sector_keys
 from pipeline.context import DocContext
 from schemas.models import (
     Action,
@@ -143,7 +146,8 @@ def extract_commitments(
     actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), start=lambda s: s[0], end=lambda s: s[1])
     rows: list[_Row] = []
     clauses_of: dict[int, list[Clause]] = {}
-    scan = CueScan(lex, ctx.text)
+    keys = DocumentKeys(ctx.text, _automata(ctx.language))
+    scan = CueScan(lex, ctx.text, keys, _CUE_KEYS)
     for ci, container in enumerate(containers):
         if not amount_index.within(container.start, container.end) and (
             container.amounts_only or not scan.may_act(container.start, container.end)
@@ -182,7 +186,18 @@ def extract_commitments(
             pending.append(row)
         _settle_defaults(pending, clauses, lex, container)
         rows.extend(pending)
-    return _records(ctx, lex, rows, containers, clauses_of, parties, actors, dates, quantities)
+    sectors = DocumentSectors(ctx.language, keys, _SECTOR_KEYS)
+    return _records(ctx, lex, rows, containers, clauses_of, parties, actors, dates, quantities, sectors)
+
+
+_CUE_KEYS, _SECTOR_KEYS = 0, 1
+
+
+@cache
+def _automata(language: str) -> tuple[Any, Any]:
+    """The keys of the cues and of the sectors, found in a document by one walk (two in English:
+    the capitalised sector cues as written, the rest folded)."""
+    return automata((scan_keys(language), sector_keys(language)))
 
 
 def _settle_defaults(rows: list[_Row], clauses: Sequence[Clause], lex: Lexicon, container: _Container) -> None:
@@ -264,7 +279,7 @@ class _Sectors:
     투자한다``), else, when it points back (``이를 위해``), the earlier sentence's; a reported
     figure never: no sector is better than a wrong one."""
 
-    def __init__(self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]]) -> None:
+    def __init__(self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]], keys: DocumentSectors) -> None:
         self.ctx = ctx
         self.spans: dict[tuple[int, int], tuple[int, int]] = {}
         for ci, clauses in clauses_of.items():
@@ -272,7 +287,7 @@ class _Sectors:
                 start, end = self.spans.get((ci, c.sentence), (c.start, c.end))
                 self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
         self.cache: dict[tuple[int, int], list[str]] = {}
-        self.keys = DocumentSectors(ctx.text, ctx.language)
+        self.keys = keys
 
     def _in(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
         text = self.ctx.text[start:end]
@@ -373,10 +388,11 @@ def _records(
     actors: Sequence[ActorMention],
     dates: Sequence[DateMention],
     quantities: Sequence[Quantity],
+    document_sectors: DocumentSectors,
 ) -> list[Commitment]:
     rows = sorted(rows, key=lambda r: (r.start, r.end))
     subject_parties = _subject_parties(rows, containers, known, actors)
-    sectors_of = _Sectors(ctx, clauses_of)
+    sectors_of = _Sectors(ctx, clauses_of, document_sectors)
     by_span: dict[tuple[int, int], list[ActorMention]] = {}
     for a in actors:
         by_span.setdefault((a.start, a.end), []).append(a)

@@ -6,8 +6,11 @@ the English ones behind a look-behind, are slow to scan character by character).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -52,14 +55,53 @@ def matches(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Itera
             pos = max(m.end(), q + 1)
 
 
-def automaton(table: Mapping[str, Set[Any]]) -> Any:
-    """An Aho-Corasick automaton of ``table``'s keys, each with its length and its sorted values."""
+@dataclass(frozen=True)
+class KeyTable:
+    """One user's keys (key -> its labels), found in the text as written or folded, and the
+    labels whose patterns are scanned in full (a word without a usable key)."""
+
+    exact: Mapping[str, Set[Any]]
+    folded: Mapping[str, Set[Any]]
+    scanned: frozenset[Any]
+
+
+def automata(tables: Sequence[KeyTable]) -> tuple[Any, Any]:
+    """Two automata over the keys of all ``tables`` (as written, folded): one walk of a document
+    each serves every table. A key's value is its length and its labels in each table."""
+    return _combined([t.exact for t in tables]), _combined([t.folded for t in tables])
+
+
+def _combined(tables: Sequence[Mapping[str, Set[Any]]]) -> Any:
     out = ahocorasick.Automaton()
-    for part, values in table.items():
-        out.add_word(part, (len(part), tuple(sorted(values))))
-    if table:
+    parts = sorted(set().union(*tables))
+    for part in parts:
+        out.add_word(part, (len(part), tuple(tuple(sorted(t.get(part, ()))) for t in tables)))
+    if parts:
         out.make_automaton()
     return out
+
+
+class DocumentKeys:
+    """Every key of some tables in one document (one walk per automaton), by end offset."""
+
+    def __init__(self, text: str, found: tuple[Any, Any]) -> None:
+        exact, folded = found
+        folded_text = fold(text) if built(folded) else text
+        self.in_place = folds_in_place(text, folded_text)
+        """Whether the folded text kept the offsets; if not, patterns must scan in full."""
+        hits = list(exact.iter(text)) if built(exact) else []
+        if built(folded) and self.in_place:
+            hits += folded.iter(folded_text)
+            hits.sort(key=itemgetter(0))
+        self.hits: list[tuple[int, tuple[int, tuple[tuple[Any, ...], ...]]]] = hits
+        self.ends = [last for last, _ in hits]
+
+    def inside(self, table: int, start: int, end: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """The start and the labels (of table ``table``) of every key inside ``[start, end)``."""
+        lo = bisect.bisect_left(self.ends, start)
+        for last, (length, labels) in self.hits[lo : bisect.bisect_left(self.ends, end, lo)]:
+            if labels[table] and last + 1 - length >= start:
+                yield last + 1 - length, labels[table]
 
 
 def built(found: Any) -> bool:

@@ -5,26 +5,14 @@ whose patterns are case-blind). A class with a word that has no usable key is sc
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from pipeline.commitments.cues import Cue, Lexicon, cues_of_matches, lexicon
-from pipeline.commitments.keys import automaton, built, fold, folds_in_place, key, matches
+from pipeline.commitments.keys import DocumentKeys, KeyTable, key, matches
 
 ACTIONS = "actions"
 STATISTIC = "statistic"
-
-
-@dataclass(frozen=True)
-class _Keys:
-    """A language's cue keys: the automaton (key -> its length and the classes it opens) and
-    the classes scanned in full."""
-
-    automaton: Any  # ahocorasick.Automaton
-    scanned: frozenset[str]
 
 
 def _classes(lex: Lexicon) -> dict[str, list[str]]:
@@ -33,7 +21,8 @@ def _classes(lex: Lexicon) -> dict[str, list[str]]:
 
 
 @cache
-def _keys(language: str) -> _Keys:
+def key_table(language: str) -> KeyTable:
+    """The cue keys of ``language``: as written for Korean, folded for English."""
     table: dict[str, set[str]] = {}
     scanned: set[str] = set()
     for name, words in _classes(lexicon(language)).items():
@@ -45,36 +34,30 @@ def _keys(language: str) -> _Keys:
                 table.setdefault(word_key, set()).add(name)
             else:
                 scanned.add(name)
-    return _Keys(automaton(table), frozenset(scanned))
+    if language == "ko":
+        return KeyTable(table, {}, frozenset(scanned))
+    return KeyTable({}, table, frozenset(scanned))
 
 
 class CueScan:
-    """The cue patterns of one document's language, tried only where a key starts."""
+    """The cue patterns of one document's language, tried only where a key starts (the keys of
+    table ``table`` of ``keys``)."""
 
-    def __init__(self, lex: Lexicon, text: str) -> None:
+    def __init__(self, lex: Lexicon, text: str, keys: DocumentKeys, table: int) -> None:
         self.lex = lex
         self.text = text
-        keys = _keys(lex.language)
-        self.scanned = keys.scanned
+        self.keys = keys
+        self.table = table
+        self.scanned = key_table(lex.language).scanned if keys.in_place else frozenset(_classes(lex))
         self.modalities = list(lex.modalities.items())
-        folded = text if lex.language == "ko" else fold(text)
-        found: dict[str, set[int]] = {}
-        if not folds_in_place(text, folded):  # offsets would not carry over: scan everything in full
-            self.scanned = frozenset(_classes(lex))
-        elif built(keys.automaton):
-            for end, (length, names) in keys.automaton.iter(folded):
-                for name in names:
-                    found.setdefault(name, set()).add(end - length + 1)
-        self.starts = {name: sorted(s) for name, s in found.items()}
+        self.modality_scanned = any(label in self.scanned for label, _ in self.modalities)
 
     def _starts_in(self, name: str, start: int, end: int) -> list[int] | None:
-        """Key starts of class ``name`` inside ``[start, end)``, relative to ``start``; ``None``
-        when the class is scanned in full."""
+        """Key starts of class ``name`` inside ``[start, end)``, relative to ``start`` and in
+        order; ``None`` when the class is scanned in full."""
         if name in self.scanned:
             return None
-        starts = self.starts.get(name, [])
-        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        return [q - start for q in starts[lo:hi]]
+        return sorted({q - start for q, names in self.keys.inside(self.table, start, end) if name in names})
 
     def _search(self, name: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
         starts = self._starts_in(name, start, end)
@@ -99,6 +82,8 @@ class CueScan:
 
     def modality(self, start: int, end: int) -> str | None:
         """``modality_cue`` of ``text[start:end]``."""
+        if not self.modality_scanned and next(self.keys.inside(self.table, start, end), None) is None:
+            return None  # no cue key at all in the span
         for label, pattern in self.modalities:
             if self._search(label, pattern, start, end):
                 return label

@@ -9,14 +9,12 @@ Each sector's patterns are tried only where a key of its words starts in the doc
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from pipeline.commitments.keys import automaton, built, fold, folds_in_place, key, matches
+from pipeline.commitments.keys import DocumentKeys, KeyTable, key, matches
 from pipeline.lexicon import alternation, load_yaml
 
 _Patterns = tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]
@@ -53,19 +51,10 @@ _Pattern = tuple[int, str]
 """One pattern of the lexicon: a sector index and ``ko``, ``en_ci`` or ``en_cs``."""
 
 
-@dataclass(frozen=True)
-class _Keys:
-    """A language's sector keys: found in the text as written (``exact``) or folded, and the
-    patterns scanned in full (a word without a usable key; an empty Korean list, which
-    matches everywhere)."""
-
-    exact: Any  # ahocorasick.Automaton: key -> (length, patterns)
-    folded: Any
-    scanned: frozenset[_Pattern]
-
-
 @cache
-def _keys(language: str) -> _Keys:
+def key_table(language: str) -> KeyTable:
+    """The sector keys of ``language``: Korean and capitalised cues as written, the other English
+    cues folded; an empty Korean list (which matches everywhere) is scanned in full."""
     data: dict[str, dict[str, list[str]]] = load_yaml("sectors.yaml")
     tables: dict[str, dict[str, set[_Pattern]]] = {"exact": {}, "folded": {}}
     scanned: set[_Pattern] = set()
@@ -86,27 +75,18 @@ def _keys(language: str) -> _Keys:
                     tables[where].setdefault(part, set()).add((i, kind))
                 else:
                     scanned.add((i, kind))
-    return _Keys(automaton(tables["exact"]), automaton(tables["folded"]), frozenset(scanned))
+    return KeyTable(tables["exact"], tables["folded"], frozenset(scanned))
 
 
 class DocumentSectors:
-    """The sector keys of one document, found in one pass; ``sectors`` of any span of it."""
+    """``sectors`` of any span of one document, from the keys of table ``table`` of ``keys``."""
 
-    def __init__(self, text: str, language: str) -> None:
-        keys = _keys(language)
+    def __init__(self, language: str, keys: DocumentKeys, table: int) -> None:
         self.language = language
-        self.scanned = keys.scanned
-        hits: list[tuple[int, tuple[_Pattern, ...]]] = []
-        folded = fold(text) if language != "ko" and built(keys.folded) else text
-        if not folds_in_place(text, folded):  # offsets would not carry over: scan everything in full
-            self.scanned = frozenset((i, kind) for i in range(len(_sectors())) for kind in ("ko", "en_ci", "en_cs"))
-        else:
-            for found, seen in ((keys.exact, text), (keys.folded, folded)):
-                if built(found):
-                    hits.extend((end + 1 - length, patterns) for end, (length, patterns) in found.iter(seen))
-        hits.sort()
-        self.starts = [start for start, _ in hits]
-        self.hits = hits
+        self.keys = keys
+        self.table = table
+        every = frozenset((i, kind) for i in range(len(_sectors())) for kind in ("ko", "en_ci", "en_cs"))
+        self.scanned = key_table(language).scanned if keys.in_place else every
         self.always = sorted({i for i, _ in self.scanned})
 
     def sectors(self, text: str, start: int, in_word: Callable[[int, int], bool]) -> list[str]:
@@ -115,9 +95,7 @@ class DocumentSectors:
         ``in_word`` (a span of ``text`` -> whether it starts a morpheme or lies inside one)
         keeps a Korean cue to whole morphemes: 도로 is no road in 다각도로."""
         starts: dict[_Pattern, list[int]] = {}
-        lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, start + len(text))
-        for q, patterns in self.hits[lo:hi]:
+        for q, patterns in sorted(self.keys.inside(self.table, start, start + len(text))):
             for pattern in patterns:
                 starts.setdefault(pattern, []).append(q - start)
         out = []
