@@ -5,6 +5,7 @@ whose patterns are case-blind). A class with a word that has no usable key is sc
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -13,11 +14,16 @@ from pipeline.commitments.keys import DocumentKeys, KeyTable, key, matches
 
 ACTIONS = "actions"
 STATISTIC = "statistic"
+MODALITY = " modality"
+"""Every modality class at once (a name no class of the lexicon can have): a span without any
+of their keys has no modality cue."""
 
 
 def _classes(lex: Lexicon) -> dict[str, list[str]]:
     """The words each pattern of ``lex`` was compiled from, by class."""
-    return {ACTIONS: list(lex.action_of), STATISTIC: lex.list("statistic_verbs"), **lex.raw["modality"]}
+    modal = lex.raw["modality"]
+    every_modal = [w for words in modal.values() for w in words]
+    return {ACTIONS: list(lex.action_of), STATISTIC: lex.list("statistic_verbs"), **modal, MODALITY: every_modal}
 
 
 @cache
@@ -46,18 +52,24 @@ class CueScan:
     def __init__(self, lex: Lexicon, text: str, keys: DocumentKeys, table: int) -> None:
         self.lex = lex
         self.text = text
-        self.keys = keys
-        self.table = table
         self.scanned = key_table(lex.language).scanned if keys.in_place else frozenset(_classes(lex))
         self.modalities = list(lex.modalities.items())
-        self.modality_scanned = any(label in self.scanned for label, _ in self.modalities)
+        if any(label in self.scanned for label, _ in self.modalities):
+            self.scanned |= {MODALITY}
+        starts: dict[str, set[int]] = {}
+        for last, (length, labels) in keys.hits:
+            for name in labels[table]:
+                starts.setdefault(name, set()).add(last + 1 - length)
+        self.starts = {name: sorted(found) for name, found in starts.items()}
 
     def _starts_in(self, name: str, start: int, end: int) -> list[int] | None:
         """Key starts of class ``name`` inside ``[start, end)``, relative to ``start`` and in
         order; ``None`` when the class is scanned in full."""
         if name in self.scanned:
             return None
-        return sorted({q - start for q, names in self.keys.inside(self.table, start, end) if name in names})
+        starts = self.starts.get(name, [])
+        lo = bisect.bisect_left(starts, start)
+        return [q - start for q in starts[lo : bisect.bisect_left(starts, end, lo)]]
 
     def _search(self, name: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
         starts = self._starts_in(name, start, end)
@@ -82,8 +94,8 @@ class CueScan:
 
     def modality(self, start: int, end: int) -> str | None:
         """``modality_cue`` of ``text[start:end]``."""
-        if not self.modality_scanned and next(self.keys.inside(self.table, start, end), None) is None:
-            return None  # no cue key at all in the span
+        if self._starts_in(MODALITY, start, end) == []:
+            return None  # no modality key at all in the span
         for label, pattern in self.modalities:
             if self._search(label, pattern, start, end):
                 return label
