@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate
+from operator import attrgetter, itemgetter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -71,7 +72,7 @@ class _Row:
 class _Index(Generic[R]):
     """Records with offsets, sorted by start: the ones inside a range by binary search."""
 
-    def __init__(self, records: Sequence[R], start: Any = lambda r: r.start, end: Any = lambda r: r.end) -> None:
+    def __init__(self, records: Sequence[R], start: Any = attrgetter("start"), end: Any = attrgetter("end")) -> None:
         self.records = sorted(records, key=lambda r: (start(r), end(r)))
         self.starts = [start(r) for r in self.records]
         self.ends = [end(r) for r in self.records]
@@ -143,7 +144,7 @@ def extract_commitments(
     containers = _containers(ctx, amounts)
     numeric_all = _Index([*amounts, *dates, *quantities])
     amount_index = _Index(amounts)
-    actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), start=lambda s: s[0], end=lambda s: s[1])
+    actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), start=itemgetter(0), end=itemgetter(1))
     rows: list[_Row] = []
     clauses_of: dict[int, list[Clause]] = {}
     keys = DocumentKeys(ctx.text, _automata(ctx.language))
@@ -337,18 +338,28 @@ def _refers_back(lex: Lexicon, text: str) -> bool:
 
 
 def _ids_of(spans: Sequence[tuple[int, int]], by_span: Mapping[tuple[int, int], Sequence[ActorMention]]) -> list[str]:
+    if not spans:
+        return []
     return list(dict.fromkeys(m.actor_id for span in spans for m in by_span.get(span, []) if m.actor_id))
 
 
+def _by_span(actors: Sequence[ActorMention]) -> dict[tuple[int, int], list[ActorMention]]:
+    """The actor mentions at each span."""
+    by_span: dict[tuple[int, int], list[ActorMention]] = {}
+    for a in actors:
+        by_span.setdefault((a.start, a.end), []).append(a)
+    return by_span
+
+
 def _subject_parties(
-    rows: Sequence[_Row], containers: Sequence[_Container], known: Parties, actors: Sequence[ActorMention]
+    rows: Sequence[_Row],
+    containers: Sequence[_Container],
+    known: Parties,
+    by_span: Mapping[tuple[int, int], Sequence[ActorMention]],
 ) -> list[list[str]]:
     """Who commits in each clause without a sum: its subject (``우리``/``we``: the document's
     parties), else the subject of an earlier clause of the same sentence (Korean drops a
     repeated subject), else the bullet's parties, else the document's."""
-    by_span: dict[tuple[int, int], list[ActorMention]] = {}
-    for a in actors:
-        by_span.setdefault((a.start, a.end), []).append(a)
     out: list[list[str]] = []
     carried: dict[tuple[int, int], list[str]] = {}
     for row in rows:
@@ -391,11 +402,9 @@ def _records(
     document_sectors: DocumentSectors,
 ) -> list[Commitment]:
     rows = sorted(rows, key=lambda r: (r.start, r.end))
-    subject_parties = _subject_parties(rows, containers, known, actors)
+    by_span = _by_span(actors)
+    subject_parties = _subject_parties(rows, containers, known, by_span)
     sectors_of = _Sectors(ctx, clauses_of, document_sectors)
-    by_span: dict[tuple[int, int], list[ActorMention]] = {}
-    for a in actors:
-        by_span.setdefault((a.start, a.end), []).append(a)
     sections = ctx.structure.sections
     section_starts = [s.start for s in sections]
     sub_items = _Index([b for b in ctx.structure.bullets if b.depth > 0])
