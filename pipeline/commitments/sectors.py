@@ -9,6 +9,7 @@ Each sector's patterns are tried only where a key of its words starts in the doc
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -79,12 +80,13 @@ def key_table(language: str) -> KeyTable:
 
 
 class DocumentSectors:
-    """``sectors`` of any span of one document, from the keys of table ``table`` of ``keys``."""
+    """``sectors`` of any span of one document, from the keys of table ``table`` of ``keys``
+    (by start: a key that starts in a span but runs past it cannot match there, so no harm)."""
 
     def __init__(self, language: str, keys: DocumentKeys, table: int) -> None:
         self.language = language
-        self.keys = keys
-        self.table = table
+        self.hits = sorted((last + 1 - length, labels[table]) for last, (length, labels) in keys.hits if labels[table])
+        self.starts = [q for q, _ in self.hits]
         every = frozenset((i, kind) for i in range(len(_sectors())) for kind in ("ko", "en_ci", "en_cs"))
         self.scanned = key_table(language).scanned if keys.in_place else every
         self.always = sorted({i for i, _ in self.scanned})
@@ -95,7 +97,8 @@ class DocumentSectors:
         ``in_word`` (a span of ``text`` -> whether it starts a morpheme or lies inside one)
         keeps a Korean cue to whole morphemes: 도로 is no road in 다각도로."""
         starts: dict[_Pattern, list[int]] = {}
-        for q, patterns in sorted(self.keys.inside(self.table, start, start + len(text))):
+        lo = bisect.bisect_left(self.starts, start)
+        for q, patterns in self.hits[lo : bisect.bisect_left(self.starts, start + len(text), lo)]:
             for pattern in patterns:
                 starts.setdefault(pattern, []).append(q - start)
         out = []
