@@ -255,7 +255,12 @@ def _action(
         if "humanitarian" in sectors:
             return Action.AID
         return Action.FUND if has_amount else Action.OTHER
-    return Action(raw)
+    return _ACTIONS.get(raw) or Action(raw)
+
+
+_ACTIONS = {a.value: a for a in Action}
+_MODALITIES = {m.value: m for m in Modality}
+_REPORTED, _COMMITTED = Modality.REPORTED.value, Modality.COMMITTED.value
 
 
 def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]) -> set[ActorType]:
@@ -416,7 +421,7 @@ def _records(
         container = containers[row.container]
         held = row.amounts
         counterpart_ids: list[str] = []
-        reported = row.modality == Modality.REPORTED.value
+        reported = row.modality == _REPORTED
         # a reported figure keeps only whom it went to (라오스에, to Ukraine), not its labels
         for span in row.facts.recipients if reported else row.facts.counterparts:
             for mention in by_span.get(span, []):
@@ -465,7 +470,7 @@ def _records(
                 predicate_start=pred[0] if pred else None,
                 predicate_end=pred[1] if pred else None,
                 action=action,
-                modality=Modality(row.modality or Modality.COMMITTED.value),
+                modality=_MODALITIES.get(row.modality or _COMMITTED) or Modality(row.modality),
                 parties=parties,
                 counterparts=counterpart_ids,
                 amount_ids=[a.mention_id for a in held],

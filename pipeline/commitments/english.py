@@ -5,9 +5,11 @@ group of the clause (``has committed``, ``will invest``, ``plans to invest``, ``
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
+from operator import attrgetter
 
 from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, specific
 from pipeline.commitments.facts import Clause, Facts
@@ -162,7 +164,7 @@ def analyse(
     """The predicate, cues, counterparts and object of one English clause (``found``: its action
     cues)."""
     lex = scan.lex
-    words = [w for w in words_between(ctx.tokens, clause.start, clause.end)]
+    words = words_between(ctx.tokens, clause.start, clause.end)
     facts = Facts()
     group = _predicate(words, lex, clause.start)
     cues = [c for c in found if not any(s <= c.start < e for s, e in numeric)]
@@ -200,14 +202,15 @@ def analyse(
         facts.action = cue.label
     facts.counterparts = _counterparts(ctx, lex, clause, actors)
     recipient = lex.words("recipient_prepositions")
-    facts.recipients = [span for span in facts.counterparts if _preposition(ctx, clause, span) in recipient]
+    preposition = {span: _preposition(ctx, clause, span) for span in facts.counterparts}
+    facts.recipients = [span for span in facts.counterparts if preposition[span] in recipient]
     if group is not None:
         subject = _subject(ctx, words, group[0], actors)
         facts.subjects = _coordinated(ctx, actors, subject) if subject else []
         facts.we = subject is None and any(
             w.form.lower() in lex.words("we_pronouns") for w in words[max(0, group[0] - 2) : group[0]]
         )
-    facts.partners = [span for span in facts.counterparts if _preposition(ctx, clause, span) == "with"]
+    facts.partners = [span for span in facts.counterparts if preposition[span] == "with"]
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     if cue is not None:
         facts.object = _object(ctx, lex, words, cue.end, facts.verbal_action, numeric, actors)
@@ -306,7 +309,7 @@ def _object(
     preps = lex.words("object_prepositions")
     drop = lex.words("object_stopwords")
     verbs = _verb_words(lex)
-    k = next((n for n, w in enumerate(words) if w.start >= after), len(words))
+    k = bisect.bisect_left(words, after, key=attrgetter("start"))  # the first word from ``after``
     while k < len(words) and any(s <= words[k].start < e for s, e in numeric):
         k += 1
     if k < len(words) and words[k].form.lower() in preps:
