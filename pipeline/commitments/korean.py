@@ -73,6 +73,12 @@ def _stops_of(language: str) -> frozenset[str]:
     return frozenset(_SENTENCE_ENDS | {";"} | lexicon(language).words("clause_connectives"))
 
 
+@cache
+def _longest_first(language: str, key: str) -> tuple[str, ...]:
+    """The particles of the list ``key``, longest first (``에게`` is tried before ``에``)."""
+    return tuple(sorted(lexicon(language).list(key), key=len, reverse=True))
+
+
 def _wrapped(before: Token, after: Token) -> bool:
     """Whether a line break between two tokens only wraps a sentence: the line ends inside a
     phrase (a particle, a connective or adnominal ending, a comma) and the next line does not
@@ -144,7 +150,7 @@ def analyse(
     """The predicate, cues, counterparts and object of one Korean clause (``found``: its action
     cues)."""
     lex = scan.lex
-    toks = list(ctx.tokens_in(clause.start, clause.end))
+    toks = ctx.tokens_in(clause.start, clause.end)
     facts = Facts()
     chain = _predicate(toks, lex.words("quotative_endings"))
     pred_end = clause.end
@@ -170,7 +176,7 @@ def analyse(
     if chain is None:  # a headline or fragment with a sum and no verb: a statistic, unless it names its act
         facts.measured = not _ends_in_act(lex, toks)
     facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
-    recipient = tuple(sorted(lex.list("recipient_particles"), key=len, reverse=True))
+    recipient = _longest_first(lex.language, "recipient_particles")
     places = lex.words("counterpart_nouns")
     facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, span, recipient, places)]
     facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors))
@@ -234,7 +240,7 @@ def _counterparts(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Actors marked as recipient, partner or place: ``라오스에``, ``세계은행을 통해``,
     ``미국 내``, ``일본과 함께``."""
-    particles = sorted(lex.list("counterpart_particles"), key=len, reverse=True)
+    particles = _longest_first(lex.language, "counterpart_particles")
     places = lex.words("counterpart_nouns")
     partners = lex.list("partner_words")
     out = []
