@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
-from operator import attrgetter, itemgetter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
+from operator import attrgetter, itemgetter
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
@@ -470,7 +470,7 @@ def _records(
                 predicate_start=pred[0] if pred else None,
                 predicate_end=pred[1] if pred else None,
                 action=action,
-                modality=_MODALITIES.get(row.modality or _COMMITTED) or Modality(row.modality),
+                modality=_MODALITIES.get(row.modality or _COMMITTED) or Modality(row.modality or _COMMITTED),
                 parties=parties,
                 counterparts=counterpart_ids,
                 amount_ids=[a.mention_id for a in held],

@@ -291,8 +291,9 @@ _JOINER = re.compile(r"(?:과|와|,|·|‧)?\s*(?:및|그리고)?\s*")
 def _we(ctx: DocContext, lex: Lexicon, toks: Sequence[Token]) -> bool:
     """``우리는``/``우리가``: the document's own parties."""
     we = lex.words("we_pronouns")
+    n = len(toks)
     return any(
-        t.form in we and _TAG[t.tag] == "NP" and k + 1 < len(toks) and _TAG[toks[k + 1].tag] in {"JX", "JKS"} for k, t in enumerate(toks)
+        t.form in we and _TAG[t.tag] == "NP" and k + 1 < n and _TAG[toks[k + 1].tag] in {"JX", "JKS"} for k, t in enumerate(toks)
     )
 
 
