@@ -14,7 +14,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 from types import ModuleType
@@ -209,11 +209,17 @@ def _settle_defaults(rows: list[_Row], clauses: Sequence[Clause], lex: Lexicon, 
     for row in reversed(rows):
         if row.modality is None:
             if not lead:
-                lead.append(modality_cue(lex, container.lead_in) if container.lead_in else None)
+                lead.append(_lead_modality(lex.language, container.lead_in) if container.lead_in else None)
             explicit_lead = lead[0] if lead[0] in _EXPLICIT else None
             row.modality = later.get(row.clause.sentence) or explicit_lead or Modality.COMMITTED.value
         elif row.modality in _EXPLICIT:
             later[row.clause.sentence] = row.modality
+
+
+@lru_cache(maxsize=1024)
+def _lead_modality(language: str, lead_in: str) -> str | None:
+    """The modality cue of a lead-in (``… welcome:``), shared by the bullets under it."""
+    return modality_cue(lexicon(language), lead_in)
 
 
 def _fund_like(lex: Lexicon, text: str) -> bool:

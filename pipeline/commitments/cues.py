@@ -127,9 +127,14 @@ def _whole_action_cue(language: str, word: str) -> bool:
 def _blocked(language: str, text: str, end: int, blocked: tuple[str, ...]) -> bool:
     """Whether one of ``blocked`` follows ``end`` (after spaces in English, case-blind)."""
     if language == "en":
-        after = text[end:].lstrip()
-        return any(re.match(re.escape(b) + r"\b", after, re.IGNORECASE) for b in blocked)
+        return _any_blocked(blocked).match(text[end:].lstrip()) is not None
     return any(text.startswith(b, end) for b in blocked)
+
+
+@lru_cache(maxsize=1024)
+def _any_blocked(blocked: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for "one of ``blocked`` starts here, as a whole word" (case-blind)."""
+    return re.compile("(?:" + "|".join(re.escape(b) for b in blocked) + r")\b", re.IGNORECASE)
 
 
 def modality_cue(lex: Lexicon, text: str) -> str | None:
