@@ -299,9 +299,16 @@ class _Sectors:
                 start, end = self.spans.get((ci, c.sentence), (c.start, c.end))
                 self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
         self.cache: dict[tuple[int, int], list[str]] = {}
+        self.found: dict[tuple[int, int], list[str]] = {}  # by span: a sentence may be one clause
         self.keys = keys
 
     def _in(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
+        found = self.found.get((start, end))
+        if found is None:
+            found = self.found[(start, end)] = self._find(start, end, actors)
+        return found
+
+    def _find(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
         text = self.ctx.text[start:end]
         # 세계보건기구, the Green Climate Fund: what they are for is the sector; ministries are blanked
         government = [a for a in actors.within(start, end) if a.actor_type == ActorType.GOVERNMENT]

@@ -19,6 +19,11 @@ MODALITY = " modality"
 of their keys has no modality cue."""
 
 
+_AT_WORD_START = re.compile(r"(?<![\w-])", re.IGNORECASE)
+"""The look-behind every English cue pattern opens with (``cues._pattern``): a key after a
+letter, digit or hyphen of the document starts no match, unless the span starts there."""
+
+
 def _classes(lex: Lexicon) -> dict[str, list[str]]:
     """The words each pattern of ``lex`` was compiled from, by class."""
     modal = lex.raw["modality"]
@@ -61,6 +66,11 @@ class CueScan:
             for name in labels[table]:
                 starts.setdefault(name, set()).add(last + 1 - length)
         self.starts = {name: sorted(found) for name, found in starts.items()}
+        self.inner: dict[str, set[int]] = {}
+        """English keys inside a word of the document: a match there needs the span to start there."""
+        if lex.language != "ko":
+            self.inner = {name: {q for q in found if not _AT_WORD_START.match(text, q)} for name, found in starts.items()}
+            self.starts = {name: [q for q in found if q not in self.inner[name]] for name, found in self.starts.items()}
 
     def _starts_in(self, name: str, start: int, end: int) -> list[int] | None:
         """Key starts of class ``name`` inside ``[start, end)``, relative to ``start`` and in
@@ -69,7 +79,10 @@ class CueScan:
             return None
         starts = self.starts.get(name, [])
         lo = bisect.bisect_left(starts, start)
-        return [q - start for q in starts[lo : bisect.bisect_left(starts, end, lo)]]
+        out = [q - start for q in starts[lo : bisect.bisect_left(starts, end, lo)]]
+        if start in self.inner.get(name, ()):
+            out.insert(0, 0)  # the span starts inside a word: nothing before it to look behind at
+        return out
 
     def _search(self, name: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
         starts = self._starts_in(name, start, end)
