@@ -1,16 +1,18 @@
 """Benchmark ``factsheet extract`` on a generated corpus and write ``bench/results.md``.
 
-Every figure is measured twice in the same run, interleaved so both see the same load: for
-*today* (the code at ``--baseline``, checked out into a temporary folder with ``git archive``)
-and for *now* (this tree). Reported:
+Every figure is measured in the same run for several trees, interleaved so all see the same
+load: *issue* (the code when issue 16 was filed, ``--issue-ref``; timings only, its outputs
+lack later columns), *start* (``--baseline``, the code before the current round of speed work,
+same output contract as now) and *now* (this tree); each other tree is checked out into a
+temporary folder with ``git archive``. Reported:
 
 - the default number of workers against ``--workers 1`` on 1, 2, 10, 100 and 500 documents;
 - the cost of the Python stages per document (one warm process: whole extraction minus Kiwi);
 - end-to-end with default settings on all the documents against Kiwi tokenization alone;
 - per-stage costs (``bench.stages``, one entry per stage) and a short cProfile of now;
 - reading each input format per document and per page (``bench.readers``, the format fixtures);
-- that the outputs (every JSON and Parquet file) are byte-identical between today and now and
-  between the worker settings; the run fails if they are not.
+- that the outputs (every JSON and Parquet file) of now, under every worker setting, are
+  byte-identical to start's ``--workers 1``; the run fails if they are not.
 
 Timings are medians of ``--repeat`` runs. Not a test: numbers depend on the machine and its load.
 """
@@ -36,10 +38,13 @@ from pathlib import Path
 from bench.corpus import ROOT, build_corpus
 from bench.stages import JSON_STAGE, KIWI_STAGE, READ_STAGE, STAGES, WHOLE_STAGE
 
-BASELINE = "85d8f46"
-"""Main just before the issue-16 changes (default workers, Kiwi overlap, cheaper Python
-stages), with the same output columns as now, so outputs must be byte-identical to it. A later
-change of the output contract needs a later ``--baseline``."""
+ISSUE_REF = "85d8f46"
+"""Main when issue 16 was filed: its figures are the issue's "today" (timings only: tables and
+commitments came later, so its outputs differ)."""
+BASELINE = "ce901a8"
+"""Main before the current round of speed work, with the same outputs as now: now must be
+byte-identical to it. A later change of the output contract needs a later ``--baseline``."""
+LABELS = ("issue", "start", "now")
 SIZES = (1, 2, 10, 100, 500)
 PYTHON_DOCS = 100
 """Documents for the in-process Python-stage measure (the first of the corpus)."""
@@ -154,7 +159,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="corpus sizes (the largest is the corpus)")
-    parser.add_argument("--baseline", default=BASELINE, help="git ref of 'today' (default: before issue 16)")
+    parser.add_argument("--baseline", default=BASELINE, help="git ref of 'start' (outputs must be identical)")
+    parser.add_argument("--issue-ref", default=ISSUE_REF, help="git ref of 'issue' (timings only)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     args = parser.parse_args()
     n = max(args.sizes)
@@ -165,7 +171,11 @@ def main() -> None:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        trees = {"today": checkout(args.baseline, tmp / "today"), "now": ROOT}
+        trees = {
+            "issue": checkout(args.issue_ref, tmp / "issue"),
+            "start": checkout(args.baseline, tmp / "start"),
+            "now": ROOT,
+        }
         folders = subsets(paths, tmp / "inputs", args.sizes)
         samples: dict[str, list[float]] = {}
         kept: dict[str, Path] = {}
@@ -178,14 +188,14 @@ def main() -> None:
                         key = f"{label}/{size}/{workers or 'default'}"
                         out = tmp / "out" / key
                         samples.setdefault(key, []).append(extract_seconds(tree, folder, out, workers))
-                        if repeat == 0 and size == n:
+                        if repeat == 0 and size == n and label != "issue":
                             kept[key] = out
                         else:
                             shutil.rmtree(out)
             for label, tree in trees.items():
                 samples.setdefault(f"{label}/python", []).append(python_stage_ms(tree, paths[:PYTHON_DOCS]))
         median = _median_table(samples)
-        reference = kept[f"today/{n}/1"]
+        reference = kept[f"start/{n}/1"]
         differences = {key: same_outputs(reference, out) for key, out in kept.items()}
     per_stage, profile = stage_profile(paths[:PYTHON_DOCS])
     readers = subprocess.run(
@@ -221,34 +231,48 @@ def _report(
         f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"load average (1, 5, 15 min) {load}.",
         f"Corpus: {n} generated documents, {megabytes:.1f} MB (`python -m bench.corpus`). Median of {args.repeat} runs.",
-        f"*Today* is the code at `{args.baseline}` (before issue 16), *now* is this tree; both measured in this run, "
-        "interleaved.",
+        f'*Issue* is the code at `{args.issue_ref}` (when issue 16 was filed: its "today"), *start* the code at '
+        f"`{args.baseline}` (before this round), *now* this tree; all measured in this run, interleaved.",
         "",
         "## Default workers against `--workers 1` (seconds, whole `factsheet extract` command)",
         "",
-        "| documents | today default | today `--workers 1` | today default / 1 | now default | now `--workers 1` "
-        "| now default / 1 |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| documents | "
+        + " | ".join(f"{label} default | {label} `--workers 1` | {label} default / 1" for label in LABELS)
+        + " |",
+        "| --- " * (1 + 3 * len(LABELS)) + "|",
     ]
     for size in args.sizes:
-        t_d, t_1, n_d, n_1 = (median[f"{label}/{size}/{w}"] for label in ("today", "now") for w in ("default", 1))
-        lines.append(f"| {size} | {t_d:.2f} | {t_1:.2f} | {t_d / t_1:.2f} | {n_d:.2f} | {n_1:.2f} | {n_d / n_1:.2f} |")
-    today_2, now_2 = median[f"today/{n}/2"], median[f"now/{n}/2"]
+        cells = []
+        for label in LABELS:
+            default, one = median[f"{label}/{size}/default"], median[f"{label}/{size}/1"]
+            cells += [f"{default:.2f}", f"{one:.2f}", f"{default / one:.2f}"]
+        lines.append(f"| {size} | " + " | ".join(cells) + " |")
+    two = ", ".join(f"{label} {median[f'{label}/{n}/2']:.2f} s" for label in LABELS)
+
+    def row(figure: str, values: list[str], target: str) -> str:
+        return f"| {figure} | " + " | ".join(values) + f" | {target} |"
+
     lines += [
         "",
-        f"`--workers 2` on {n} documents: today {today_2:.2f} s, now {now_2:.2f} s.",
+        f"`--workers 2` on {n} documents: {two}.",
         "",
         "## Python stages and Kiwi",
         "",
-        "| figure | today | now | target |",
-        "| --- | --- | --- | --- |",
-        f"| Python stages, ms per document (one warm process, first {min(PYTHON_DOCS, n)} documents) "
-        f"| {median['today/python']:.1f} | {median['now/python']:.1f} | <= 4 |",
-        f"| end-to-end default / Kiwi alone ({n} documents; Kiwi alone {kiwi:.2f} s) "
-        f"| {median[f'today/{n}/default'] / kiwi:.2f} | {median[f'now/{n}/default'] / kiwi:.2f} | <= 1.3 |",
-        f"| end-to-end `--workers 1` / Kiwi alone | {median[f'today/{n}/1'] / kiwi:.2f} | {median[f'now/{n}/1'] / kiwi:.2f} | |",
+        "| figure | " + " | ".join(LABELS) + " | target |",
+        "| --- " * (2 + len(LABELS)) + "|",
+        row(
+            f"Python stages, ms per document (one warm process, first {min(PYTHON_DOCS, n)} documents)",
+            [f"{median[f'{label}/python']:.1f}" for label in LABELS],
+            "<= 4",
+        ),
+        row(
+            f"end-to-end default / Kiwi alone ({n} documents; Kiwi alone {kiwi:.2f} s)",
+            [f"{median[f'{label}/{n}/default'] / kiwi:.2f}" for label in LABELS],
+            "<= 1.3",
+        ),
+        row("end-to-end `--workers 1` / Kiwi alone", [f"{median[f'{label}/{n}/1'] / kiwi:.2f}" for label in LABELS], ""),
         "",
-        f"## Outputs ({n} documents, every JSON and Parquet file, against today `--workers 1`)",
+        f"## Outputs ({n} documents, every JSON and Parquet file, against start `--workers 1`)",
         "",
         "| run | differing files |",
         "| --- | --- |",

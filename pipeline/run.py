@@ -22,6 +22,7 @@ import stat
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ import pyarrow as pa
 from pydantic import ValidationError
 
 from pipeline.budget import DEFAULT_DOC_TIMEOUT
-from pipeline.engines import FileError, Job, dask_engine, local_engine
+from pipeline.engines import FileError, Job, Outcome, dask_engine, local_engine
 from pipeline.locks import committing, run_lock
 from pipeline.pairing import DocInfo, apply_alignment, clear_alignment, find_pairs
 from pipeline.readers import format_by_name, input_suffixes
@@ -234,16 +235,7 @@ def _run_locked(
             for d in documents
         ]
         outcomes = dask_engine(jobs, workers or default_workers(), scheduler) if engine == "dask" else local_engine(jobs, workers)
-        for outcome in outcomes:
-            if isinstance(outcome, FileError):
-                result.errors.append(outcome)
-                if fail_fast:
-                    break
-            else:
-                atomic_write_bytes(staging / f"{outcome.doc_id}.json", outcome.json)
-                result.extracted.append(outcome.doc_id)
-            if on_document:
-                on_document()
+        _stage_outcomes(outcomes, staging, result, fail_fast, on_document)
         removed = _pruned(out_dir, files, paths) if prune else set()
         sources = _current_sources(out_dir, staging, removed)
         _align(sources, staging, pairs, result)
@@ -258,6 +250,28 @@ def _run_locked(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def _stage_outcomes(
+    outcomes: Iterable[Outcome], staging: Path, result: RunResult, fail_fast: bool, on_document: Callable[[], None] | None
+) -> None:
+    """Stage each extracted document's JSON and collect the errors. The files are written (and
+    synced to disk) by a second thread: a sync waits on the disk for milliseconds, time the
+    extraction of the next document can use. Every write has finished (or raised) on return."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="stage-writer") as writer:
+        writes: list[Future[None]] = []
+        for outcome in outcomes:
+            if isinstance(outcome, FileError):
+                result.errors.append(outcome)
+                if fail_fast:
+                    break
+            else:
+                writes.append(writer.submit(atomic_write_bytes, staging / f"{outcome.doc_id}.json", outcome.json))
+                result.extracted.append(outcome.doc_id)
+            if on_document:
+                on_document()
+        for write in writes:
+            write.result()
 
 
 _UNUSABLE = (ValidationError, OSError, ValueError, pa.ArrowException)

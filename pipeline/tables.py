@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from enum import StrEnum
+from functools import cache
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -214,16 +214,25 @@ def _document_row(doc: Document) -> dict[str, Any]:
     }
 
 
+@cache
+def _columns_of(model: type[BaseModel], name: str) -> tuple[str, ...]:
+    """The fields of ``model`` that are columns of table ``name``, in model order."""
+    columns = set(SCHEMAS[name].names)
+    return tuple(field for field in model.model_fields if field in columns)
+
+
 def _records(doc: Document, name: str) -> list[dict[str, Any]]:
-    """Rows of one span/structure table; enums become their string values."""
-    columns = SCHEMAS[name].names
+    """Rows of one span/structure table, read from each record's field values (``__dict__``):
+    the columns are scalars or lists of scalars and no field has a serializer, so these are the
+    values ``model_dump(mode="python")`` gives, without dumping the fields left out. Enums stay
+    members: every one is a ``StrEnum``, which Arrow stores as its string value."""
     out = []
-    for record in getattr(doc, name):
-        row = {column: value for column, value in record.model_dump(mode="python").items() if column in columns}
-        row["doc_id"] = doc.doc_id
-        for key, value in row.items():
-            if isinstance(value, StrEnum):
-                row[key] = value.value
+    doc_id = doc.doc_id
+    records: list[BaseModel] = getattr(doc, name)
+    for record in records:
+        values = record.__dict__
+        row = {column: values[column] for column in _columns_of(type(record), name)}
+        row["doc_id"] = doc_id
         out.append(row)
     return out
 

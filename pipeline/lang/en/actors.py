@@ -11,6 +11,7 @@ from typing import Any
 from pipeline.actors.gazetteer import Gazetteer
 from pipeline.actors.groups import Bounds, Group
 from pipeline.context import DocContext
+from pipeline.lang.en import scan
 from pipeline.lang.en.words import Word, is_capitalized, words_of
 from pipeline.lexicon import lang_yaml
 from pipeline.text_utils import ASCII_ALNUM_CHARS, has_hangul
@@ -43,9 +44,16 @@ def _ci_first(phrase: str) -> str:
     return f"[{first.lower()}{first.upper()}]" + re.escape(rest).replace(r"\ ", r"\s+")
 
 
+@cache
+def _both_words() -> scan.Words:
+    return scan.Words(scan.phrase_index(markers()["both_countries"]))
+
+
 def both_countries(ctx: DocContext, pair: tuple[str, ...]) -> list[Group]:
-    """ "both countries" (and its variants) stands for the document's two parties."""
-    return [Group(m.start(), m.end(), "both_countries", pair) for m in _both_pattern().finditer(ctx.text)]
+    """ "both countries" (and its variants) stands for the document's two parties; the pattern
+    is tried only where one of its phrases may start (see :mod:`pipeline.lang.en.scan`)."""
+    starts = scan.phrase_starts(ctx.text, _both_words(), markers()["both_countries"])
+    return [Group(m.start(), m.end(), "both_countries", pair) for m in scan.matches(_both_pattern(), ctx.text, starts)]
 
 
 # --- country prefixes -----------------------------------------------------------------------

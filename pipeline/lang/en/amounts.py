@@ -28,13 +28,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
+import ahocorasick
+
 from pipeline.context import DocContext, Mention
 from pipeline.lang.en import numbers as num
+from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
 from pipeline.money import currencies, display, minor_words
 from pipeline.money import words as money_words
@@ -65,8 +69,11 @@ class _Lexicon:
     """Every currency word (lower case) under its last word (``francs``: ``swiss francs``,
     ``francs``?): a fast test that skips the slow ``suffix_re`` search (it may start at any
     position) in documents that name no currency in words."""
-    sign_at: re.Pattern[str]
-    """Every offset where a ``prefix_re`` currency sign may start (overlaps too: ``U.S.$``)."""
+    signs: Any
+    """An Aho-Corasick automaton of the currency signs (``prefix``), valued by their length: it
+    finds every offset where a ``prefix_re`` sign starts, overlaps too (``U.S.$``, ``S.$``)."""
+    last_words: Any
+    """An Aho-Corasick automaton of the keys of ``suffix_by_last_word``, valued by their length."""
     after: dict[str, str]
     after_re: re.Pattern[str]
     after_gate: re.Pattern[str]
@@ -182,7 +189,8 @@ def _lexicon() -> _Lexicon:
         tail_re,
         before_re,
         _by_last_word(suffix),
-        re.compile(rf"(?={cur})"),
+        _automaton(prefix),
+        _automaton(_by_last_word(suffix)),
         after,
         after_re,
         re.compile(rf"\d[\w.]{{0,8}}\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
@@ -201,6 +209,14 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def _automaton(keys: Iterable[str]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return automaton
+
+
 def _by_last_word(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for word in sorted(words):
@@ -209,10 +225,54 @@ def _by_last_word(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 
 def _names_currency(text: str, lex: _Lexicon) -> bool:
-    """The text holds a currency word (``20 million Swiss francs``): only then is ``suffix_re`` run."""
+    """The text holds a currency word (``20 million Swiss francs``): only then is ``suffix_re`` run.
+    A last word counts where it stands as a whole run of letters (``[^\\W\\d_]+``) of the
+    lower-cased text, found by one automaton pass instead of splitting the text into words."""
     lowered = text.lower()
-    present = lex.suffix_by_last_word.keys() & set(_WORDS.findall(lowered))
+    present: set[str] = set()
+    for end, size in lex.last_words.iter(lowered):
+        start = end - size + 1
+        if (start == 0 or not _LETTER.match(lowered, start - 1)) and not _LETTER.match(lowered, end + 1):
+            present.add(lowered[start : end + 1])
     return any(" " not in w or w in lowered for last in present for w in lex.suffix_by_last_word[last])
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _sign_starts(text: str, lex: _Lexicon) -> list[int]:
+    """Every offset where a currency sign of ``prefix_re`` starts (``(?<![A-Za-z0-9])``)."""
+    out: set[int] = set()
+    for end, size in lex.signs.iter(text):
+        start = end - size + 1
+        if start == 0 or text[start - 1] not in _ASCII_ALNUM:
+            out.add(start)
+    return sorted(out)
+
+
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@cache
+def _lead_words() -> scan.Words:
+    """The words a ``suffix_re``/``after_re`` match may open with, besides a number."""
+    lex = _lexicon()
+    return scan.Words(scan.phrase_index([*lex.qual_before, *lex.fractions, "a", "an"]))
+
+
+def _suffix_starts(text: str, lex: _Lexicon) -> list[int]:
+    """Every offset where a ``suffix_re`` or ``after_re`` match may start: a qualifier, a
+    fraction, a number or ``a``/``an``, or a ``between``/``from`` before one of the last three
+    (the pattern gives it no word boundary before, so it may close a longer word)."""
+    heads = scan.merged(
+        num.number_starts(text),
+        scan.phrase_starts(text, _lead_words(), [*lex.fractions, "a", "an"]),
+    )
+    return scan.merged(
+        heads,
+        scan.phrase_starts(text, _lead_words(), lex.qual_before),
+        *(scan.preceded(text, heads, word, whole=False) for word in ("between", "from")),
+    )
 
 
 def _iso(n: Decimal | None, unit: str) -> str | None:
@@ -385,7 +445,7 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
             continue
         if pattern is lex.after_re and lex.after_gate.search(text) is None:
             continue
-        search = pattern.search if suffix_form else _PrefixSearch(text, lex).search
+        search = _SuffixSearch(pattern, text, lex).search if suffix_form else _PrefixSearch(text, lex).search
         pos = 0
         while (m := search(text, pos)) is not None:
             # resume right after the first number, so a second amount the match swallowed
@@ -449,8 +509,7 @@ class _PrefixSearch:
         self.pattern = lex.prefix_re
         longest_qual, longest_between = lex.lead
         starts: list[int] = []
-        for sign in lex.sign_at.finditer(text):
-            c = sign.start()
+        for c in _sign_starts(text, lex):
             lo = _skip_spaces_back(text, max(0, _skip_spaces_back(text, c) - longest_between))
             starts.extend(range(max(0, lo - longest_qual, starts[-1] + 1 if starts else 0), c + 1))
         self.starts = starts
@@ -464,6 +523,17 @@ class _PrefixSearch:
             if m is not None:
                 return m
         return None
+
+
+class _SuffixSearch:
+    """``suffix_re.search``/``after_re.search`` tried only where a match may start."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, lex: _Lexicon) -> None:
+        self.pattern = pattern
+        self.starts = _suffix_starts(text, lex)
+
+    def search(self, text: str, pos: int) -> re.Match[str] | None:
+        return scan.search(self.pattern, text, self.starts, pos)
 
 
 def _match_to_mention(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> Mention[AmountFields] | None:

@@ -21,6 +21,10 @@ and is *included in the span* (``by 2024``, ``no later than 2050``, ``post-2025`
 Korean ``2024년까지`` carries its particle. Plain ``in``/``on``/``at``/``of`` give ``on`` and
 stay outside the span. A year before a baseline noun (``from 2005 levels``) keeps ``on``.
 
+Each pattern is tried only where one of its matches can start (a month name, a run of digits, a
+lexicon word found once per document: ``pipeline.lang.en.scan``), after a cheap gate on a word
+every match holds; the matches are those of a scan of every offset.
+
 A bare four-digit year (1900-2100) counts as a date, including before an event noun (``the 2022
 Conference``: the event's year), unless it is glued to other characters (``COP2021``, phone
 numbers, ``2021.5``), follows a label word (``Section 2021``, ``No. 2030``) or precedes a unit,
@@ -48,7 +52,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
@@ -56,6 +60,7 @@ from typing import Any, cast
 from pipeline import periods
 from pipeline.context import DocContext, Mention
 from pipeline.lang.en import numbers as num
+from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
 from pipeline.money import currencies
 from pipeline.overlap import resolve
@@ -665,14 +670,105 @@ def _window(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     return _Core(m.start(), m.end(), "en.date.window", span, Grain(unit), True)
 
 
-_MONTH_START = "month"
-"""Scan mode of a pattern whose every match begins with a month name: try only where one starts."""
-_CENTURY = "century"
-"""Scan mode of the century pattern: try only in the short stretch before each ``century``."""
+class _Leads:
+    """Where the date patterns may start in one document (see :mod:`pipeline.lang.en.scan`), each
+    kind of offset found once: month names, numbers, lexicon phrases."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._months: list[int] | None = None
+        self._pieces: dict[str, bool] = {}
+
+    def months(self) -> list[int]:
+        """Where a month name (``_month_pattern``) starts; none of its matches overlap."""
+        if self._months is None:
+            match = _month_pattern().match
+            candidates = scan.phrase_starts(self.text, _words(), _lexicon().months)
+            self._months = [k for k in candidates if match(self.text, k)]
+        return self._months
+
+    def any_month(self) -> bool:
+        return bool(self.months())
+
+    def digits(self) -> list[int]:
+        return scan.numbers(self.text).starts
+
+    def short_numbers(self) -> list[int]:
+        """Where a run of one or two digits starts: a pattern opening with ``\\d{1,2}`` and a
+        non-digit starts at one (it cannot start inside a run: each has ``(?<![\\w...])``)."""
+        return scan.numbers(self.text).short
+
+    def number_then(self, chars: str, *, space: bool = False) -> bool:
+        """Whether a run of digits is followed by one of ``chars`` (the ``/`` of ``5/21``) or,
+        with ``space``, by whitespace."""
+        after = scan.numbers(self.text).after
+        return not after.isdisjoint(chars) or (space and any(c.isspace() for c in after))
+
+    def parts(self) -> list[int]:
+        """Where a part of a month or year (``early``, ``the end of``) may start."""
+        return self.phrases(_lexicon().parts)
+
+    def years(self) -> list[int]:
+        """Where a ``YEAR`` may start: a run of digits opening with 19, 20 or 21."""
+        return [k for k in scan.numbers(self.text).starts if self.text.startswith(("19", "20", "21"), k)]
+
+    def phrases(self, phrases: Iterable[str]) -> list[int]:
+        return scan.phrase_starts(self.text, _words(), phrases)
+
+    def after(self, starts: Iterable[int], *words: str) -> list[int]:
+        """``starts`` and where one of ``words`` stands right before one of them (``the``, ``from``)."""
+        starts = list(starts)
+        return scan.merged(starts, *(scan.preceded(self.text, starts, w) for w in words))
+
+    def has(self, phrases: Iterable[str]) -> bool:
+        """Whether one of ``phrases`` may stand in the text, its first word (one of the words of
+        ``_words``) as a whole word: a pattern that holds one cannot match otherwise."""
+        found = _words().starts(self.text)
+        return any(
+            scan.phrase_words(p)[0] in found and (len(scan.phrase_words(p)) == 1 or scan.has_phrase(self.text, p))
+            for p in phrases
+        )
+
+    def holds(self, piece: str) -> bool:
+        """Whether the regex ``piece`` is found in the text (searched once per document)."""
+        if piece not in self._pieces:
+            self._pieces[piece] = re.search(piece, self.text) is not None
+        return self._pieces[piece]
+
+
+Gate = Callable[[_Leads], bool]
+"""A cheap test that a document may hold a match of the pattern at all (``False``: it cannot)."""
+Lead = Callable[[_Leads], Sequence[int]]
+"""Every offset where the pattern may start in a document (see :func:`scan.matches`)."""
+
+
+def _regex_gate(piece: str) -> Gate:
+    """A piece every match of the pattern contains, searched for (most documents lack it)."""
+    return lambda leads: leads.holds(piece)
+
+
+def _all_gates(*gates: Gate) -> Gate:
+    return lambda leads: all(gate(leads) for gate in gates)
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None, str | None], ...]:
+def _words() -> scan.Words:
+    """The lexicon words the date patterns may start with (see :func:`scan.phrase_starts`), and
+    the words their gates look for."""
+    lex = _lexicon()
+    phrases = [*lex.months, *_LEAD_WORDS, *lex.parts, *lex.relative, *lex.window_words, *_GATE_WORDS]
+    gates = [*lex.weekdays, *lex.offset_units, *_offsets()["forward_words"], *_holidays()]
+    return scan.Words([*scan.phrase_index(phrases), *(scan.phrase_words(g)[0] for g in gates)])
+
+
+_LEAD_WORDS = ("from", "between", "this", "next", "last", "in", "fy", "fiscal", "calendar", "the year")
+_GATE_WORDS = ("week", "month", "ago", "weekend", "half", "century")
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | None], ...]:
+    """Each pattern with its handler, an optional gate and where its matches may start (``None``:
+    anywhere, for patterns whose gate rarely passes)."""
     lex = _lexicon()
     mon = rf"(?P<mon>{lex.month_re})"
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
@@ -689,117 +785,176 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, re.Pattern[str] | None,
     nth = rf"(?P<nth>(?i:{alternation(list(lex.nth))}))"
     units = rf"(?P<u>(?i:{alternation(list(lex.offset_units))}))\b"
     count = rf"(?P<n>{num.number_pattern()}|(?i:an?)\b)"
-    units_gate = rf"\s(?i:{alternation(list(lex.offset_units))})\b"
-    table: list[tuple[str, Handler, str | None, str | None]] = [
-        (rf"{mon_ci}\s+{day}{day2}{year_opt}", _day, None, _MONTH_START),
-        (rf"(?<![\w.,-]){day}{day2}\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}", _day, r"\d(?:st|nd|rd|th)?\s", None),
-        (r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)", _month_day, r"\d/\d", None),
+    forward = _offsets()["forward_words"]
+    # A gate must hold wherever the pattern matches (the words it looks for are in every match);
+    # a lead must hold every offset where a match can start: a month name, a run of digits, a
+    # lexicon phrase, and what the pattern allows before them (``the``, ``from``). The test
+    # suite checks both against a scan of every offset (tests/lang/test_en_scan.py).
+    table: list[tuple[str, Handler, Gate | None, Lead | None]] = [
+        (rf"{mon_ci}\s+{day}{day2}{year_opt}", _day, None, _Leads.months),
+        (
+            rf"(?<![\w.,-]){day}{day2}\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}",
+            _day,
+            _all_gates(_Leads.any_month, lambda L: L.number_then("snrt", space=True)),
+            _Leads.short_numbers,
+        ),
+        (
+            r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)",
+            _month_day,
+            lambda L: L.number_then("/"),
+            _Leads.short_numbers,
+        ),
         (
             rf"(?<![\w./-])(?P<y>{YEAR})(?P<iso>-)(?P<mo>\d{{2}})(?![\d-]|[.,]\d)",
             _numeric_month,
-            r"\d-\d",
-            None,
+            lambda L: L.number_then("-"),
+            _Leads.years,
         ),
-        (rf"(?<![\w./-])(?P<mo>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])", _numeric_month, r"\d/\d", None),
+        (
+            rf"(?<![\w./-])(?P<mo>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])",
+            _numeric_month,
+            lambda L: L.number_then("/"),
+            _Leads.short_numbers,
+        ),
         (
             rf"(?<![\w./-])(?P<d>\d{{1,2}})-(?P<mon>{lex.month_ci_re})-(?P<y>{YEAR}|\d{{2}})(?!\d)",
             _day_mon_year,
-            r"\d-[A-Za-z]",
+            lambda L: L.number_then("-"),
+            _Leads.short_numbers,
+        ),
+        (
+            rf"\b{the}{nth}\s+(?P<wd>{lex.weekday_re})\s+(?i:of|in)\s+{mon_ci}{year_opt}",
+            _nth_weekday,
+            lambda L: L.has(lex.weekdays),
             None,
         ),
-        (rf"\b{the}{nth}\s+(?P<wd>{lex.weekday_re})\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_weekday, lex.weekday_re, None),
-        (rf"\b{the}{nth}\s+(?i:week)\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_week, "(?i:week)", None),
+        (rf"\b{the}{nth}\s+(?i:week)\s+(?i:of|in)\s+{mon_ci}{year_opt}", _nth_week, lambda L: L.has(["week"]), None),
         (
             rf"\b{the}(?P<d>\d{{1,2}})(?:st|nd|rd|th)\s+(?i:of)\s+(?P<which>(?i:this|next|last))\s+(?i:month)\b",
             _day_of_relative_month,
-            "(?i:month)",
-            None,
+            lambda L: L.has(["month"]),
+            lambda L: L.after(L.short_numbers(), "the"),
         ),
         (
             rf"(?:\b(?P<which>(?i:this\s+coming|this|next|last|coming|past))\s+)?(?P<wd>{lex.weekday_re})"
             rf"(?:(?P<after_next>\s+(?i:after\s+next)\b)|\s+(?:(?i:of)\s+)?(?P<wk>(?i:this|next|last))\s+(?i:week)\b)?",
             _weekday,
-            lex.weekday_re,
+            lambda L: L.has(lex.weekdays),
             None,
         ),
-        (rf"\b{count}\s+{units}\s+(?i:ago)\b", _offset, "(?i:ago)", None),
+        (rf"\b{count}\s+{units}\s+(?i:ago)\b", _offset, lambda L: L.has(["ago"]), None),
         (
-            rf"\b{count}\s+{units}\s+(?P<fwd>(?i:{alternation(_offsets()['forward_words'])}))\b",
+            rf"\b{count}\s+{units}\s+(?P<fwd>(?i:{alternation(forward)}))\b",
             _offset,
-            rf"(?i:{alternation(_offsets()['forward_words'])})",
+            lambda L: L.has(forward),
             None,
         ),
-        (rf"\b(?P<we>(?i:{alternation(list(_offsets()['weekends']))}))\b", _weekend, "(?i:weekend)", None),
+        (rf"\b(?P<we>(?i:{alternation(list(_offsets()['weekends']))}))\b", _weekend, lambda L: L.has(["weekend"]), None),
         (
             rf"\b(?P<hol>(?i:{alternation(list(_holidays()))}))(?![\w'’])(?:,?\s+(?P<y>{YEAR})(?!\d))?",
             _holiday,
-            None,
+            lambda L: L.has(_holidays()),
             None,
         ),
-        (rf"(?<![\w.,])(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>{YEAR})(?!\d|\.\d)", _day_first_dotted, r"\d\.\d", None),
-        (rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}", _offset, units_gate, None),
-        (rf"\b{the}(?P<w>(?i:{alternation(list(lex.window_words))}))\s+{count}\s+{units}", _window, units_gate, None),
-        (rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])", _iso, r"\d[-/.]\d\d", None),
-        (rf"{mon_ci},?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, _MONTH_START),
-        (rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR}|\d{{2}})(?![\d/])", _us_numeric, r"\d/\d", None),
+        (
+            rf"(?<![\w.,])(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>{YEAR})(?!\d|\.\d)",
+            _day_first_dotted,
+            lambda L: L.number_then("."),
+            _Leads.short_numbers,
+        ),
+        (
+            rf"(?<![\w])(?P<inw>(?i:in))\s+{count}\s+{units}",
+            _offset,
+            lambda L: L.has(lex.offset_units),
+            lambda L: L.phrases(["in"]),
+        ),
+        (
+            rf"\b{the}(?P<w>(?i:{alternation(list(lex.window_words))}))\s+{count}\s+{units}",
+            _window,
+            lambda L: L.has(lex.offset_units),
+            lambda L: L.after(L.phrases(lex.window_words), "the"),
+        ),
+        (
+            rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<mo>\d{{2}})(?P=sep)(?P<d>\d{{2}})(?![\d])",
+            _iso,
+            lambda L: L.number_then("-/."),
+            _Leads.years,
+        ),
+        (rf"{mon_ci},?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})(?!\d)", _month_year, None, _Leads.months),
+        (
+            rf"(?<![\w./-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR}|\d{{2}})(?![\d/])",
+            _us_numeric,
+            lambda L: L.number_then("/"),
+            _Leads.short_numbers,
+        ),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+)?(?P<mon1>{lex.month_re})(?:,?\s+(?P<y1>{YEAR}))?"
             rf"\s*(?P<sep>[-–—]|\s(?i:to|through|until|and)\s)\s*(?P<mon2>{lex.month_re}),?\s+(?P<y>{YEAR})(?!\d)",
             _month_range,
-            None,
-            None,
+            lambda L: len(L.months()) > 1,
+            lambda L: L.after(L.months(), "from", "between"),
         ),
-        (rf"(?P<mon>{lex.full_month_re})(?!\s*\d)", _bare_month, None, _MONTH_START),
-        (rf"\b(?P<which>(?i:this|next|last))\s+(?P<mon>{lex.full_month_re})", _shifted_month, None, None),
-        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:the\s+month\s+of)\s+)?{mon}{year_opt}", _part_of_month, None, None),
-        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?{year_or_rel}{_Y_AFTER}", _part_of_year, None, None),
+        (rf"(?P<mon>{lex.full_month_re})(?!\s*\d)", _bare_month, None, _Leads.months),
+        (
+            rf"\b(?P<which>(?i:this|next|last))\s+(?P<mon>{lex.full_month_re})",
+            _shifted_month,
+            _Leads.any_month,
+            lambda L: scan.merged(*(scan.preceded(L.text, L.months(), w) for w in ("this", "next", "last"))),
+        ),
+        (
+            rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:the\s+month\s+of)\s+)?{mon}{year_opt}",
+            _part_of_month,
+            _Leads.any_month,
+            _Leads.parts,
+        ),
+        (rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?{year_or_rel}{_Y_AFTER}", _part_of_year, None, _Leads.parts),
         (
             rf"\b{the}{ord_q}\s+{quarter_word}(?:\s+(?i:of)\s+{year_or_rel}|,?\s+(?P<y2>{YEAR})(?!\d))?",
             _quarter,
-            "(?i:quarter|qtr)",
+            lambda L: scan.has_phrase(L.text, "quarter") or scan.has_phrase(L.text, "qtr"),
             None,
         ),
-        (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, "Q[1-4]", None),
-        (r"(?<![\w-])Q(?P<q>[1-4])\b(?![-/.]\d)", _bare_quarter, "Q[1-4]", None),
+        (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, _regex_gate("Q[1-4]"), None),
+        (r"(?<![\w-])Q(?P<q>[1-4])\b(?![-/.]\d)", _bare_quarter, _regex_gate("Q[1-4]"), None),
         (
             rf"(?P<part>{lex.part_re})\s+(?:(?i:of)\s+)?(?:(?P<which>(?i:the|this|next|last))\s+)?(?i:month)\b(?!\s*\d)",
             _part_of_relative_month,
-            "(?i:month)",
-            None,
+            lambda L: L.has(["month"]),
+            _Leads.parts,
         ),
-        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR}|\d{{2}})(?!\d)", _quarter, "[1-4]Q", None),
-        (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, "(?i:half)", None),
-        (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, "H[12]", None),
-        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, "[12]H", None),
+        (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR}|\d{{2}})(?!\d)", _quarter, lambda L: L.number_then("Q"), None),
+        (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, lambda L: L.has(["half"]), None),
+        (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, _regex_gate("H[12]"), None),
+        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, lambda L: L.number_then("H"), None),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+|{_Y_BEFORE})(?P<y1>{YEAR})"
             rf"\s*(?P<sep>[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?P<y2>{YEAR}|\d{{2}}){_Y_AFTER}",
             _year_range,
-            rf"{YEAR}\s*(?:[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?:{YEAR}|\d{{2}})",
             None,
+            lambda L: scan.merged(L.years(), L.phrases(["from", "between"])),
         ),
         (
             r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
             _decade,
-            r"(?:19|20)\d0['’]?s",
-            None,
+            lambda L: L.number_then("'’s"),
+            _decade_starts,
         ),
         (
             rf"(?:\b(?i:the)\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordw>(?i:{ordinal_words})))[\s-]+(?i:century)\b",
             _century,
-            "(?i:century)",
-            _CENTURY,
+            lambda L: L.has(["century"]),
+            _century_starts,
         ),
-        (rf"\b(?i:{alternation(list(lex.relative))})\b", _relative, None, None),
+        (rf"\b(?i:{alternation(list(lex.relative))})\b", _relative, None, lambda L: L.phrases(lex.relative)),
         (
             rf"\b(?i:FY\s?|fiscal\s+year\s+|fiscal\s+|calendar\s+year\s+|the\s+year\s+)(?P<y>{YEAR}){_Y_AFTER}",
             _fiscal_year,
-            None,
-            None,
+            lambda L: bool(L.years()),
+            lambda L: L.phrases(["fy", "fiscal", "calendar", "the year"]),
         ),
-        (rf"(?:{_Y_BEFORE}|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-))(?P<y>{YEAR}){_Y_AFTER}", _bare_year, None, None),
+        (rf"(?:{_Y_BEFORE}|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-))(?P<y>{YEAR}){_Y_AFTER}", _bare_year, None, lambda L: L.years()),
     ]
-    return tuple((re.compile(p), h, re.compile(g) if g else None, mode) for p, h, g, mode in table)
+    return tuple((re.compile(p), h, gate, lead) for p, h, gate, lead in table)
 
 
 @cache
@@ -825,10 +980,11 @@ def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
 
 
 @cache
-def _century_reach() -> int:
-    """The longest number the century pattern allows before ``century`` (``twenty-first``, ``21st``)."""
+def _century_number_lengths() -> frozenset[int]:
+    """The lengths of the numbers the century pattern allows before ``century`` (``21st``,
+    ``1st``, ``twenty-first``)."""
     lex = _lexicon()
-    return max([4, *(len(w) for w, v in lex.ordinals.items() if 15 <= v <= 22)])
+    return frozenset([3, 4, *(len(w) for w, v in lex.ordinals.items() if 15 <= v <= 22)])
 
 
 def _skip_back(text: str, i: int, chars: str) -> int:
@@ -838,49 +994,45 @@ def _skip_back(text: str, i: int, chars: str) -> int:
     return i
 
 
-def _century_starts(text: str, gate: re.Pattern[str]) -> list[int]:
-    """Every offset where a century match may start: between ``the``, the number and the
-    ``[\\s-]+`` before each ``century``, whatever the length of the whitespace runs."""
-    reach = _century_reach()
-    out: list[int] = []
-    for c in gate.finditer(text):
-        k = c.start()
-        lo = _skip_back(text, max(0, _skip_back(text, k, "-") - reach), "")  # the number, then spaces after `the`
-        out.extend(range(max(0, lo - 3, out[-1] + 1 if out else 0), k))  # `the` (3 letters) may open the match
-    return out
+def _century_starts(leads: _Leads) -> list[int]:
+    """Every offset where a century match may start: its number (``21st``, ``twenty-first``) ends
+    where the ``[\\s-]+`` before ``century`` begins, and ``the`` may come before it."""
+    text = leads.text
+    return _number_starts(
+        text, [_skip_back(text, c, "-") for c in _words().starts(text).get("century", ())], _century_number_lengths()
+    )
 
 
-def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending):
-    the same leftmost, non-overlapping matches, tried at those offsets only."""
-    end = 0
-    for pos in starts:
-        if pos < end:
-            continue
-        m = pattern.match(text, pos)
-        if m is not None:
-            end = m.end()
-            yield m
+def _decade_starts(leads: _Leads) -> list[int]:
+    """Every offset where a decade match may start: at its digits (a run opening a year, its
+    fourth digit 0, then ``'``, ``’`` or ``s``), or ``early``/``mid``/``late`` and the
+    ``[\\s-]*`` before them, and ``the`` before that."""
+    text = leads.text
+    years = [d for d in leads.years() if text[d + 3 : d + 4] == "0" and text[d + 4 : d + 5] in ("'", "’", "s")]
+    return sorted({*years, *_number_starts(text, [_skip_back(text, d, "-") for d in years], frozenset({0, 3, 4, 5}))})
+
+
+def _number_starts(text: str, ends: list[int], lengths: frozenset[int]) -> list[int]:
+    """Where a word of one of ``lengths`` ending at one of ``ends`` starts, and where a ``the``
+    with whitespace after it before that word starts."""
+    out: set[int] = set()
+    for end in ends:
+        for n in lengths:
+            out.add(end - n)
+            out.add(_skip_back(text, end - n, "") - 3)  # `the` (3 letters) and its spaces
+    return sorted(k for k in out if k >= 0)
 
 
 def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     """Every date expression in the text, overlaps settled longest-first (before relations widen spans)."""
     text, doc = ctx.text, ctx.doc_date
+    leads = _Leads(text)
     # resolve() settles overlaps on Mentions; each _Core (a dataclass, not a pydantic model) rides in `fields`
     cores: list[Mention[Any]] = []
-    month_starts: list[int] | None = None
-    for pattern, handler, gate, mode in _patterns():
-        if gate is not None and gate.search(text) is None:
+    for pattern, handler, gate, lead in _patterns():
+        if gate is not None and not gate(leads):
             continue  # cheap test for a piece every match must contain: most documents lack it
-        found: Iterator[re.Match[str]]
-        if mode == _MONTH_START:  # the month name opens the match: one scan for all such patterns
-            if month_starts is None:
-                month_starts = [m.start() for m in _month_pattern().finditer(text)]
-            found = _matches(pattern, text, month_starts)
-        elif mode == _CENTURY and gate is not None:
-            found = _matches(pattern, text, _century_starts(text, gate))
-        else:
-            found = pattern.finditer(text)
+        found = pattern.finditer(text) if lead is None else scan.matches(pattern, text, lead(leads))
         for m in found:
             core = handler(m, text, doc)
             if core is not None:

@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
 from schemas.decimals import canonical_decimal
 
@@ -88,6 +89,17 @@ def scale_pattern() -> str:
     spaced = alternation(list(d["scales"]) + list(d["abbreviations"]["spaced"]))
     attached = alternation(list(d["abbreviations"]["attached"]))
     return rf"(?:\s*(?i:{spaced})\b|(?:{attached})\b)"
+
+
+@cache
+def _number_words() -> scan.Words:
+    return scan.Words(word_values())
+
+
+def number_starts(text: str) -> list[int]:
+    """Every offset where ``number_pattern`` may match: a run of digits or a number word
+    (see :mod:`pipeline.lang.en.scan`)."""
+    return scan.merged(scan.numbers(text).starts, *_number_words().starts(text).values())
 
 
 def parse_words(text: str) -> Decimal | None:

@@ -9,6 +9,7 @@ document's parties. Clauses end at ``;``, ``, and`` and sentence ends. Markers i
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 from pipeline.actors.spans import SpanIndex, Subject, dedupe
 from pipeline.context import DocContext
@@ -16,11 +17,17 @@ from pipeline.lang.en.actors import markers
 from pipeline.lang.en.words import sentence_breaks, words_between
 
 
+@cache
+def _words(key: str) -> frozenset[str]:
+    """A word list of ``data/actors.yaml`` as a set, built once per process (not once per call)."""
+    return frozenset(markers()[key])
+
+
 def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tuple[int, int]]:
     """Sentence (or clause) ranges inside ``[start, end)``."""
     words = words_between(ctx.tokens, start, end)
     breaks = set(sentence_breaks(words, ctx.text))
-    conj = set(markers()["clause_conjunctions"])
+    conj = _words("clause_conjunctions")
     out: list[tuple[int, int]] = []
     cur = start
     for k, w in enumerate(words):
@@ -41,10 +48,9 @@ def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tupl
 
 def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[str]) -> list[Subject]:
     """Clause subjects in ``[start, end)``, in text order."""
-    en = markers()
-    verbs = set(en["subject_verbs"])
-    adverbs = set(en["subject_adverbs"])
-    we = set(en["we_pronouns"])
+    verbs = _words("subject_verbs")
+    adverbs = _words("subject_adverbs")
+    we = _words("we_pronouns")
     words = words_between(ctx.tokens, start, end)
     starts = [w.start for w in words]
     out: list[Subject] = []
@@ -85,12 +91,11 @@ def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[
 def clause_carries(ctx: DocContext, start: int, end: int) -> bool:
     """An English clause without an actor subject takes the one before only if it opens with a
     verb (``, and commit $1 billion``), not with a noun phrase (``, and the total is ...``)."""
-    en = markers()
     words = [w for w in words_between(ctx.tokens, start, end) if w.is_word]
-    conj = set(en["clause_conjunctions"])
+    conj = _words("clause_conjunctions")
     while words and words[0].form in conj:
         words = words[1:]
     if not words:
         return False
     first = words[0].form
-    return first not in set(en["determiners"]) and first[:1].islower()
+    return first not in _words("determiners") and first[:1].islower()

@@ -36,6 +36,7 @@ from typing import Any
 
 from pipeline.context import DocContext, Mention
 from pipeline.lang.en import numbers as num
+from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
 from pipeline.overlap import resolve
 from schemas.models import QuantityFields, QuantityKind
@@ -102,7 +103,8 @@ def extract_quantities(ctx: DocContext) -> list[Mention[QuantityFields]]:
     text = ctx.text
     out: list[Mention[QuantityFields]] = []
     pos = 0
-    while (m := lex.pattern.search(text, pos)) is not None:
+    starts = num.number_starts(text)  # every match starts with its number
+    while (m := scan.search(lex.pattern, text, starts, pos)) is not None:
         pos = m.end("n")  # a rejected match must not hide a later number (`2021 many countries`)
         number = num.scaled(num.parse_number(m.group("n")), m.group("s"))
         if number is None or number <= 0:

@@ -42,6 +42,9 @@ class _EnTables:
     """Head-final phrases (most words first) grouped by their first word: only those can
     start at a given word."""
     initials: frozenset[str]
+    heads: frozenset[str]
+    """The words a phrase is found from (first words of ``finals_by_first`` and ``initials``):
+    the per-word loop skips every other word at once."""
     connectors: frozenset[str]
     exclusions: frozenset[str]
     max_words: int
@@ -59,6 +62,7 @@ def _en_tables() -> _EnTables:
     return _EnTables(
         finals_by_first={first: tuple(group) for first, group in by_first.items()},
         initials=frozenset(rules["initial_heads"]),
+        heads=frozenset(by_first) | frozenset(rules["initial_heads"]),
         connectors=frozenset(rules["connectors"]),
         exclusions=frozenset(rules["exclusions"]),
         max_words=int(rules["max_words"]),
@@ -79,8 +83,9 @@ def _english(ctx: DocContext, named: list[tuple[int, int]], words: Sequence[Word
     named_by_end = {e: s for s, e in named}
     out: list[tuple[int, int]] = []
     n = len(words)
+    heads = tables.heads
     for k, w in enumerate(words):
-        if not w.is_word or not is_capitalized(w.form):
+        if w.form not in heads or not w.is_word or not is_capitalized(w.form):
             continue
         # head-final
         for head in finals_by_first.get(w.form, ()):

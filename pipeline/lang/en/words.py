@@ -43,40 +43,42 @@ def _abbreviations() -> frozenset[str]:
 def build_words(tokens: Sequence[Token]) -> list[Word]:
     """Join Kiwi tokens into words; split a sentence-final period off a non-abbreviation."""
     abbreviations = _abbreviations()
+    new = tuple.__new__  # skips the named tuple's Python-level __new__: one word per token
     out: list[Word] = []
-    append = out.append  # one bound method: this loop runs once per token of every document
+    append = out.append
     i, n = 0, len(tokens)
     while i < n:
-        t = tokens[i]
-        if t.tag not in _WORDY:
-            append(Word(t.form, t.start, t.end, False))
-            i += 1
+        form, tag, start, end = tokens[i]
+        i += 1
+        if tag not in _WORDY:
+            append(new(Word, (form, start, end, False)))
             continue
-        start, end, parts = t.start, t.end, [t.form]
-        j = i + 1
-        while j < n:
-            u = tokens[j]
-            if u.start != end:
-                break
-            if u.tag in _WORDY:
-                parts.append(u.form)
-                end = u.end
-                j += 1
-                continue
-            if u.form in "-‐‑–" and j + 1 < n and tokens[j + 1].start == u.end and tokens[j + 1].tag in _WORDY:
-                parts.append(u.form)
-                end = u.end
-                j += 1
-                continue
-            break
-        form = parts[0] if len(parts) == 1 else "".join(parts)
+        if i < n and tokens[i][2] == end:  # a token touches this one: join what belongs to the word
+            form, end, i = _joined(tokens, i, form, end)
         if form.endswith(".") and len(form) > 1 and form not in abbreviations and not _INITIALS.match(form):
-            append(Word(form[:-1], start, end - 1, True))
-            append(Word(".", end - 1, end, False))
+            append(new(Word, (form[:-1], start, end - 1, True)))
+            append(new(Word, (".", end - 1, end, False)))
         else:
-            append(Word(form, start, end, True))
-        i = j
+            append(new(Word, (form, start, end, True)))
     return out
+
+
+def _joined(tokens: Sequence[Token], j: int, form: str, end: int) -> tuple[str, int, int]:
+    """The word that starts with ``form`` and goes on with ``tokens[j:]``: contiguous letter/digit
+    tokens, and hyphens between them; its form, end and the index of the next token."""
+    parts = [form]
+    n = len(tokens)
+    while j < n:
+        u_form, u_tag, u_start, u_end = tokens[j]
+        if u_start != end:
+            break
+        if u_tag in _WORDY or (u_form in "-‐‑–" and j + 1 < n and tokens[j + 1][2] == u_end and tokens[j + 1][1] in _WORDY):
+            parts.append(u_form)
+            end = u_end
+            j += 1
+            continue
+        break
+    return "".join(parts), end, j
 
 
 _CACHE: dict[int, tuple[Sequence[Token], list[Word], list[int]]] = {}
@@ -108,15 +110,15 @@ def words_between(tokens: Sequence[Token], start: int, end: int) -> list[Word]:
 
 
 def is_capitalized(form: str) -> bool:
-    return bool(form) and (form[0].isupper() or (form[0].isdigit() and any(c.isupper() for c in form)))
+    first = form[:1]
+    return first.isupper() or (first.isdigit() and any(c.isupper() for c in form))
 
 
 def sentence_breaks(words: Sequence[Word], text: str) -> list[int]:
     """Indices of words that end a sentence: ``.``/``!``/``?``/``:`` marks, or a blank line after."""
     out: list[int] = []
+    last = len(words) - 1
     for k, w in enumerate(words):
-        if (not w.is_word and w.form in {".", "!", "?", ":"}) or (
-            k + 1 < len(words) and "\n" in text[w.end : words[k + 1].start]
-        ):
+        if (not w.is_word and w.form in {".", "!", "?", ":"}) or (k < last and text.find("\n", w.end, words[k + 1].start) != -1):
             out.append(k)
     return out

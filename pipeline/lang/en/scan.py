@@ -1,0 +1,194 @@
+"""Where an English pattern may start, found once per document, so the pattern is tried there only.
+
+`re` has no fast way to skip ahead for a pattern that opens with an assertion or a
+case-insensitive group, as most English date and number patterns do: ``finditer`` then tries the
+whole pattern at every offset of the text. Every such pattern starts at a lexicon word (a month,
+``the end of``, ``between``), a number or a currency sign. This module finds those offsets in a
+few cheap passes per document; :func:`matches` and :func:`search` then try the pattern at them
+only, which gives exactly the matches of a scan of every offset as long as the offsets given hold
+every offset where the pattern can match (more are harmless).
+
+Words are looked up in :func:`letters`, a copy of the text of the same length in which every
+character that a case-insensitive ASCII letter matches in `re` (that letter in either case,
+``İ ı ſ`` and the Kelvin sign: the test suite checks the list against every code point) is
+that lower-case letter and every other character is a space. A word that `re` matches as ``\\b(?i:word)\\b`` (or after
+``(?<![\\w])``) is there a run of letters with spaces around it, so the offsets of such runs are a
+superset of where the pattern can match.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+import ahocorasick
+
+_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The characters other than ASCII letters that a case-insensitive ASCII letter matches in `re`:
+``İ ı ſ`` and the Kelvin sign."""
+_FOLDED = "\u0130\u0131\u017f\u212a"
+_LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=8)
+def letters(text: str) -> str:
+    """``text`` with ASCII letters (and what `re` folds to them) lower-cased and everything else a
+    space, padded with one space on each side: offset ``i`` of the text is offset ``i + 1`` here."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if not text.isascii() and any(c in text for c in _FOLDED):
+        text = text.translate(_FOLDS)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # no character but `İ` (folded above) lowers to several
+        lowered = "".join(c if len(c) == 1 else " " for c in map(str.lower, text))
+    return " " + lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii") + " "
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` (case-insensitive) may occur in ``text``: ``False`` only when `re`
+    cannot match ``(?i:phrase)`` anywhere in it."""
+    return _folded_phrase(phrase) in letters(text)
+
+
+@cache
+def _folded_phrase(phrase: str) -> str:
+    return _fold(phrase)[1:-1]
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """The runs of digits (``\\d``, any script) of a text: where a numeral can begin."""
+
+    starts: list[int]
+    short: list[int]
+    """Starts of the runs of one or two digits (a day, a month: ``\\d{1,2}(?!\\d)``)."""
+    after: frozenset[str]
+    """Every character right after a run (``/`` when the text holds ``5/21``)."""
+
+
+@lru_cache(maxsize=8)
+def numbers(text: str) -> Numbers:
+    spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    return Numbers(
+        [s for s, _ in spans],
+        [s for s, e in spans if e - s <= 2],
+        frozenset(text[e : e + 1] for _, e in spans),
+    )
+
+
+@cache
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The letter runs of a lexicon phrase as :func:`letters` folds them (``New Year's Day`` ->
+    new, year, s, day); the phrase must start with a letter."""
+    folded = _folded_phrase(phrase)
+    if not folded[:1].isalpha():
+        raise ValueError(f"a lead phrase must start with a letter: {phrase!r}")
+    return tuple(folded.split())
+
+
+class Words:
+    """The offsets of whole words from a fixed list, found in one Aho-Corasick pass per text."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton: Any = ahocorasick.Automaton()
+        for word in sorted(set(words)):
+            if not _WORD.fullmatch(word):
+                raise ValueError(f"not a lower-case ASCII word: {word!r}")
+            self._automaton.add_word(f" {word} ", word)
+        self._automaton.make_automaton()
+        self._last: tuple[str, dict[str, list[int]]] | None = None
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Word -> ascending offsets in ``text`` where it stands as a whole word (case-insensitive)."""
+        last = self._last  # read once: documents may be extracted in several threads
+        if last is not None and last[0] is text:
+            return last[1]
+        found: dict[str, list[int]] = {}
+        for end, word in self._automaton.iter(letters(text)):
+            found.setdefault(word, []).append(end - len(word) - 1)  # `end`: the space after the word, in letters()
+        self._last = (text, found)
+        return found
+
+
+def preceded(text: str, starts: Iterable[int], word: str, *, whole: bool = True) -> list[int]:
+    """The offsets where ``word`` stands, followed by non-letters only, right before one of ``starts``
+    (the ``the`` of ``the end of``): where a pattern opening with ``(?:word\\s+)?`` may start.
+    With ``whole=False`` the word may also close a longer word (no ``\\b`` before it)."""
+    padded = letters(text)
+    n = len(word)
+    key = f" {word}" if whole else word
+    out: list[int] = []
+    for k in starts:
+        q = k  # padded[k] is the character before text[k]
+        while q > 0 and padded[q] == " ":
+            q -= 1
+        if padded[q - len(key) + 1 : q + 1] == key:
+            out.append(q - n)
+    return out
+
+
+_COMMON = frozenset({"the", "a", "an", "in", "at", "no", "not", "of", "to", "up"})
+"""Words too common to try a pattern at each: a phrase opening with one is found from its second word."""
+
+
+def _lead(phrase: str) -> tuple[str, str | None]:
+    """The word a phrase is looked up by, and the word that must stand right before it (or ``None``)."""
+    first, *rest = phrase_words(phrase)
+    if first in _COMMON and rest and rest[0] not in _COMMON:
+        return rest[0], first
+    return first, None
+
+
+def phrase_starts(text: str, words: Words, phrases: Iterable[str]) -> list[int]:
+    """Where any of ``phrases`` may start (``words`` built from :func:`phrase_index` of them)."""
+    found = words.starts(text)
+    out: set[int] = set()
+    for phrase in phrases:
+        word, before = _lead(phrase)
+        starts = found.get(word, ())
+        out.update(starts if before is None else preceded(text, starts, before))
+    return sorted(out)
+
+
+def phrase_index(phrases: Iterable[str]) -> list[str]:
+    """The words :func:`phrase_starts` looks up for ``phrases`` (for building a :class:`Words`)."""
+    return [_lead(phrase)[0] for phrase in phrases]
+
+
+def matches(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending):
+    the same leftmost, non-overlapping matches, tried at those offsets only."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def search(pattern: re.Pattern[str], text: str, starts: Sequence[int], pos: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos)`` when every match starts at one of ``starts`` (ascending)."""
+    match = pattern.match
+    for k in range(bisect.bisect_left(starts, pos), len(starts)):
+        m = match(text, starts[k])
+        if m is not None:
+            return m
+    return None
+
+
+def merged(*lists: Iterable[int]) -> list[int]:
+    """The ascending union of several offset lists."""
+    out: set[int] = set()
+    for offsets in lists:
+        out.update(offsets)
+    return sorted(out)
