@@ -66,6 +66,7 @@ class CueScan:
             for name in labels[table]:
                 starts.setdefault(name, set()).add(last + 1 - length)
         self.starts = {name: sorted(found) for name, found in starts.items()}
+        self.every_action = self.starts.get(ACTIONS, [])
         self.inner: dict[str, set[int]] = {}
         """English keys inside a word of the document: a match there needs the span to start there."""
         if lex.language != "ko":
@@ -93,8 +94,12 @@ class CueScan:
         return next(matches(pattern, self.text[start:end], starts), None) is not None
 
     def may_act(self, start: int, end: int) -> bool:
-        """Whether an action cue may occur in ``text[start:end]`` or any part of it."""
-        return self._starts_in(ACTIONS, start, end) != []
+        """Whether an action cue may occur in ``text[start:end]`` or any part of it (a part may
+        start inside a word: every key counts)."""
+        if ACTIONS in self.scanned:
+            return True
+        lo = bisect.bisect_left(self.every_action, start)
+        return lo < len(self.every_action) and self.every_action[lo] < end
 
     def actions(self, start: int, end: int) -> list[Cue]:
         """``action_cues`` of ``text[start:end]``."""
