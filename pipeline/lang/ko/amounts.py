@@ -27,7 +27,7 @@ Not extracted: numbers without a currency (``5G``, ``COP26``, ``9개국``, ``1�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -37,6 +37,7 @@ from pipeline.context import DocContext, Mention
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number, unit_words
 from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
+from pipeline.lang.ko.scan import Anchors, digit_starts, every_match, number_head_class, within
 from pipeline.money import currencies, display, minor_words
 from pipeline.money import words as money_words
 from pipeline.overlap import resolve
@@ -85,6 +86,13 @@ class _Lexicon:
     pre: re.Pattern[str]
     period_before: re.Pattern[str]
     period_after: re.Pattern[str]
+    currency_after: Anchors
+    currency_or_range_after: Anchors
+    word_currency_after: Anchors
+    minor_after: Anchors
+    en_prefix_finder: re.Pattern[str]
+    """A looser ``en_prefixed`` (a prefix word, a space, a number's first character) that the
+    regex engine scans for fast: ``en_prefixed`` is tried only inside its matches."""
 
 
 def _keyed(words: dict[str, str]) -> dict[str, str]:
@@ -176,6 +184,11 @@ def lexicon() -> _Lexicon:
         period_after=re.compile(
             rf"(?:{alternation(d['period_object_particles'])})\s+(?:(?:{alternation(d['period_lead_words'])})\s+)?(?P<n>\d+)\s?(?P<u>{dur})\s?(?:{marks})"
         ),
+        currency_after=Anchors(ko_words),
+        currency_or_range_after=Anchors([*ko_words, *d["range_separators"]]),
+        word_currency_after=Anchors([*ko_words, *minor]),
+        minor_after=Anchors(minor),
+        en_prefix_finder=re.compile(rf"(?:{alternation(prefixes)})\s?[{number_head_class()}]"),
     )
 
 
@@ -205,6 +218,9 @@ def _searches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     while (m := pattern.search(text, pos)) is not None:
         yield m
         pos = m.start() + 1
+
+
+_Builder = Callable[[DocContext, re.Match[str]], "_Draft | None"]
 
 
 def _number_value(ctx: DocContext, m: re.Match[str], group: str = "num") -> Decimal | None:
@@ -477,21 +493,31 @@ def _mention(ctx: DocContext, draft: _Draft) -> Mention[AmountFields]:
     return Mention(draft.start, draft.end, draft.rule, fields)
 
 
+def _scans(text: str) -> tuple[tuple[re.Pattern[str], Iterable[int] | None, _Builder], ...]:
+    """Each amount pattern, the positions of ``text`` where it can start (None: it is scanned
+    for over the whole text) and its builder (``pipeline.lang.ko.scan``): a number followed by
+    the words the pattern needs, a digit not preceded by another one (``en_postfixed`` starts
+    with one), or inside a match of a looser pattern; ``ko_prefixed`` starts with one of three
+    words, which the regex engine already scans for fast."""
+    lex = lexicon()
+    return (
+        (lex.simple, lex.currency_after.starts(text), _from_simple),
+        (lex.ko_prefixed, None, _from_ko_prefixed),
+        (lex.en_prefixed, within(lex.en_prefix_finder, text), _from_en_prefixed),
+        (lex.en_postfixed, digit_starts(text), _from_en_postfixed),
+        (lex.ranged, lex.currency_or_range_after.starts(text), _from_range),
+        (lex.words, lex.word_currency_after.starts(text), _from_words),
+        (lex.minor_re, lex.minor_after.starts(text), _from_minor),
+    )
+
+
 def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
     """Every money amount of the document, non-overlapping, in text order."""
-    lex = lexicon()
-    builders = (
-        (lex.simple, _from_simple),
-        (lex.ko_prefixed, _from_ko_prefixed),
-        (lex.en_prefixed, _from_en_prefixed),
-        (lex.en_postfixed, _from_en_postfixed),
-        (lex.ranged, _from_range),
-        (lex.words, _from_words),
-        (lex.minor_re, _from_minor),
-    )
+    text = ctx.text
     drafts: list[_Draft] = []
-    for pattern, build in builders:
-        for m in _searches(pattern, ctx.text):
+    for pattern, starts, build in _scans(text):
+        matches = _searches(pattern, text) if starts is None else every_match(pattern, text, starts)
+        for m in matches:
             draft = build(ctx, m)
             if draft is not None:
                 drafts.append(draft)

@@ -40,15 +40,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from pipeline import periods
 from pipeline.context import DocContext, Mention
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import blocking_prefixes
+from pipeline.lang.ko.scan import digit_starts, each_match, within, words_pattern
 from pipeline.overlap import resolve
 from pipeline.text_utils import compact
 from schemas.models import DateFields, Grain, Relation
@@ -100,8 +102,52 @@ class _Lexicon:
     join_gap: re.Pattern[str]
     second_day: re.Pattern[str]
     sub_period: re.Pattern[str]
-    patterns: tuple[tuple[re.Pattern[str], Callable[[DocContext, re.Match[str]], _Draft | None]], ...]
+    patterns: tuple[tuple[re.Pattern[str], Callable[[DocContext, re.Match[str]], _Draft | None], _Starts | None], ...]
     relation: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Starts:
+    """Where a date pattern can start (``pipeline.lang.ko.scan``): at the first digit of a run of
+    digits (``digits``), inside a match of ``words`` (the words the pattern can begin with), or
+    ``lead`` characters before such a digit when the character before the digit matches ``gap``
+    (a word of known length, that character, then the number: ``지난 10월``, ``post-2025``)."""
+
+    digits: bool = False
+    words: re.Pattern[str] | None = None
+    lead: tuple[int, ...] = ()
+    gap: re.Pattern[str] | None = None
+
+    def positions(self, text: str) -> Iterable[int]:
+        """The candidate start positions in ``text``, ascending (a repeat is harmless)."""
+        runs = digit_starts(text)
+        groups: list[Iterable[int]] = [runs] if self.digits else []
+        if self.words is not None:
+            groups.append(within(self.words, text))
+        if self.lead and self.gap is not None:
+            gap = self.gap
+            led = (p - n for p in runs if p > 0 and gap.match(text, p - 1) for n in self.lead if p >= n)
+            groups.append(sorted(led))
+        return groups[0] if len(groups) == 1 else sorted(chain.from_iterable(groups))
+
+
+def _leads(words: Iterable[str]) -> tuple[int, ...]:
+    """How far before a number a pattern ``(word)(one character)(number)`` starts: the word's
+    length, less any of its spaces (an alternation word matches with or without them), plus one."""
+    return tuple(sorted({n + 1 for w in words for n in range(len(w) - w.count(" "), len(w) + 1)}))
+
+
+def _native_finder(d: dict[str, Any]) -> re.Pattern[str]:
+    """A looser native count (``이틀``, ``한 달``): a count word, or a numeral and its unit. Each
+    alternative begins with a word, so the regex engine scans for their first characters fast;
+    a bare numeral (``한``, ``세``: syllables of many words) is not a candidate alone."""
+    units = alternation(d["native_units"])
+    numerals = [f"{re.escape(w)}\\s?(?:{units})" for w in sorted(d["native_numerals"], key=lambda w: (-len(w), w))]
+    return re.compile("|".join([alternation(d["native_counts"]), *numerals]))
+
+
+_WEEKDAY_DIRECTIONS = ("지난", "오는", "이번")
+"""Words before a weekday that place it (``지난 토요일``)."""
 
 
 @cache
@@ -127,16 +173,28 @@ def lexicon() -> _Lexicon:
     rel_years = alternation(d["relative_years"])
     targets = alternation(d["year_target_nouns"])
     approx = alternation(d["approx_words"])
+    # Where each pattern can start (None: it begins with a word or a character class, which the
+    # regex engine scans for fast). A digit pattern's first digit is behind a look-behind that
+    # refuses a digit before it, so it starts a run of digits.
+    digits = _Starts(digits=True)
+    year_starts = _Starts(digits=True, words=words_pattern([*d["apostrophes"], *d["relative_years"]]))
+    weekday_starts = _Starts(words=words_pattern([*_WEEKDAY_DIRECTIONS, *d["weekdays"]]))
+    native_starts = _Starts(words=_native_finder(d))
+    month_starts = _Starts(digits=True, lead=_leads(d["month_direction"]), gap=re.compile(r"\s"))  # 지난 10월
+    half_starts = _Starts(digits=True, words=words_pattern(d["halves"]))
+    holiday_starts = _Starts(digits=True, words=words_pattern(d["fixed_holidays"]))
+    english_starts = _Starts(lead=_leads(d["english_prefixes"]), gap=re.compile("-"))  # post-2025
     patterns = (
-        (re.compile(r"(?<![\d.])(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})(?:\.(?!\d))?(?![\d])"), _numeric),
-        (re.compile(r"(?<![\d\-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d\-])"), _numeric),
-        (re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"), _numeric),
+        (re.compile(r"(?<![\d.])(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})(?:\.(?!\d))?(?![\d])"), _numeric, digits),
+        (re.compile(r"(?<![\d\-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d\-])"), _numeric, digits),
+        (re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"), _numeric, digits),
         (
             re.compile(
                 rf"(?:(?<!\d)(?P<y>\d{{4}})\s?년도?|(?P<ap>[{aps}])(?P<yy>\d{{2}})[ \t]*\n?[ \t]*년도?"
                 rf"|(?<![\d{aps}.,])(?P<yy2>\d{{2}})\s?(?:년(?=\s?\d{{1,2}}\s?월)|년도)|(?P<ry>{rel_years})){year_tail}"
             ),
             _korean,
+            year_starts,
         ),
         (
             re.compile(
@@ -144,16 +202,18 @@ def lexicon() -> _Lexicon:
                 rf"|(?P<q>[1-4])\s?(?:Q|분기)|(?P<mo>\d{{1,2}})(?!\d)(?:\s?월)?)"
             ),
             _apostrophe_dotted,
+            None,
         ),
-        (re.compile(rf"(?P<ap>[{aps}])(?P<yy>\d{{2}})(?![\d가-힣.%]|\.\d)"), _apostrophe_year),
+        (re.compile(rf"(?P<ap>[{aps}])(?P<yy>\d{{2}})(?![\d가-힣.%]|\.\d)"), _apostrophe_year, None),
         (
             re.compile(
                 r"(?<![\w.,'‘’])(?P<yy>\d{2})\.(?P<sp1>\s?)(?P<m>\d{1,2})\.(?P<sp2>\s?)(?P<d>\d{1,2})\.(?!\d)"
                 r"(?:\s?\((?P<wd>[월화수목금토일])\))?"
             ),
             _short_year_dotted,
+            digits,
         ),
-        (re.compile(r"(?<![\w.,])(?P<q>[1-4])Q\s?(?P<yy>\d{2}|\d{4})(?![\d.])"), _quarter_code),
+        (re.compile(r"(?<![\w.,])(?P<q>[1-4])Q\s?(?P<yy>\d{2}|\d{4})(?![\d.])"), _quarter_code, digits),
         (
             re.compile(
                 r"(?<![\d.,'‘’])(?P<m>\d{1,2})\.(?P<sp>\s?)(?P<d>\d{1,2})(?P<dot>\.(?!\d))?"
@@ -162,48 +222,62 @@ def lexicon() -> _Lexicon:
                 r"(?P<il>\s?일)?"
             ),
             _dotted,
+            digits,
         ),
-        (re.compile(rf"(?<![\d.])(?P<m1>\d{{1,2}})\s?(?:월\s?)?[{_DASHES}]\s?(?P<m2>\d{{1,2}})\s?월"), _month_range),
-        (re.compile(rf"(?P<rd>{alternation(d['relative_days'])})"), _relative_day),
-        (re.compile(rf"(?P<rw>{alternation(d['relative_weeks'])})(?:\s?(?P<wd>{weekdays}))?"), _relative_week),
-        (re.compile(rf"(?P<rq>{alternation(d['relative_quarters'])})"), _relative_quarter),
-        (re.compile(rf"(?:(?P<dir>지난|오는|이번)\s?)?(?P<wd>{weekdays})"), _weekday),
+        (re.compile(rf"(?<![\d.])(?P<m1>\d{{1,2}})\s?(?:월\s?)?[{_DASHES}]\s?(?P<m2>\d{{1,2}})\s?월"), _month_range, digits),
+        (re.compile(rf"(?P<rd>{alternation(d['relative_days'])})"), _relative_day, None),
+        (re.compile(rf"(?P<rw>{alternation(d['relative_weeks'])})(?:\s?(?P<wd>{weekdays}))?"), _relative_week, None),
+        (re.compile(rf"(?P<rq>{alternation(d['relative_quarters'])})"), _relative_quarter, None),
+        (re.compile(rf"(?:(?P<dir>{'|'.join(_WEEKDAY_DIRECTIONS)})\s?)?(?P<wd>{weekdays})"), _weekday, weekday_starts),
         (
             re.compile(rf"(?<![\d.,])(?P<n>\d{{1,3}})\s?(?P<u>{units})\s?(?P<dir>{alternation(d['offset_directions'])})"),
             _offset,
+            digits,
         ),
-        (re.compile(rf"(?P<w>{alternation(d['window_words'])})\s?(?P<n>\d{{1,3}})\s?(?P<u>{units})"), _window),
+        (re.compile(rf"(?P<w>{alternation(d['window_words'])})\s?(?P<n>\d{{1,3}})\s?(?P<u>{units})"), _window, None),
         (
             re.compile(
                 rf"(?P<w>{alternation(d['window_words'])})\s?(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))"
             ),
             _window,
+            None,
         ),
         (
             re.compile(
                 rf"(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))\s?(?P<dir>{alternation(d['offset_directions'])})"
             ),
             _offset,
+            native_starts,
         ),
-        (re.compile(rf"(?P<we>{alternation(d['relative_weekends'])})"), _weekend),
-        (re.compile(rf"(?P<dir>{alternation(d['day_directions'])})\s?(?P<d>\d{{1,2}})\s?일"), _day_of_month),
-        (re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"), _month),
-        (re.compile(rf"(?:(?P<h>{halves})|(?<![\d/])(?P<qw>{quarter})){period_part}"), _half_or_quarter),
+        (re.compile(rf"(?P<we>{alternation(d['relative_weekends'])})"), _weekend, None),
+        (re.compile(rf"(?P<dir>{alternation(d['day_directions'])})\s?(?P<d>\d{{1,2}})\s?일"), _day_of_month, None),
+        (
+            re.compile(rf"(?:(?P<dir>{alternation(d['month_direction'])})\s)?(?<!\d)(?P<m>\d{{1,2}})\s?월{month_tail}"),
+            _month,
+            month_starts,
+        ),
+        (re.compile(rf"(?:(?P<h>{halves})|(?<![\d/])(?P<qw>{quarter})){period_part}"), _half_or_quarter, half_starts),
         (
             re.compile(rf"(?:(?<!\d)(?P<y>\d{{4}})\s?년\s?)?(?P<hol>{alternation(list(d['fixed_holidays']))})"),
             _holiday,
+            holiday_starts,
         ),
-        (re.compile(r"(?<![\d.,~\-])(?P<d>\d{1,2})\s?일\s?\((?P<wd>[월화수목금토일])\)"), _day_with_weekday),
+        (re.compile(r"(?<![\d.,~\-])(?P<d>\d{1,2})\s?일\s?\((?P<wd>[월화수목금토일])\)"), _day_with_weekday, digits),
         (
             re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
             _relative_month,
+            None,
         ),
-        (re.compile(rf"(?P<w>{alternation(d['relative_standalone'])})"), _standalone),
-        (re.compile(r"(?<!\d)(?P<dec>\d{3}0)\s?년대"), _decade),
-        (re.compile(r"(?<!\d)(?P<c>\d{1,2})\s?세기"), _century),
-        (re.compile(rf"(?<!\d)(?P<y1>\d{{4}})\s?(?:년\s?)?[{_DASHES}]\s?(?P<y2>\d{{4}})\s?년"), _year_range),
-        (re.compile(rf"(?<![A-Za-z])(?P<pre>(?i:{alternation(d['english_prefixes'])}))-(?P<y>\d{{4}})(?!\d)"), _english_prefix),
-        (re.compile(rf"(?<![\d.,\-/A-Za-z])(?P<y>\d{{4}})(?![\d.,])\s?(?={targets})"), _year_before_noun),
+        (re.compile(rf"(?P<w>{alternation(d['relative_standalone'])})"), _standalone, None),
+        (re.compile(r"(?<!\d)(?P<dec>\d{3}0)\s?년대"), _decade, digits),
+        (re.compile(r"(?<!\d)(?P<c>\d{1,2})\s?세기"), _century, digits),
+        (re.compile(rf"(?<!\d)(?P<y1>\d{{4}})\s?(?:년\s?)?[{_DASHES}]\s?(?P<y2>\d{{4}})\s?년"), _year_range, digits),
+        (
+            re.compile(rf"(?<![A-Za-z])(?P<pre>(?i:{alternation(d['english_prefixes'])}))-(?P<y>\d{{4}})(?!\d)"),
+            _english_prefix,
+            english_starts,
+        ),
+        (re.compile(rf"(?<![\d.,\-/A-Za-z])(?P<y>\d{{4}})(?![\d.,])\s?(?={targets})"), _year_before_noun, digits),
     )
     return _Lexicon(
         month_parts=dict(d["month_parts"]),
@@ -689,7 +763,7 @@ def _weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``수요일`` (the next one after the document date), ``지난 토요일``, ``오는 금요일``, ``이번 목요일``."""
     if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
         return None
-    if re.search(r"(?:일|주|\d)\s?$", ctx.text[max(0, m.start() - 2) : m.start()]):
+    if _DATE_BEFORE_WEEKDAY.search(ctx.text[max(0, m.start() - 2) : m.start()]):
         return None  # 5월 3일 월요일, 둘째 주 화요일: the weekday names a date read elsewhere
     weekday = lexicon().weekdays[m.group("wd")]
     direction = m.group("dir")
@@ -699,6 +773,9 @@ def _weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         past = direction == "지난" or (direction is None and _past_clause(ctx.text, m.end()))
         day = periods.next_weekday(ctx.doc_date, weekday, -1 if past else 1)
     return _Draft(m.start(), m.end(), day, day, Grain.DAY, "ko.date.weekday", relative=True)
+
+
+_DATE_BEFORE_WEEKDAY = re.compile(r"(?:일|주|\d)\s?$")
 
 
 @cache
@@ -858,8 +935,9 @@ def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
 def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     """Every date expression of the document, non-overlapping, in text order."""
     drafts: list[_Draft] = []
-    for pattern, build in lexicon().patterns:
-        for m in pattern.finditer(ctx.text):
+    text = ctx.text
+    for pattern, build, starts in lexicon().patterns:
+        for m in pattern.finditer(text) if starts is None else each_match(pattern, text, starts.positions(text)):
             draft = build(ctx, m)
             if draft is not None:
                 drafts.append(draft)

@@ -75,9 +75,13 @@ def blocking_prefixes() -> frozenset[str]:
     return frozenset(data("numbers")["blocking_prefixes"])
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
 def _arabic(text: str) -> Decimal | None:
     """``2,500`` -> 2500; rejects misplaced commas such as ``25,00``."""
-    if "," in text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+    if "," in text and not _GROUPED.fullmatch(text):
         return None
     try:
         return Decimal(text.replace(",", ""))
@@ -102,7 +106,7 @@ def parse_korean_number(text: str) -> Decimal | None:
     Decimal('1000000000')
     """
     digits, small, big, yeo = _lexicon()
-    text = re.sub(r"[ \t]*\n[ \t]*", "", text)
+    text = _LINE_BREAK.sub("", text) if "\n" in text else text
     if not text or text[0] in big:
         return None
     for i, ch in enumerate(text):

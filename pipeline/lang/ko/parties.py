@@ -10,6 +10,8 @@ and sentence ends. Markers in ``data/actors.yaml``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pipeline.actors.gazetteer import load_gazetteer
@@ -23,36 +25,73 @@ _VERBAL_ENDINGS = {"EC", "EF", "ETM", "ETN"}
 
 def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tuple[int, int]]:
     """Sentence (or clause) ranges inside ``[start, end)``."""
-    connectives = set(markers()["clause_connectives"])
+    connectives = _markers().connectives
+    text = ctx.text
     out: list[tuple[int, int]] = []
     cur = start
     prev_end = start
-    for t in ctx.tokens_in(start, end):
-        if "\n" in ctx.text[prev_end : t.start] and prev_end > cur:
+    for form, tag, t_start, t_end in ctx.tokens_in(start, end):
+        if prev_end != t_start and "\n" in text[prev_end:t_start] and prev_end > cur:
             out.append((cur, prev_end))
-            cur = t.start
-        prev_end = t.end
-        if (t.tag == "SF") or (clauses and t.tag == "EC" and t.form in connectives):
-            out.append((cur, t.end))
-            cur = t.end
+            cur = t_start
+        prev_end = t_end
+        if (tag == "SF") or (clauses and tag == "EC" and form in connectives):
+            out.append((cur, t_end))
+            cur = t_end
     if cur < end:
         out.append((cur, end))
-    return [(s, e) for s, e in out if ctx.text[s:e].strip()]
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class _Markers:
+    """The markers of ``data/actors.yaml`` that the clause and subject loops test, as sets."""
+
+    connectives: frozenset[str]
+    particles: dict[str, frozenset[str]]
+    org_particles: dict[str, frozenset[str]]
+    heads: frozenset[str]
+    we: frozenset[str]
+    coordinators: dict[str, frozenset[str]]
+    any_particle: frozenset[str]
+    """Every form of ``particles`` and ``org_particles``, whatever its tag."""
+
+
+@cache
+def _markers() -> _Markers:
+    ko = markers()
+
+    def by_tag(name: str) -> dict[str, frozenset[str]]:
+        return {tag: frozenset(forms) for tag, forms in ko[name].items()}
+
+    particles, org_particles = by_tag("subject_particles"), by_tag("org_subject_particles")
+    return _Markers(
+        connectives=frozenset(ko["clause_connectives"]),
+        particles=particles,
+        org_particles=org_particles,
+        heads=frozenset(ko["subject_heads"]),
+        we=frozenset(ko["we_pronouns"]),
+        coordinators=by_tag("coordinators"),
+        any_particle=frozenset().union(*particles.values(), *org_particles.values()),
+    )
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[str]) -> list[Subject]:
     """Clause subjects in ``[start, end)``: actor ids, or ``()`` for a subject that is no actor."""
     gz = load_gazetteer()
-    ko = markers()
-    particles: dict[str, list[str]] = ko["subject_particles"]
-    org_particles: dict[str, list[str]] = ko["org_subject_particles"]
-    heads = set(ko["subject_heads"])
-    we = set(ko["we_pronouns"])
+    ko = _markers()
+    particles, org_particles, heads, we = ko.particles, ko.org_particles, ko.heads, ko.we
     toks = list(ctx.tokens_in(start, end))
     out: list[Subject] = []
+    any_particle = ko.any_particle
     for k, t in enumerate(toks):
-        is_subj = t.form in particles.get(t.tag, [])
-        is_org = t.form in org_particles.get(t.tag, [])
+        if t.form not in any_particle:
+            continue  # most tokens: no particle of either list
+        is_subj = t.form in particles.get(t.tag, _NONE)
+        is_org = t.form in org_particles.get(t.tag, _NONE)
         if not (is_subj or is_org) or k == 0:
             continue
         p = toks[k - 1]
@@ -90,7 +129,7 @@ def _embedded(toks: Sequence[Any], k: int) -> bool:
 
 def _coordinated(ctx: DocContext, index: SpanIndex, span: Span) -> list[str]:
     """Actors joined before ``span`` by 와/과/및/·/, (``한국과 미국은`` -> [KOR])."""
-    coord: dict[str, list[str]] = markers()["coordinators"]
+    coord = _markers().coordinators
     out: list[str] = []
     cur = span
     for _ in range(6):
@@ -98,7 +137,7 @@ def _coordinated(ctx: DocContext, index: SpanIndex, span: Span) -> list[str]:
         if not before:
             break
         c = before[-1]
-        if c.form not in coord.get(c.tag, []) or ctx.text[c.end : cur.start].strip():
+        if c.form not in coord.get(c.tag, _NONE) or ctx.text[c.end : cur.start].strip():
             break
         e = c.start
         while e > 0 and ctx.text[e - 1].isspace():

@@ -25,6 +25,7 @@ from functools import cache
 from pipeline.context import DocContext, Mention
 from pipeline.lang.ko.common import alternation, data, ends_token
 from pipeline.lang.ko.numbers import number_ok, number_pattern, parse_korean_number
+from pipeline.lang.ko.scan import Anchors, every_match
 from pipeline.overlap import resolve
 from pipeline.text_utils import compact
 from schemas.models import QuantityFields, QuantityKind
@@ -82,8 +83,18 @@ def duration_iso(value: Decimal, word: str) -> str | None:
 @cache
 def _pattern() -> re.Pattern[str]:
     """A number, an optional space and any unit word of the data file."""
-    words = alternation(w for entry in data("quantities")["units"] for w in entry["words"])
+    words = alternation(_unit_words())
     return re.compile(rf"(?P<num>{number_pattern()})\s?(?P<u>{words})")
+
+
+def _unit_words() -> list[str]:
+    return [w for entry in data("quantities")["units"] for w in entry["words"]]
+
+
+@cache
+def _unit_after() -> Anchors:
+    """Where ``_pattern`` can start: in a number run that reaches a unit word."""
+    return Anchors(_unit_words())
 
 
 def _accept(ctx: DocContext, m: re.Match[str], unit: Unit, value: Decimal) -> bool:
@@ -110,9 +121,7 @@ def extract_quantities(ctx: DocContext) -> list[Mention[QuantityFields]]:
     pattern = _pattern()
     table = units()
     found: list[Mention[QuantityFields]] = []
-    pos = 0
-    while (m := pattern.search(ctx.text, pos)) is not None:
-        pos = m.start() + 1
+    for m in every_match(pattern, ctx.text, _unit_after().starts(ctx.text)):
         unit = table[compact(m.group("u"))]
         if not number_ok(ctx, m.start("num"), m.end("num")) or not _unit_ends(ctx, m.end("u")):
             continue

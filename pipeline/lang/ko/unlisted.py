@@ -12,15 +12,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import TypedDict
 
 from pipeline.actors.groups import Group
 from pipeline.context import DocContext
 from pipeline.lexicon import lang_yaml
 from pipeline.text_utils import compact as _compact
+from pipeline.tokens import Token
 
 _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
+_JOINER_TAGS = {"SP", "SO", "MAG", "MAJ", "SS"}
+_START = attrgetter("start")
 
 
 class _KoRules(TypedDict):
@@ -79,24 +83,21 @@ def unlisted_groups(ctx: DocContext, named: Sequence[Group]) -> list[Group]:
 
 def _korean_runs(ctx: DocContext) -> list[list[int]]:
     """Token index runs of noun-like morphemes (one noun phrase each)."""
-    toks = ctx.tokens
+    text = ctx.text
     runs: list[list[int]] = []
     cur: list[int] = []
-    for k, t in enumerate(toks):
-        if cur:
-            gap = ctx.text[toks[cur[-1]].end : t.start]
+    prev_end = 0  # end of the last token of ``cur``
+    for k, (form, tag, start, end) in enumerate(ctx.tokens):
+        if cur and start != prev_end:
+            gap = text[prev_end:start]
             if "\n" in gap or gap.strip():
                 runs.append(cur)
                 cur = []
-        if (
-            t.tag in _NOUNISH
-            or (t.tag == "NNB" and cur and toks[cur[-1]].end == t.start)
-            or (cur and t.form in _JOINERS and t.tag in {"SP", "SO", "MAG", "MAJ", "SS"})
-        ):
+        if tag in _NOUNISH or (tag == "NNB" and cur and prev_end == start) or (cur and form in _JOINERS and tag in _JOINER_TAGS):
             cur.append(k)
-        else:
-            if cur:
-                runs.append(cur)
+            prev_end = end
+        elif cur:
+            runs.append(cur)
             cur = []
     if cur:
         runs.append(cur)
@@ -105,61 +106,82 @@ def _korean_runs(ctx: DocContext) -> list[list[int]]:
 
 def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     tables = _ko_tables()
-    suffixes_by_last = tables.suffixes_by_last
-    exclusions, followers, determiners = tables.exclusions, tables.followers, tables.determiners
-    max_tokens = tables.max_tokens
-    named_end = {e: s for s, e in named}
+    suffixes_by_last, followers = tables.suffixes_by_last, tables.followers
     toks, text = ctx.tokens, ctx.text
-    starts = {t.start for t in toks}
+    found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
     out: list[tuple[int, int]] = []
     for run in _korean_runs(ctx):
+        last_pos = len(run) - 1
         for pos, k in enumerate(run):
-            t = toks[k]
-            if t.form in _JOINERS:
+            form, _, _, end = toks[k]
+            last = text[end - 1 : end]  # the last character of the compacted text before ``end``
+            if last not in suffixes_by_last and last and not last.isspace():
+                continue  # no suffix ends in this character: the test that rules out most tokens
+            if form in _JOINERS:
                 continue
-            nxt = toks[run[pos + 1]] if pos + 1 < len(run) else None
-            if nxt is not None and nxt.form not in _JOINERS:
-                if nxt.tag == "XSN" or nxt.form not in followers:
-                    continue
-            prefix = _compact(text[t.start - min(t.start, 30) : t.end])
-            suffix_start = None
-            for suffix, must_glue in suffixes_by_last.get(prefix[-1:], ()):
-                if not prefix.endswith(suffix):
-                    continue
-                s = _back(text, t.end, len(suffix))
-                # a proper noun Kiwi already knows whole (한국개발연구원) may hold its suffix
-                inside_nnp = t.tag == "NNP" and len(suffix) >= 2 and t.start < s and s - t.start >= 2
-                if not inside_nnp and (s not in starts or s <= toks[run[0]].start):
-                    continue
-                if must_glue and text[s - 1].isspace():
-                    continue
-                suffix_start = s
-                break
-            if suffix_start is None:
-                continue
-            # the name: from the run start, minus determiners and leading named actors + space
-            first = max(0, pos - max_tokens + 1)
-            idx = run[first : pos + 1]
-            begin = 0
-            for q, kk in enumerate(idx):
-                tk = toks[kk]
-                if tk.end in named_end and named_end[tk.end] <= tk.start and tk.end < suffix_start:
-                    if text[tk.end : tk.end + 1].isspace():
-                        begin = q + 1
-            while begin < len(idx) and (
-                toks[idx[begin]].form in determiners or toks[idx[begin]].form in _JOINERS or toks[idx[begin]].tag == "MM"
-            ):
-                begin += 1
-            if begin >= len(idx):
-                continue
-            start = toks[idx[begin]].start
-            if start >= suffix_start:
-                continue
-            name = _compact(text[start : t.end])
-            if name in exclusions:
-                continue
-            out.append((start, t.end))
+            if pos < last_pos:
+                next_form, next_tag, _, _ = toks[run[pos + 1]]
+                if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers):
+                    continue  # inside a longer noun phrase (not before 구축, 회의, ...)
+            span = found.name(run, pos)
+            if span is not None:
+                out.append(span)
     return out
+
+
+class _Found:
+    """The name an organisation suffix ends, for the tokens that pass the cheap tests."""
+
+    __slots__ = ("_named_end", "_starts", "_tables", "_text", "_toks")
+
+    def __init__(self, ctx: DocContext, tables: _KoTables, named_end: dict[int, int], starts: set[int]) -> None:
+        self._text, self._toks, self._tables = ctx.text, ctx.tokens, tables
+        self._named_end, self._starts = named_end, starts
+
+    def name(self, run: list[int], pos: int) -> tuple[int, int] | None:
+        """``(start, end)`` of the organisation name ending with token ``run[pos]``, if any."""
+        toks, text = self._toks, self._text
+        t = toks[run[pos]]
+        suffix_start = self._suffix_start(run, t)
+        if suffix_start is None:
+            return None
+        # the name: from the run start, minus determiners and leading named actors + space
+        named_end, determiners = self._named_end, self._tables.determiners
+        first = max(0, pos - self._tables.max_tokens + 1)
+        idx = run[first : pos + 1]
+        begin = 0
+        for q, kk in enumerate(idx):
+            tk = toks[kk]
+            if tk.end in named_end and named_end[tk.end] <= tk.start and tk.end < suffix_start:
+                if text[tk.end : tk.end + 1].isspace():
+                    begin = q + 1
+        while begin < len(idx) and (
+            toks[idx[begin]].form in determiners or toks[idx[begin]].form in _JOINERS or toks[idx[begin]].tag == "MM"
+        ):
+            begin += 1
+        if begin >= len(idx):
+            return None
+        start = toks[idx[begin]].start
+        if start >= suffix_start or _compact(text[start : t.end]) in self._tables.exclusions:
+            return None
+        return start, t.end
+
+    def _suffix_start(self, run: list[int], t: Token) -> int | None:
+        """Where the organisation suffix ending ``t`` starts, if one does."""
+        toks, text = self._toks, self._text
+        prefix = _compact(text[t.start - min(t.start, 30) : t.end])
+        for suffix, must_glue in self._tables.suffixes_by_last.get(prefix[-1:], ()):
+            if not prefix.endswith(suffix):
+                continue
+            s = _back(text, t.end, len(suffix))
+            # a proper noun Kiwi already knows whole (한국개발연구원) may hold its suffix
+            inside_nnp = t.tag == "NNP" and len(suffix) >= 2 and t.start < s and s - t.start >= 2
+            if not inside_nnp and (s not in self._starts or s <= toks[run[0]].start):
+                continue
+            if must_glue and text[s - 1].isspace():
+                continue
+            return s
+        return None
 
 
 def _back(text: str, end: int, count: int) -> int:
