@@ -14,12 +14,20 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import accumulate
+from operator import attrgetter, itemgetter
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 from pipeline.commitments import english, korean
-from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue, sectors_in
+from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue
 from pipeline.commitments.facts import Clause, Facts
+from pipeline.commitments.keys import DocumentKeys, automata
+from pipeline.commitments.scan import CueScan
+from pipeline.commitments.scan import key_table as scan_keys
+from pipeline.commitments.sectors import DocumentSectors
+from pipeline.commitments.sectors import key_table as sector_keys
 from pipeline.context import DocContext
 from schemas.models import (
     Action,
@@ -64,14 +72,18 @@ class _Row:
 class _Index(Generic[R]):
     """Records with offsets, sorted by start: the ones inside a range by binary search."""
 
-    def __init__(self, records: Sequence[R], start: Any = lambda r: r.start, end: Any = lambda r: r.end) -> None:
+    def __init__(self, records: Sequence[R], start: Any = attrgetter("start"), end: Any = attrgetter("end")) -> None:
         self.records = sorted(records, key=lambda r: (start(r), end(r)))
         self.starts = [start(r) for r in self.records]
         self.ends = [end(r) for r in self.records]
+        self.reach = list(accumulate(self.ends, max))
+        """The furthest end up to each record: where it is within a range's end, so are all before."""
 
     def within(self, start: int, end: int) -> list[R]:
         lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
+        hi = bisect.bisect_left(self.starts, end, lo)
+        if lo == hi or self.reach[hi - 1] <= end:
+            return self.records[lo:hi]
         return [r for r, e in zip(self.records[lo:hi], self.ends[lo:hi], strict=True) if e <= end]
 
 
@@ -132,19 +144,28 @@ def extract_commitments(
     containers = _containers(ctx, amounts)
     numeric_all = _Index([*amounts, *dates, *quantities])
     amount_index = _Index(amounts)
-    actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), start=lambda s: s[0], end=lambda s: s[1])
+    actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), start=itemgetter(0), end=itemgetter(1))
     rows: list[_Row] = []
     clauses_of: dict[int, list[Clause]] = {}
+    keys = DocumentKeys(ctx.text, _automata(ctx.language))
+    scan = CueScan(lex, ctx.text, keys, _CUE_KEYS)
     for ci, container in enumerate(containers):
+        if not amount_index.within(container.start, container.end) and (
+            container.amounts_only or not scan.may_act(container.start, container.end)
+        ):
+            continue  # no clause of it can hold a sum or an action cue: no row
         clauses = analyser.segment(ctx, lex, container.start, container.end)
         clauses_of[ci] = clauses
         pending: list[_Row] = []
         for clause in clauses:
+            held = amount_index.within(clause.start, clause.end)
+            found = [] if container.amounts_only and not held else scan.actions(clause.start, clause.end)
+            if not held and not found:
+                continue  # no sum and no action cue: no row, whatever the clause says
             numeric = [(m.start, m.end) for m in numeric_all.within(clause.start, clause.end)]
             spans = actor_spans.within(clause.start, clause.end)
-            facts = analyser.analyse(ctx, lex, clause, spans, numeric)
-            held = amount_index.within(clause.start, clause.end)
-            if not held and (facts.action is None or container.amounts_only or facts.stance):
+            facts = analyser.analyse(ctx, scan, clause, spans, numeric, found)
+            if not held and (facts.action is None or facts.stance):
                 continue
             explicit = _explicit_modality(facts, bool(held))
             previous = pending[-1] if pending else None
@@ -166,26 +187,58 @@ def extract_commitments(
             pending.append(row)
         _settle_defaults(pending, clauses, lex, container)
         rows.extend(pending)
-    return _records(ctx, lex, rows, containers, clauses_of, parties, actors, dates, quantities)
+    sectors = DocumentSectors(ctx.language, keys, _SECTOR_KEYS)
+    return _records(ctx, lex, rows, containers, clauses_of, parties, actors, dates, quantities, sectors)
+
+
+_CUE_KEYS, _SECTOR_KEYS = 0, 1
+
+
+@cache
+def _automata(language: str) -> tuple[Any, Any]:
+    """The keys of the cues and of the sectors, found in a document by one walk (two in English:
+    the capitalised sector cues as written, the rest folded)."""
+    return automata((scan_keys(language), sector_keys(language)))
 
 
 def _settle_defaults(rows: list[_Row], clauses: Sequence[Clause], lex: Lexicon, container: _Container) -> None:
     """A clause without its own modality takes a later clause's of the same sentence (``촉진하고,
     … 약속한다``), else its lead-in's (``… welcome:``), else ``committed``."""
-    lead = modality_cue(lex, container.lead_in) if container.lead_in else None
+    lead: list[str | None] = []  # the lead-in's modality, looked up once if a row needs it
     later: dict[int, str] = {}  # sentence -> the explicit modality of its nearest later clause
     for row in reversed(rows):
         if row.modality is None:
-            row.modality = later.get(row.clause.sentence) or (lead if lead in _EXPLICIT else None) or Modality.COMMITTED.value
+            if not lead:
+                lead.append(_lead_modality(lex.language, container.lead_in) if container.lead_in else None)
+            explicit_lead = lead[0] if lead[0] in _EXPLICIT else None
+            row.modality = later.get(row.clause.sentence) or explicit_lead or Modality.COMMITTED.value
         elif row.modality in _EXPLICIT:
             later[row.clause.sentence] = row.modality
+
+
+@lru_cache(maxsize=1024)
+def _lead_modality(language: str, lead_in: str) -> str | None:
+    """The modality cue of a lead-in (``… welcome:``), shared by the bullets under it."""
+    return modality_cue(lexicon(language), lead_in)
 
 
 def _fund_like(lex: Lexicon, text: str) -> bool:
     words = lex.list("fund_words")
     if lex.language == "ko":
         return any(w in text for w in words)
-    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+    return _any_word(lex.language, "fund_words").search(text) is not None
+
+
+@cache
+def _any_word(language: str, key: str) -> re.Pattern[str]:
+    """One pattern for "any word of the list ``key`` occurs" (English: whole words, case-blind;
+    Korean: not inside a longer Hangul word): found by one search, not one per word."""
+    words = "|".join(re.escape(w) for w in lexicon(language).list(key))
+    if not words:
+        return re.compile(r"(?!)")  # an empty list: nothing occurs
+    if language == "ko":
+        return re.compile(rf"(?<![가-힣])(?:{words})(?![가-힣])")
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 def _action(
@@ -208,7 +261,12 @@ def _action(
         if "humanitarian" in sectors:
             return Action.AID
         return Action.FUND if has_amount else Action.OTHER
-    return Action(raw)
+    return _ACTIONS.get(raw) or Action(raw)
+
+
+_ACTIONS = {a.value: a for a in Action}
+_MODALITIES = {m.value: m for m in Modality}
+_REPORTED, _COMMITTED = Modality.REPORTED.value, Modality.COMMITTED.value
 
 
 def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]) -> set[ActorType]:
@@ -233,7 +291,7 @@ class _Sectors:
     투자한다``), else, when it points back (``이를 위해``), the earlier sentence's; a reported
     figure never: no sector is better than a wrong one."""
 
-    def __init__(self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]]) -> None:
+    def __init__(self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]], keys: DocumentSectors) -> None:
         self.ctx = ctx
         self.spans: dict[tuple[int, int], tuple[int, int]] = {}
         for ci, clauses in clauses_of.items():
@@ -241,14 +299,25 @@ class _Sectors:
                 start, end = self.spans.get((ci, c.sentence), (c.start, c.end))
                 self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
         self.cache: dict[tuple[int, int], list[str]] = {}
+        self.found: dict[tuple[int, int], list[str]] = {}  # by span: a sentence may be one clause
+        self.keys = keys
 
     def _in(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
-        text = list(self.ctx.text[start:end])
-        for a in actors.within(start, end):
-            if a.actor_type != ActorType.GOVERNMENT:
-                continue  # 세계보건기구, the Green Climate Fund: what they are for is the sector
-            text[a.start - start : a.end - start] = " " * (a.end - a.start)
-        return sectors_in("".join(text), self.ctx.language, lambda s, e: self._morphemes(start + s, start + e))
+        found = self.found.get((start, end))
+        if found is None:
+            found = self.found[(start, end)] = self._find(start, end, actors)
+        return found
+
+    def _find(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
+        text = self.ctx.text[start:end]
+        # 세계보건기구, the Green Climate Fund: what they are for is the sector; ministries are blanked
+        government = [a for a in actors.within(start, end) if a.actor_type == ActorType.GOVERNMENT]
+        if government:
+            chars = list(text)
+            for a in government:
+                chars[a.start - start : a.end - start] = " " * (a.end - a.start)
+            text = "".join(chars)
+        return self.keys.sectors(text, start, lambda s, e: self._morphemes(start + s, start + e))
 
     def _morphemes(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` starts a morpheme or lies inside one (a compound: 세계보건기구),
@@ -283,25 +352,32 @@ class _Sectors:
 
 def _refers_back(lex: Lexicon, text: str) -> bool:
     """Whether a clause points back to an earlier sentence (``이를 위해``, ``to this effort``)."""
-    words = lex.list("anaphora")
-    if lex.language == "ko":
-        return any(re.search(rf"(?<![가-힣]){re.escape(w)}(?![가-힣])", text) for w in words)
-    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+    return _any_word(lex.language, "anaphora").search(text) is not None
 
 
 def _ids_of(spans: Sequence[tuple[int, int]], by_span: Mapping[tuple[int, int], Sequence[ActorMention]]) -> list[str]:
+    if not spans:
+        return []
     return list(dict.fromkeys(m.actor_id for span in spans for m in by_span.get(span, []) if m.actor_id))
 
 
+def _by_span(actors: Sequence[ActorMention]) -> dict[tuple[int, int], list[ActorMention]]:
+    """The actor mentions at each span."""
+    by_span: dict[tuple[int, int], list[ActorMention]] = {}
+    for a in actors:
+        by_span.setdefault((a.start, a.end), []).append(a)
+    return by_span
+
+
 def _subject_parties(
-    rows: Sequence[_Row], containers: Sequence[_Container], known: Parties, actors: Sequence[ActorMention]
+    rows: Sequence[_Row],
+    containers: Sequence[_Container],
+    known: Parties,
+    by_span: Mapping[tuple[int, int], Sequence[ActorMention]],
 ) -> list[list[str]]:
     """Who commits in each clause without a sum: its subject (``우리``/``we``: the document's
     parties), else the subject of an earlier clause of the same sentence (Korean drops a
     repeated subject), else the bullet's parties, else the document's."""
-    by_span: dict[tuple[int, int], list[ActorMention]] = {}
-    for a in actors:
-        by_span.setdefault((a.start, a.end), []).append(a)
     out: list[list[str]] = []
     carried: dict[tuple[int, int], list[str]] = {}
     for row in rows:
@@ -341,13 +417,12 @@ def _records(
     actors: Sequence[ActorMention],
     dates: Sequence[DateMention],
     quantities: Sequence[Quantity],
+    document_sectors: DocumentSectors,
 ) -> list[Commitment]:
     rows = sorted(rows, key=lambda r: (r.start, r.end))
-    subject_parties = _subject_parties(rows, containers, known, actors)
-    sectors_of = _Sectors(ctx, clauses_of)
-    by_span: dict[tuple[int, int], list[ActorMention]] = {}
-    for a in actors:
-        by_span.setdefault((a.start, a.end), []).append(a)
+    by_span = _by_span(actors)
+    subject_parties = _subject_parties(rows, containers, known, by_span)
+    sectors_of = _Sectors(ctx, clauses_of, document_sectors)
     sections = ctx.structure.sections
     section_starts = [s.start for s in sections]
     sub_items = _Index([b for b in ctx.structure.bullets if b.depth > 0])
@@ -359,7 +434,7 @@ def _records(
         container = containers[row.container]
         held = row.amounts
         counterpart_ids: list[str] = []
-        reported = row.modality == Modality.REPORTED.value
+        reported = row.modality == _REPORTED
         # a reported figure keeps only whom it went to (라오스에, to Ukraine), not its labels
         for span in row.facts.recipients if reported else row.facts.counterparts:
             for mention in by_span.get(span, []):
@@ -408,7 +483,7 @@ def _records(
                 predicate_start=pred[0] if pred else None,
                 predicate_end=pred[1] if pred else None,
                 action=action,
-                modality=Modality(row.modality or Modality.COMMITTED.value),
+                modality=_MODALITIES.get(row.modality or _COMMITTED) or Modality(row.modality or _COMMITTED),
                 parties=parties,
                 counterparts=counterpart_ids,
                 amount_ids=[a.mention_id for a in held],

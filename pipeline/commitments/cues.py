@@ -1,17 +1,15 @@
-"""Cue lexicons for commitments: per-language YAML (``pipeline/lang/<code>/data/commitments.yaml``)
-and the shared sector lexicon (``pipeline/data/sectors.yaml``), compiled once per process."""
+"""Cue lexicons for commitments: per-language YAML (``pipeline/lang/<code>/data/commitments.yaml``),
+compiled once per process. Sectors are ``pipeline.commitments.sectors``."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-import ahocorasick
-
-from pipeline.lexicon import alternation, lang_yaml, load_yaml
+from pipeline.lexicon import alternation, lang_yaml
 
 LANGUAGES = ("ko", "en")
 """Languages with commitment cues; other languages get no commitment rows."""
@@ -91,26 +89,52 @@ _SPACES = re.compile(r"\s+")
 def action_cues(lex: Lexicon, text: str, offset: int) -> list[Cue]:
     """Every action cue in ``text`` (offsets shifted by ``offset``), without blocked compounds
     (``공급망``, ``supply chain``)."""
+    return cues_of_matches(lex, text, offset, lex.actions.finditer(text))
+
+
+def cues_of_matches(lex: Lexicon, text: str, offset: int, matches: Iterable[re.Match[str]]) -> list[Cue]:
+    """The action cues of ``matches`` of ``lex.actions`` in ``text``, as ``action_cues``."""
     out = []
-    for m in lex.actions.finditer(text):
-        word = m.group(0)
-        key = _SPACES.sub(" ", word).lower()
-        if key not in lex.action_of:
-            key = lex.action_of_squashed.get(key.replace(" ", ""), key)
-        blocked = lex.blocked_after.get(key, ())
+    for m in matches:
+        label, blocked = _cue_of(lex.language, m.group(0))
         if blocked and _blocked(lex.language, text, m.end(), blocked):
             continue
-        if key in lex.action_of:
-            out.append(Cue(lex.action_of[key], offset + m.start(), offset + m.end()))
+        if label is not None:
+            out.append(Cue(label, offset + m.start(), offset + m.end()))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _cue_of(language: str, word: str) -> tuple[str | None, tuple[str, ...]]:
+    """The class of a matched cue word (``None`` if it is none) and what may not follow it."""
+    lex = lexicon(language)
+    key = _SPACES.sub(" ", word).lower()
+    if key not in lex.action_of:
+        key = lex.action_of_squashed.get(key.replace(" ", ""), key)
+    return lex.action_of.get(key), lex.blocked_after.get(key, ())
+
+
+def whole_action_cue(lex: Lexicon, word: str) -> bool:
+    """Whether ``word`` is, as a whole, one action cue (``지원``: the action noun heading an object)."""
+    return _whole_action_cue(lex.language, word)
+
+
+@lru_cache(maxsize=8192)
+def _whole_action_cue(language: str, word: str) -> bool:
+    return any(c.start == 0 and c.end == len(word) for c in action_cues(lexicon(language), word, 0))
 
 
 def _blocked(language: str, text: str, end: int, blocked: tuple[str, ...]) -> bool:
     """Whether one of ``blocked`` follows ``end`` (after spaces in English, case-blind)."""
     if language == "en":
-        after = text[end:].lstrip()
-        return any(re.match(re.escape(b) + r"\b", after, re.IGNORECASE) for b in blocked)
+        return _any_blocked(blocked).match(text[end:].lstrip()) is not None
     return any(text.startswith(b, end) for b in blocked)
+
+
+@lru_cache(maxsize=1024)
+def _any_blocked(blocked: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for "one of ``blocked`` starts here, as a whole word" (case-blind)."""
+    return re.compile("(?:" + "|".join(re.escape(b) for b in blocked) + r")\b", re.IGNORECASE)
 
 
 def modality_cue(lex: Lexicon, text: str) -> str | None:
@@ -119,105 +143,6 @@ def modality_cue(lex: Lexicon, text: str) -> str | None:
         if pattern.search(text):
             return label
     return None
-
-
-@cache
-def _sectors() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]:
-    data: dict[str, dict[str, list[str]]] = load_yaml("sectors.yaml")
-    out = []
-    for sector, cues in data.items():
-        ko = re.compile(alternation(cues.get("ko", []), space=r"\s?"))
-        en_words = cues.get("en", [])
-        upper = [w for w in en_words if w.isupper() or any(c.isdigit() for c in w)]
-        lower = [w for w in en_words if w not in upper]
-        bound = r"(?<![\w-])(?:{})(?![\w-])"
-        en_ci = re.compile(bound.format(alternation(lower, space=r"[\s-]+")), re.IGNORECASE) if lower else None
-        en_cs = re.compile(bound.format(alternation(upper, space=r"\s+"))) if upper else None
-        out.append((sector, ko, en_ci, en_cs))
-    return tuple(out)
-
-
-def sector_ids() -> list[str]:
-    """Every sector id of the lexicon, in file order."""
-    return [s for s, *_ in _sectors()]
-
-
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-"""The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter; folded to it
-before ``str.lower`` so a cue matched by a case-blind pattern is a substring of the folded text."""
-
-
-@dataclass(frozen=True)
-class _SectorFilter:
-    """Which sectors may match a text, found in one Aho-Corasick pass: a cue matches only where
-    its longest space-free part occurs (exactly for Korean and upper-case cues, folded for the
-    others). A superset: the sector's own patterns still decide, so results are unchanged."""
-
-    exact: Any  # ahocorasick.Automaton over the text: (sector index, "ko" | "en_cs")
-    folded: Any  # over the folded text: (sector index, "en_ci")
-    always: frozenset[tuple[int, str]]  # cues without a usable part: always tried
-
-    def candidates(self, text: str, language: str) -> set[int]:
-        kinds = ("ko", "en_cs") if language == "ko" else ("en_cs",)
-        out = {i for i, kind in self.always if kind in kinds or (language != "ko" and kind == "en_ci")}
-        if self.exact.kind == ahocorasick.AHOCORASICK:
-            for _, hits in self.exact.iter(text):
-                out.update(i for i, kind in hits if kind in kinds)
-        if language != "ko" and self.folded.kind == ahocorasick.AHOCORASICK:
-            for _, hits in self.folded.iter(text.translate(_FOLD).lower()):
-                out.update(i for i, _ in hits)
-        return out
-
-
-@cache
-def _sector_filter() -> _SectorFilter:
-    data: dict[str, dict[str, list[str]]] = load_yaml("sectors.yaml")
-    keys: dict[str, dict[str, set[tuple[int, str]]]] = {"exact": {}, "folded": {}}
-    always: set[tuple[int, str]] = set()
-    for i, cues in enumerate(data.values()):
-        en_words = cues.get("en", [])
-        upper = [w for w in en_words if w.isupper() or any(c.isdigit() for c in w)]
-        groups = [("ko", cues.get("ko", []), "exact"), ("en_cs", upper, "exact")]
-        groups.append(("en_ci", [w for w in en_words if w not in upper], "folded"))
-        for kind, words, where in groups:
-            if kind == "ko" and not words:
-                always.add((i, kind))  # an empty alternation matches everywhere
-            for word in words:
-                part = max(word.split(" "), key=len)
-                if where == "folded":
-                    part = part.lower() if part.isascii() else ""
-                if part:
-                    keys[where].setdefault(part, set()).add((i, kind))
-                else:
-                    always.add((i, kind))
-    automata = {}
-    for where, table in keys.items():
-        automaton = ahocorasick.Automaton()
-        for key, value in table.items():
-            automaton.add_word(key, tuple(sorted(value)))
-        if table:
-            automaton.make_automaton()
-        automata[where] = automaton
-    return _SectorFilter(automata["exact"], automata["folded"], frozenset(always))
-
-
-def sectors_in(text: str, language: str, in_word: Callable[[int, int], bool] | None = None) -> list[str]:
-    """Sector ids whose cues occur in ``text``, in lexicon order. Korean cues match inside words
-    (배터리 in 이차전지배터리); given ``in_word`` (a span of ``text`` -> whether it starts a
-    morpheme or lies inside one), only such spans count: 도로 is no road in 다각도로."""
-    out = []
-    candidates = _sector_filter().candidates(text, language)
-    for i, (sector, ko, en_ci, en_cs) in enumerate(_sectors()):
-        if i not in candidates:
-            continue
-        if language == "ko":
-            hit = any(in_word is None or in_word(m.start(), m.end()) for m in ko.finditer(text))
-            hit = hit or bool(en_cs and en_cs.search(text))
-        else:
-            hit = bool(en_ci and en_ci.search(text)) or bool(en_cs and en_cs.search(text))
-        if hit:
-            out.append(sector)
-    return out
 
 
 _GENERIC = {"give", "provide", "supply"}

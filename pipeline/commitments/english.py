@@ -5,12 +5,15 @@ group of the clause (``has committed``, ``will invest``, ``plans to invest``, ``
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
+from operator import attrgetter
 
-from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, action_cues, lexicon, modality_cue, specific
+from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, specific
 from pipeline.commitments.facts import Clause, Facts
+from pipeline.commitments.scan import CueScan
 from pipeline.context import DocContext
 from pipeline.lang.en.words import Word, sentence_breaks, words_between
 
@@ -62,21 +65,24 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     verbs = lex.words("clause_verbs_after_and")
     out: list[Clause] = []
     cur, sentence = start, 0
+    n = len(words)
     for k, w in enumerate(words):
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        nxt2 = words[k + 2] if k + 2 < len(words) else None
+        form = w.form
         if k in breaks:
             out.append(Clause(cur, w.end, sentence))
             cur, sentence = w.end, sentence + 1
-        elif w.form == ";" or (w.form == "," and nxt is not None and nxt.form in conj and nxt2 is not None and nxt2.form != ","):
+        elif form == ";" or (form == "," and k + 2 < n and words[k + 1].form in conj and words[k + 2].form != ","):
             out.append(Clause(cur, w.end, sentence))
             cur = w.end
-        elif w.form == "and" and nxt is not None and nxt.form.lower() in verbs and cur < w.start:
+        elif form == "and" and k + 1 < n and words[k + 1].form.lower() in verbs and cur < w.start:
             out.append(Clause(cur, w.start, sentence))
             cur = w.start
     if cur < end and ctx.text[cur:end].strip():
         out.append(Clause(cur, end, sentence))
-    return [_trim(ctx, c) for c in out if re.search(r"\w", ctx.text[c.start : c.end])]
+    return [_trim(ctx, c) for c in out if _WORD_CHAR.search(ctx.text, c.start, c.end)]
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _trim(ctx: DocContext, c: Clause) -> Clause:
@@ -110,11 +116,11 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
     nouns = lex.words("not_verbs")
     forms = [w.form.lower() for w in words]
     for k, form in enumerate(forms):
-        if not words[k].is_word:
-            continue
+        starts_group = form in _GROUP_OPENERS
+        if not words[k].is_word or not (starts_group or form in verbs):
+            continue  # neither opens a verb group nor is a verb
         prev = forms[k - 1] if k > 0 else ""
         at_start = words[k].start == clause_start or prev in {"and", "or"}
-        starts_group = form in _GROUP_OPENERS
         nounish = (
             form.endswith(_NOUN_ENDINGS)
             or (form.endswith("ing") and form not in {"totaling", "totalling"})
@@ -148,29 +154,34 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
 
 
 def analyse(
-    ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]
+    ctx: DocContext,
+    scan: CueScan,
+    clause: Clause,
+    actors: Sequence[tuple[int, int]],
+    numeric: Sequence[tuple[int, int]],
+    found: Sequence[Cue],
 ) -> Facts:
-    """The predicate, cues, counterparts and object of one English clause."""
-    words = [w for w in words_between(ctx.tokens, clause.start, clause.end)]
+    """The predicate, cues, counterparts and object of one English clause (``found``: its action
+    cues)."""
+    lex = scan.lex
+    words = words_between(ctx.tokens, clause.start, clause.end)
     facts = Facts()
     group = _predicate(words, lex, clause.start)
-    text = ctx.text[clause.start : clause.end]
-    cues = [c for c in action_cues(lex, text, clause.start) if not any(s <= c.start < e for s, e in numeric)]
+    cues = [c for c in found if not any(s <= c.start < e for s, e in numeric)]
     if group is not None:
         i, j = group
         ps, pe = words[i].start, words[j].end
         facts.predicate = (ps, pe)
-        ptext = ctx.text[ps:pe]
         forms = {w.form.lower() for w in words[i : j + 1]}
         facts.stance = bool(forms & lex.words("stance_verbs"))
         future = bool(forms & lex.words("future_words"))
         irregular = lex.words("irregular_past")
         facts.past = not future and any(f.endswith("ed") or f in irregular for f in forms if f not in {"need", "red"})
         facts.past = facts.past or (not future and bool(forms & {"was", "were"}))
-        facts.statistic = bool(lex.statistic.search(ptext)) or bool(forms & {"totaling", "totalling"})
+        facts.statistic = scan.statistic(ps, pe) or bool(forms & {"totaling", "totalling"})
         facts.copula = forms <= _COPULA | _ADVERBS  # … were the largest sources, is the largest donor
-        around = ctx.text[words[max(0, i - 4)].start : words[min(len(words) - 1, j + 1)].end]
-        facts.modality = modality_cue(lex, ptext) or _near_cue(lex, around)
+        around = (words[max(0, i - 4)].start, words[min(len(words) - 1, j + 1)].end)
+        facts.modality = scan.modality(ps, pe) or _near_cue(scan, *around)
         inside = [c for c in cues if ps <= c.start < pe]
         after = [c for c in cues if c.start >= pe]
         before = [c for c in cues if c.end <= ps]
@@ -185,20 +196,21 @@ def analyse(
             cue = None
     else:
         cue = cues[0] if cues else None
-        facts.statistic = bool(lex.statistic.search(text))
+        facts.statistic = scan.statistic(clause.start, clause.end)
     if cue is not None:
         cue = specific(cues, cue)
         facts.action = cue.label
     facts.counterparts = _counterparts(ctx, lex, clause, actors)
     recipient = lex.words("recipient_prepositions")
-    facts.recipients = [span for span in facts.counterparts if _preposition(ctx, clause, span) in recipient]
+    preposition = {span: _preposition(ctx, clause, span) for span in facts.counterparts}
+    facts.recipients = [span for span in facts.counterparts if preposition[span] in recipient]
     if group is not None:
         subject = _subject(ctx, words, group[0], actors)
         facts.subjects = _coordinated(ctx, actors, subject) if subject else []
         facts.we = subject is None and any(
             w.form.lower() in lex.words("we_pronouns") for w in words[max(0, group[0] - 2) : group[0]]
         )
-    facts.partners = [span for span in facts.counterparts if _preposition(ctx, clause, span) == "with"]
+    facts.partners = [span for span in facts.counterparts if preposition[span] == "with"]
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     if cue is not None:
         facts.object = _object(ctx, lex, words, cue.end, facts.verbal_action, numeric, actors)
@@ -228,10 +240,10 @@ def _coordinated(ctx: DocContext, actors: Sequence[tuple[int, int]], subject: tu
     return out
 
 
-def _near_cue(lex: Lexicon, text: str) -> str | None:
+def _near_cue(scan: CueScan, start: int, end: int) -> str | None:
     """A planning or exploring cue just around the verb group (``its intention to donate``,
     ``is set to open``, ``is looking into``); a commitment cue there counts only in the group."""
-    label = modality_cue(lex, text)
+    label = scan.modality(start, end)
     return label if label in {"planned", "exploring", "welcomed"} else None
 
 
@@ -297,7 +309,7 @@ def _object(
     preps = lex.words("object_prepositions")
     drop = lex.words("object_stopwords")
     verbs = _verb_words(lex)
-    k = next((n for n, w in enumerate(words) if w.start >= after), len(words))
+    k = bisect.bisect_left(words, after, key=attrgetter("start"))  # the first word from ``after``
     while k < len(words) and any(s <= words[k].start < e for s, e in numeric):
         k += 1
     if k < len(words) and words[k].form.lower() in preps:

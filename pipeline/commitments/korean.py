@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from pipeline.commitments.cues import MONEY_ACTIONS, Lexicon, action_cues, modality_cue, specific
+from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, modality_cue, specific, whole_action_cue
 from pipeline.commitments.facts import Clause, Facts
+from pipeline.commitments.scan import CueScan
 from pipeline.context import DocContext
 from pipeline.tokens import Token
 
@@ -28,16 +30,20 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     """Clauses of ``[start, end)`` in order."""
     connectives = lex.words("clause_connectives")
     continuing = lex.words("continuing_auxiliaries")
+    stops = _stops(lex)
     toks = ctx.tokens_in(start, end)
     out: list[Clause] = []
     cur, sentence, prev_end = start, 0, start
+    lines = ctx.text.find("\n", start, end) >= 0  # else no line break to look for between tokens
     for k, t in enumerate(toks):
-        if "\n" in ctx.text[prev_end : t.start] and prev_end > cur and not _wrapped(toks[k - 1], t):
+        if lines and "\n" in ctx.text[prev_end : t.start] and prev_end > cur and not _wrapped(toks[k - 1], t):
             out.append(Clause(cur, prev_end, sentence))
             cur, sentence = t.start, sentence + 1
         prev_end = t.end
+        if t.form not in stops:
+            continue  # no sentence end, semicolon or connective: no clause ends here
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.form in _SENTENCE_ENDS and _tag(t) == "SF":
+        if t.form in _SENTENCE_ENDS and _TAG[t.tag] == "SF":
             out.append(Clause(cur, t.end, sentence))
             cur, sentence = t.end, sentence + 1
         elif t.form == ";":
@@ -45,9 +51,9 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
             cur = t.end
         elif (
             t.form in connectives
-            and _tag(t) == "EC"
+            and _TAG[t.tag] == "EC"
             and (nxt is None or nxt.start > t.end or nxt.form == ",")
-            and not (nxt is not None and _tag(nxt) == "VX" and nxt.form in continuing)
+            and not (nxt is not None and _TAG[nxt.tag] == "VX" and nxt.form in continuing)
         ):
             stop = nxt.end if nxt is not None and nxt.form == "," else t.end
             out.append(Clause(cur, stop, sentence))
@@ -57,12 +63,28 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     return [_trim(ctx, c) for c in out if ctx.text[c.start : c.end].strip()]
 
 
+def _stops(lex: Lexicon) -> frozenset[str]:
+    """Forms a clause can end at: sentence marks, ``;`` and the connective endings."""
+    return _stops_of(lex.language)
+
+
+@cache
+def _stops_of(language: str) -> frozenset[str]:
+    return frozenset(_SENTENCE_ENDS | {";"} | lexicon(language).words("clause_connectives"))
+
+
+@cache
+def _longest_first(language: str, key: str) -> tuple[str, ...]:
+    """The particles of the list ``key``, longest first (``에게`` is tried before ``에``)."""
+    return tuple(sorted(lexicon(language).list(key), key=len, reverse=True))
+
+
 def _wrapped(before: Token, after: Token) -> bool:
     """Whether a line break between two tokens only wraps a sentence: the line ends inside a
     phrase (a particle, a connective or adnominal ending, a comma) and the next line does not
     open with a mark (a new item)."""
-    opens_item = _tag(after) in {"SW", "SO", "SS"} or not after.form[:1].isalnum()
-    return not opens_item and (_tag(before) in _OPEN_TAGS or before.form == ",")
+    opens_item = _TAG[after.tag] in {"SW", "SO", "SS"} or not after.form[:1].isalnum()
+    return not opens_item and (_TAG[before.tag] in _OPEN_TAGS or before.form == ",")
 
 
 def _trim(ctx: DocContext, c: Clause) -> Clause:
@@ -74,15 +96,22 @@ def _trim(ctx: DocContext, c: Clause) -> Clause:
     return Clause(s, e, c.sentence)
 
 
-def _tag(t: Token) -> str:
-    """Kiwi's tag without its irregular-conjugation suffix (``VV-I`` -> ``VV``)."""
-    return t.tag.split("-", 1)[0]
+class _BaseTags(dict[str, str]):
+    """Kiwi's tag without its irregular-conjugation suffix (``VV-I`` -> ``VV``), worked out once
+    per tag: it is looked up for every token of every clause."""
+
+    def __missing__(self, tag: str) -> str:
+        base = self[tag] = tag.split("-", 1)[0]
+        return base
+
+
+_TAG = _BaseTags()
 
 
 def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Indices ``[i, j]`` of the verbal chain closing the clause, or ``None``."""
     j = len(toks) - 1
-    while j >= 0 and _tag(toks[j]).startswith("S") and _tag(toks[j]) not in {"SL", "SN", "SH"}:
+    while j >= 0 and _TAG[toks[j].tag].startswith("S") and _TAG[toks[j].tag] not in {"SL", "SN", "SH"}:
         j -= 1
     if j < 0:
         return None
@@ -90,31 +119,38 @@ def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -
     for k in range(j, -1, -1):
         t, nxt = toks[k], toks[k + 1] if k + 1 <= j else None
         prev = toks[k - 1] if k > 0 else None
-        if _tag(t) in _VERBAL or _tag(t) == "NNB":
+        if _TAG[t.tag] in _VERBAL or _TAG[t.tag] == "NNB":
             ok = True
-        elif _tag(t) == "EC":
-            ok = k == j or (nxt is not None and _tag(nxt) == "VX") or t.form == "기로" or t.form in quotative
-        elif _tag(t) in {"JKB", "JKO", "JX"}:
-            ok = prev is not None and _tag(prev) == "ETN"
-        elif _tag(t) == "NNG":
-            ok = (nxt is not None and (_tag(nxt) in {"XSV", "XSA", "VCP"} or nxt.form == "중")) or (
-                t.form in _PLAN_NOUNS and prev is not None and _tag(prev) == "ETM"
+        elif _TAG[t.tag] == "EC":
+            ok = k == j or (nxt is not None and _TAG[nxt.tag] == "VX") or t.form == "기로" or t.form in quotative
+        elif _TAG[t.tag] in {"JKB", "JKO", "JX"}:
+            ok = prev is not None and _TAG[prev.tag] == "ETN"
+        elif _TAG[t.tag] == "NNG":
+            ok = (nxt is not None and (_TAG[nxt.tag] in {"XSV", "XSA", "VCP"} or nxt.form == "중")) or (
+                t.form in _PLAN_NOUNS and prev is not None and _TAG[prev.tag] == "ETM"
             )
         else:
             ok = False
         if not ok:
             break
         i = k
-    if i > j or not any(_tag(t) in {"VV", "VA", "VX", "XSV", "XSA", "VCP", "EF"} for t in toks[i : j + 1]):
+    if i > j or not any(_TAG[t.tag] in {"VV", "VA", "VX", "XSV", "XSA", "VCP", "EF"} for t in toks[i : j + 1]):
         return None
     return i, j
 
 
 def analyse(
-    ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]], numeric: Sequence[tuple[int, int]]
+    ctx: DocContext,
+    scan: CueScan,
+    clause: Clause,
+    actors: Sequence[tuple[int, int]],
+    numeric: Sequence[tuple[int, int]],
+    found: Sequence[Cue],
 ) -> Facts:
-    """The predicate, cues, counterparts and object of one Korean clause."""
-    toks = list(ctx.tokens_in(clause.start, clause.end))
+    """The predicate, cues, counterparts and object of one Korean clause (``found``: its action
+    cues)."""
+    lex = scan.lex
+    toks = ctx.tokens_in(clause.start, clause.end)
     facts = Facts()
     chain = _predicate(toks, lex.words("quotative_endings"))
     pred_end = clause.end
@@ -123,25 +159,24 @@ def analyse(
         facts.predicate = (toks[i].start, toks[j].end)
         pred_end = toks[j].end
         past = lex.words("past_endings")
-        facts.past = any(_tag(t) == "EP" and t.form in past for t in toks[i : j + 1])
+        facts.past = any(_TAG[t.tag] == "EP" and t.form in past for t in toks[i : j + 1])
         facts.stance = any(t.form in lex.words("stance_verbs") for t in toks[i : j + 1])
         statistic = lex.words("statistic_verbs")
-        facts.statistic = any(t.form in statistic and _tag(t) in {"VV", "NNG"} for t in toks[i : j + 1])
+        facts.statistic = any(t.form in statistic and _TAG[t.tag] in {"VV", "NNG"} for t in toks[i : j + 1])
         facts.measured = _measured(lex, toks, i, j)
         facts.copula = _copula(toks, i, j)
-    text = ctx.text[clause.start : clause.end]
-    cues = [c for c in action_cues(lex, text, clause.start) if c.start < pred_end and not _inside(c.start, numeric)]
+    cues = [c for c in found if c.start < pred_end and not _inside(c.start, numeric)]
     region_start = facts.predicate[0] if facts.predicate else clause.start
     if cues:
         cue = specific(cues, max(cues, key=lambda c: (c.start, -c.end)))
         facts.action = cue.label
         facts.verbal_action = facts.predicate is not None and cue.start >= facts.predicate[0]
         region_start = min(region_start, cue.start)
-    facts.modality = modality_cue(lex, ctx.text[region_start : clause.end])
+    facts.modality = scan.modality(region_start, clause.end)
     if chain is None:  # a headline or fragment with a sum and no verb: a statistic, unless it names its act
         facts.measured = not _ends_in_act(lex, toks)
     facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
-    recipient = tuple(sorted(lex.list("recipient_particles"), key=len, reverse=True))
+    recipient = _longest_first(lex.language, "recipient_particles")
     places = lex.words("counterpart_nouns")
     facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, span, recipient, places)]
     facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors))
@@ -155,7 +190,7 @@ def _copula(toks: Sequence[Token], i: int, j: int) -> bool:
     """Whether the predicate ``toks[i..j]`` is a copula after a noun that is no plan (``… 순이다``,
     ``52억 달러였다``; not ``지원할 예정이다``, ``지원할 것이다``)."""
     return any(
-        _tag(toks[k]) == "VCP" and k > 0 and toks[k - 1].form not in _PLAN_NOUNS and _tag(toks[k - 1]) != "ETN"
+        _TAG[toks[k].tag] == "VCP" and k > 0 and toks[k - 1].form not in _PLAN_NOUNS and _TAG[toks[k - 1].tag] != "ETN"
         for k in range(i, j + 1)
     )
 
@@ -169,7 +204,7 @@ def _measured(lex: Lexicon, toks: Sequence[Token], i: int, j: int) -> bool:
     for k in range(i, j + 1):
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.form in verbs and _tag(t) in {"VV", "VA", "NNG"}:
+        if t.form in verbs and _TAG[t.tag] in {"VV", "VA", "NNG"}:
             return True
         if t.form in passive and nxt is not None and nxt.form == "되":
             return True
@@ -179,11 +214,11 @@ def _measured(lex: Lexicon, toks: Sequence[Token], i: int, j: int) -> bool:
 def _ends_in_act(lex: Lexicon, toks: Sequence[Token]) -> bool:
     """Whether a fragment without a verb ends in the noun of its act (``300만 달러 지원``) or
     names a modality (``지원 약속``), rather than in a change or a figure (``14.6% 감소``)."""
-    words = [t for t in toks if not _tag(t).startswith("S") or _tag(t) in {"SL", "SN", "SH"}]
+    words = [t for t in toks if not _TAG[t.tag].startswith("S") or _TAG[t.tag] in {"SL", "SN", "SH"}]
     if not words:
         return False
     last = words[-1].form
-    return any(c.start == 0 and c.end == len(last) for c in action_cues(lex, last, 0)) or modality_cue(lex, last) is not None
+    return whole_action_cue(lex, last) or modality_cue(lex, last) is not None
 
 
 def _marked_by(ctx: DocContext, span: tuple[int, int], particles: tuple[str, ...], places: frozenset[str]) -> bool:
@@ -205,7 +240,7 @@ def _counterparts(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Actors marked as recipient, partner or place: ``라오스에``, ``세계은행을 통해``,
     ``미국 내``, ``일본과 함께``."""
-    particles = sorted(lex.list("counterpart_particles"), key=len, reverse=True)
+    particles = _longest_first(lex.language, "counterpart_particles")
     places = lex.words("counterpart_nouns")
     partners = lex.list("partner_words")
     out = []
@@ -230,10 +265,10 @@ def _subject(ctx: DocContext, actors: Sequence[tuple[int, int]]) -> tuple[int, i
     for s, e in actors:
         end = _name_end(ctx, e)
         t = ctx.token_at(end)
-        if t is not None and t.start == end and _tag(t) == "XSN":
+        if t is not None and t.start == end and _TAG[t.tag] == "XSN":
             end = t.end
         t = ctx.token_at(end)
-        if t is not None and t.start == end and ((_tag(t) == "JX" and t.form in {"은", "는"}) or (_tag(t) == "JKS")):
+        if t is not None and t.start == end and ((_TAG[t.tag] == "JX" and t.form in {"은", "는"}) or (_TAG[t.tag] == "JKS")):
             return s, e
     return None
 
@@ -256,8 +291,9 @@ _JOINER = re.compile(r"(?:과|와|,|·|‧)?\s*(?:및|그리고)?\s*")
 def _we(ctx: DocContext, lex: Lexicon, toks: Sequence[Token]) -> bool:
     """``우리는``/``우리가``: the document's own parties."""
     we = lex.words("we_pronouns")
+    n = len(toks)
     return any(
-        t.form in we and _tag(t) == "NP" and k + 1 < len(toks) and _tag(toks[k + 1]) in {"JX", "JKS"} for k, t in enumerate(toks)
+        t.form in we and _TAG[t.tag] == "NP" and k + 1 < n and _TAG[toks[k + 1].tag] in {"JX", "JKS"} for k, t in enumerate(toks)
     )
 
 
@@ -266,7 +302,7 @@ def _name_end(ctx: DocContext, end: int) -> int:
     ``미국 정부``) before its particle."""
     for _ in range(2):
         t = ctx.token_at(end + 1) if ctx.text[end : end + 1] == " " else None
-        if t is None or t.start != end + 1 or _tag(t) not in {"NNG", "NNP", "SL"}:
+        if t is None or t.start != end + 1 or _TAG[t.tag] not in {"NNG", "NNP", "SL"}:
             break
         end = t.end
     m = _ABBREVIATION.match(ctx.text, end)
@@ -300,9 +336,9 @@ def _marked_phrases(toks: Sequence[Token], limit: int, numeric: Sequence[tuple[i
     for t in toks:
         if t.start >= limit:
             break
-        tag = _tag(t)
+        tag = _TAG[t.tag]
         if tag in _NOUNS or (run and tag in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
-            if run and _inside(t.start, numeric) != _inside(run[-1].start, numeric):
+            if run and numeric and _inside(t.start, numeric) != _inside(run[-1].start, numeric):
                 run = []
             run.append(t)
             continue
@@ -325,15 +361,14 @@ def _object(
     limit = facts.predicate[0] if facts.predicate else (toks[-1].end if toks else 0)
     stop = lex.words("object_stopwords")
     for phrase in reversed(_marked_phrases(toks, limit, numeric)):
-        words = [t for t in phrase if not _inside(t.start, numeric)]
+        words = [t for t in phrase if not _inside(t.start, numeric)] if numeric else phrase
         if not words:
             continue
-        head = ctx.text[words[-1].start : words[-1].end]
-        if any(c.start == 0 and c.end == len(head) for c in action_cues(lex, head, 0)):
+        if whole_action_cue(lex, ctx.text[words[-1].start : words[-1].end]):
             words = words[:-1]
-        while words and (words[0].form in stop or _tag(words[0]) in {"JKG", "SP"}):
+        while words and (words[0].form in stop or _TAG[words[0].tag] in {"JKG", "SP"}):
             words = words[1:]
-        while words and _tag(words[-1]) in {"JKG", "SP"}:
+        while words and _TAG[words[-1].tag] in {"JKG", "SP"}:
             words = words[:-1]
         if words and not any(a <= words[0].start and words[-1].end <= b for a, b in actors):
             return words[0].start, words[-1].end
