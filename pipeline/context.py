@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
@@ -21,6 +22,8 @@ from pipeline.tokens import Token
 from schemas.models import Bullet, Language, Paragraph, Section
 
 F = TypeVar("F", bound=BaseModel)
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,24 +68,28 @@ class DocContext:
 
     def _starts(self) -> list[int]:
         """Token start offsets, built on first use (for binary search)."""
-        if not self._token_starts and self.tokens:
-            self._token_starts = [t.start for t in self.tokens]
-        return self._token_starts
+        starts = self._token_starts
+        if not starts and self.tokens:
+            starts = self._token_starts = list(map(_START, self.tokens))
+        return starts
 
     def _reach(self) -> list[int]:
         """The furthest token end up to each token, built on first use: nondecreasing, so a
         binary search finds the tokens that surely end by a given offset."""
-        if not self._token_reach and self.tokens:
-            self._token_reach = list(accumulate((t.end for t in self.tokens), max))
-        return self._token_reach
+        reach = self._token_reach
+        if not reach and self.tokens:
+            reach = self._token_reach = list(accumulate(map(_END, self.tokens), max))
+        return reach
 
     def tokens_in(self, start: int, end: int) -> Sequence[Token]:
         """Tokens lying inside ``[start, end)``, in order (binary search; only the tokens after
         the last one surely ending by ``end`` are checked one by one)."""
         starts = self._starts()
         lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
-        inside = bisect.bisect_right(self._reach(), end, lo, hi) if lo < hi else hi
+        hi = bisect.bisect_left(starts, end, lo)
+        if lo >= hi:
+            return []
+        inside = bisect.bisect_right(self._reach(), end, lo, hi)
         if inside == hi:
             return list(self.tokens[lo:hi])
         return [*self.tokens[lo:inside], *(t for t in self.tokens[inside:hi] if t.end <= end)]
@@ -90,8 +97,10 @@ class DocContext:
     def token_at(self, offset: int) -> Token | None:
         """The token covering ``offset``, if any."""
         i = bisect.bisect_right(self._starts(), offset) - 1
-        if i >= 0 and self.tokens[i].start <= offset < self.tokens[i].end:
-            return self.tokens[i]
+        if i >= 0:
+            token = self.tokens[i]
+            if token.start <= offset < token.end:
+                return token
         return None
 
 

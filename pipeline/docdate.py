@@ -27,6 +27,22 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in load_yaml("doc_dates.yaml")["patterns"])
 
 
+_YEAR_GROUP = r"(?P<year>\d{4})"
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+@cache
+def _digits_required() -> bool:
+    """Whether every pattern spells its year as ``(?P<year>\\d{4})``: ``_date_of`` always reads
+    the year, so a text without four digits in a row then holds no date, and one C-level
+    search rules out every pattern at once (most lines of a document have no year)."""
+    return all(_YEAR_GROUP in p for p in load_yaml("doc_dates.yaml")["patterns"])
+
+
+def _may_hold_date(text: str) -> bool:
+    return not _digits_required() or _FOUR_DIGITS.search(text) is not None
+
+
 def _month(name: str) -> int | None:
     months: dict[str, int] = load_yaml("doc_dates.yaml")["month_names"]
     return months.get(name.lower().rstrip("."))
@@ -34,6 +50,8 @@ def _month(name: str) -> int | None:
 
 def parse_date_line(line: str) -> dt.date | None:
     """The date a short line consists of, or None when the line is prose or no valid date."""
+    if not _may_hold_date(line):
+        return None
     extra_allowed: int = load_yaml("doc_dates.yaml")["max_extra_chars"]
     stripped = line.strip()
     for pattern in _patterns():
@@ -52,6 +70,8 @@ def find_date(text: str) -> dt.date | None:
     >>> find_date(" 2024. 6. 21.(금) 11:00")
     datetime.date(2024, 6, 21)
     """
+    if not _may_hold_date(text):
+        return None
     for pattern in _patterns():
         for match in pattern.finditer(text):
             found = _date_of(match)

@@ -173,8 +173,7 @@ def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mentio
     kept: list[Mention[Any]] = []
     warnings: list[str] = []
     for m in mentions:
-        values = [getattr(m.fields, name) for name in type(m.fields).model_fields]
-        if all(fits_decimal(v) for v in values if isinstance(v, Decimal)):
+        if all(fits_decimal(v) for v in vars(m.fields).values() if isinstance(v, Decimal)):
             kept.append(m)
         else:
             warnings.append(
@@ -226,18 +225,17 @@ def _build_document(
     terms = extract_terms(ctx)
 
     def located(kind: str, mentions: Sequence[Mention[Any]]) -> list[dict[str, Any]]:
-        return [
-            where.place(ctx, m, i, origin) | m.fields.model_dump()
-            for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)
-        ]
+        # the fields' own values (``vars``, not a ``model_dump`` copy): the located record
+        # validates them again as its own
+        return [where.place(ctx, m, i, origin) | vars(m.fields) for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)]
 
-    located_actors = [ActorMention(**row) for row in located("actors", actors)]
+    located_actors = [ActorMention.model_validate(row) for row in located("actors", actors)]
     located_amounts = [
-        Amount(**(row | {"parties": parties}))
+        Amount.model_validate(row | {"parties": parties})
         for row, parties in zip(located("amounts", amounts), parties_of_amount, strict=True)
     ]
-    located_dates = [DateMention(**row) for row in located("dates", dates)]
-    located_quantities = [Quantity(**row) for row in located("quantities", quantities)]
+    located_dates = [DateMention.model_validate(row) for row in located("dates", dates)]
+    located_quantities = [Quantity.model_validate(row) for row in located("quantities", quantities)]
     commitments = extract_commitments(
         ctx,
         located_actors,
@@ -267,7 +265,7 @@ def _build_document(
         amounts=located_amounts,
         dates=located_dates,
         quantities=located_quantities,
-        terms=[Term(**row) for row in located("terms", terms)],
+        terms=[Term.model_validate(row) for row in located("terms", terms)],
         tables=tables.tables,
         table_cells=tables.cells,
         commitments=commitments,

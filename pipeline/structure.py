@@ -42,7 +42,7 @@ class _Markers:
 
     bullet: re.Pattern[str]
     rank: dict[str, int]
-    inline_symbols: tuple[str, ...]
+    inline_symbols: tuple[tuple[str, re.Pattern[str]], ...]
     inline_numbered: tuple[re.Pattern[str], ...]
     heading: re.Pattern[str]
     heading_numbered: frozenset[str]
@@ -66,7 +66,7 @@ def _markers() -> _Markers:
     return _Markers(
         bullet=re.compile(r"(?:" + "|".join(alternatives) + r")[ \t]*"),
         rank=rank,
-        inline_symbols=tuple(data["inline_symbols"]),
+        inline_symbols=tuple((s, re.compile(re.escape(s) + r"\s?")) for s in data["inline_symbols"]),
         inline_numbered=tuple(re.compile(p) for p in data["inline_numbered"].values()),
         heading=re.compile(data["heading_markers"]),
         heading_numbered=frozenset(data["heading_numbered"]),
@@ -215,6 +215,10 @@ class _Parser:
             return len(content) <= 120
         return parse_date_line(content) is not None
 
+    def _framing(self, content: str) -> bool:
+        """A frame line or a caption/subtitle: what is skipped above the body."""
+        return self._frame_line(content) or self.press.caption.match(content) is not None
+
     def _header_date(self) -> dt.date | None:
         """The release date of a header block (보도시점/배포 …, on the line or the next one)."""
         top = [i for i, ln in enumerate(self.lines) if not ln.blank()][: self.press.search_lines]
@@ -336,9 +340,8 @@ class _Parser:
                     self._close_list()
                 continue
             content = self._content(line)
-            framing = self._frame_line(content) or self.press.caption.match(content)
-            if not self.body_started and framing and not self._bullet_marker(line):
-                continue  # header block and subtitle above the body
+            if not self.body_started and not self._bullet_marker(line) and self._framing(content):
+                continue  # header block and subtitle above the body (once the body began, never)
             if self.press.header.match(content) and self.press.contact.search(content):
                 previous_blank = True
                 continue  # a contact line inside or below the body
@@ -477,8 +480,10 @@ class _Parser:
         own_end = item.children[0].start if item.children else item.end
         body = self.text[item.start : own_end]
         starts: list[tuple[int, int, str]] = []  # (marker start, content start, marker)
-        for symbol in self.m.inline_symbols:
-            found = [(m.start(), m.end(), symbol) for m in re.finditer(re.escape(symbol) + r"\s?", body)]
+        for symbol, pattern in self.m.inline_symbols:
+            if symbol not in body:
+                continue
+            found = [(m.start(), m.end(), symbol) for m in pattern.finditer(body)]
             if len(found) >= 2:
                 starts = found
                 break

@@ -50,8 +50,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def document_json(doc: Document) -> bytes:
-    """The nested document as UTF-8 JSON (not ASCII-escaped), newline-terminated."""
-    return (doc.model_dump_json(indent=1) + "\n").encode("utf-8")
+    """The nested document as UTF-8 JSON (not ASCII-escaped), newline-terminated: the bytes
+    ``model_dump_json`` would give, taken from the serializer as bytes (``model_dump_json``
+    decodes them to a str, which would then be encoded again)."""
+    return type(doc).__pydantic_serializer__.to_json(doc, indent=1) + b"\n"
 
 
 def json_bytes(value: Any) -> bytes:

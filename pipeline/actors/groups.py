@@ -50,10 +50,8 @@ class Bounds:
 
     @classmethod
     def of(cls, tokens: Sequence[Token]) -> Bounds:
-        starts: dict[int, Token] = {}
-        for t in tokens:
-            if t.start not in starts:  # the first token at an offset, as ``setdefault`` would keep
-                starts[t.start] = t
+        # backwards, so that of several tokens at one offset the first is stored last and kept
+        starts = {t.start: t for t in reversed(tokens)}
         return cls(starts, {t.end for t in tokens})
 
     def is_end(self, text: str, end: int) -> bool:

@@ -39,7 +39,24 @@ def document_parties(ctx: DocContext, actors: list[Mention[ActorFields]]) -> lis
     compound (``한-아세안`` -> ``[KOR, ASEAN]``). None when those name no country: a press
     release about statistics has no parties, and countries mentioned further down are topics,
     not the parties of every amount."""
-    return parties_of_index(ctx, SpanIndex.of_mentions(actors))
+    return parties_of_index(ctx, _index_of(actors))
+
+
+_LAST_INDEX: list[tuple[tuple[Mention[ActorFields], ...], SpanIndex]] = []
+"""The last actor list indexed and its index (one entry)."""
+
+
+def _index_of(actors: list[Mention[ActorFields]]) -> SpanIndex:
+    """The spans of ``actors``, indexed once for the document's, the bullets' and the amounts'
+    parties, which read the same list one after the other. Mentions are immutable, so the
+    same mentions (compared one by one, by identity) give the same index."""
+    if _LAST_INDEX:
+        seen, index = _LAST_INDEX[0]
+        if len(seen) == len(actors) and all(a is b for a, b in zip(seen, actors, strict=True)):
+            return index
+    index = SpanIndex.of_mentions(actors)
+    _LAST_INDEX[:] = [(tuple(actors), index)]
+    return index
 
 
 def parties_of_index(ctx: DocContext, index: SpanIndex) -> list[str]:
@@ -218,7 +235,7 @@ def _bullet_parties(ctx: DocContext, attribution: _Attribution) -> dict[str, lis
 def bullet_parties(ctx: DocContext, actors: list[Mention[ActorFields]], doc: list[str] | None = None) -> dict[str, list[str]]:
     """``bullet_id -> actor ids`` committing to the bullet, in order of first appearance;
     ``doc`` is the document's parties when the caller has them already."""
-    index = SpanIndex.of_mentions(actors)
+    index = _index_of(actors)
     doc = parties_of_index(ctx, index) if doc is None else doc
     return _bullet_parties(ctx, _Attribution(ctx, index, doc))
 
@@ -253,7 +270,7 @@ def amount_parties(
 ) -> list[list[str]]:
     """Actor ids each amount belongs to, in the order of ``amounts``; ``doc`` and ``bullets``
     are the document's and the bullets' parties when the caller has them already."""
-    index = SpanIndex.of_mentions(actors)
+    index = _index_of(actors)
     doc = parties_of_index(ctx, index) if doc is None else doc
     attribution = _Attribution(ctx, index, doc)
     bullets = _bullet_parties(ctx, attribution) if bullets is None else bullets

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from pipeline.context import Mention
 from schemas.models import ActorFields
@@ -32,11 +33,15 @@ class Subject:
     ids: tuple[str, ...]
 
 
+_EXTENT = attrgetter("start", "end")
+"""A span's (start, end), as a C-level sort key."""
+
+
 class SpanIndex:
     """Actor spans by start and end offset."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.spans = sorted(spans, key=_EXTENT)
         self.by_end = {s.end: s for s in self.spans}
         self.by_start = {s.start: s for s in self.spans}
         self.starts = [s.start for s in self.spans]

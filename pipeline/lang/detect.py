@@ -26,8 +26,24 @@ HANGUL_SHARE_FOR_KOREAN = 0.3
 SCRIPT_SHARE = 0.3
 """Share of letters in another non-Latin script that makes a document that script's language."""
 
-_HANGUL_RANGES = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-"""Hangul syllables, jamo and compatibility jamo; found by one C-level scan, not a per-character call."""
+_HANGUL_BLOCKS = ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))
+"""Hangul syllables, jamo and compatibility jamo."""
+
+
+def _letter_class(blocks: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    """One character class of the letters (``str.isalpha``) in ``blocks``, as ranges of
+    consecutive letters: counted by one C-level scan, not a per-character call."""
+    letters = [c for lo, hi in blocks for c in range(lo, hi + 1) if chr(c).isalpha()]
+    runs: list[list[int]] = []
+    for c in letters:
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return re.compile("[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in runs) + "]")
+
+
+_HANGUL_LETTERS = _letter_class(_HANGUL_BLOCKS)
 
 _OTHER_SCRIPTS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("ja", re.compile("[\u3040-\u30ff]"), 0.1),  # kana: even a little marks Japanese among Han characters
@@ -36,14 +52,20 @@ _OTHER_SCRIPTS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("ar", re.compile("[\u0600-\u06ff]"), SCRIPT_SHARE),
     ("th", re.compile("[\u0e00-\u0e7f]"), SCRIPT_SHARE),
 )
+_ANY_OTHER_SCRIPT = re.compile("|".join(script.pattern for _, script, _ in _OTHER_SCRIPTS))
 
 
 def detect_language(text: str) -> str:
     """The document's language code (``ko``, ``en``, or the code of another script's language)."""
+    hangul = len(_HANGUL_LETTERS.findall(text))
+    if hangul and hangul / len(text) >= HANGUL_SHARE_FOR_KOREAN:
+        return Language.KO.value  # a share of all characters is at most the share of letters
+    if not hangul and _ANY_OTHER_SCRIPT.search(text) is None:
+        # no share to weigh (the letters need no count): English unless there is no letter
+        return Language.EN.value if any(map(str.isalpha, text)) else Language.KO.value
     letters = sum(map(str.isalpha, text))
     if not letters:
         return Language.KO.value
-    hangul = sum(map(str.isalpha, _HANGUL_RANGES.findall(text)))
     if hangul / letters >= HANGUL_SHARE_FOR_KOREAN:
         return Language.KO.value
     for code, script, share in _OTHER_SCRIPTS:
