@@ -78,6 +78,12 @@ def key_table(language: str) -> KeyTable:
     return KeyTable(tables["exact"], tables["folded"], frozenset(scanned))
 
 
+@cache
+def _every_pattern() -> frozenset[_Pattern]:
+    """Every pattern of the lexicon: all are scanned in full when the keys cannot be used."""
+    return frozenset((i, kind) for i in range(len(_sectors())) for kind in ("ko", "en_ci", "en_cs"))
+
+
 class DocumentSectors:
     """``sectors`` of any span of one document, from the keys of table ``table`` of ``keys``
     (by start: a key that starts in a span but runs past it cannot match there, so no harm)."""
@@ -86,8 +92,7 @@ class DocumentSectors:
         self.language = language
         self.hits = sorted((last + 1 - length, labels[table]) for last, (length, labels) in keys.hits if labels[table])
         self.starts = [q for q, _ in self.hits]
-        every = frozenset((i, kind) for i in range(len(_sectors())) for kind in ("ko", "en_ci", "en_cs"))
-        self.scanned = key_table(language).scanned if keys.in_place else every
+        self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
 
     def sectors(self, text: str, start: int, in_word: Callable[[int, int], bool]) -> list[str]:
