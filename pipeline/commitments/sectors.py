@@ -110,7 +110,8 @@ class DocumentSectors:
         for i in sorted({i for i, _ in starts}.union(self.always)):
             sector, ko, en_ci, en_cs = patterns[i]
             if self.language == "ko":
-                hit = any(in_word(m.start(), m.end()) for m in self._finditer((i, "ko"), ko, text, starts))
+                found = self._finditer((i, "ko"), ko, text, starts)
+                hit = found is not None and any(in_word(m.start(), m.end()) for m in found)
             else:
                 hit = self._found((i, "en_ci"), en_ci, text, starts)
             if hit or self._found((i, "en_cs"), en_cs, text, starts):
@@ -119,10 +120,15 @@ class DocumentSectors:
 
     def _finditer(
         self, which: _Pattern, pattern: re.Pattern[str], text: str, starts: dict[_Pattern, list[int]]
-    ) -> Iterator[re.Match[str]]:
+    ) -> Iterator[re.Match[str]] | None:
+        """The matches of one pattern in ``text``; ``None`` when none can occur (no key of it)."""
         if which in self.scanned:
             return pattern.finditer(text)
-        return matches(pattern, text, starts.get(which, []))
+        found = starts.get(which)
+        return matches(pattern, text, found) if found else None
 
     def _found(self, which: _Pattern, pattern: re.Pattern[str] | None, text: str, starts: dict[_Pattern, list[int]]) -> bool:
-        return pattern is not None and next(self._finditer(which, pattern, text, starts), None) is not None
+        if pattern is None:
+            return False
+        found = self._finditer(which, pattern, text, starts)
+        return found is not None and next(found, None) is not None
