@@ -26,21 +26,22 @@ def _words(key: str) -> frozenset[str]:
 def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tuple[int, int]]:
     """Sentence (or clause) ranges inside ``[start, end)``."""
     words = words_between(ctx.tokens, start, end)
-    breaks = set(sentence_breaks(words, ctx.text))
-    conj = _words("clause_conjunctions")
+    ends = sentence_breaks(words, ctx.text)
+    if not clauses:  # sentences end at the breaks alone: no pass over every word
+        cuts = [words[k].end for k in ends]
+    else:
+        breaks = set(ends)
+        conj = _words("clause_conjunctions")
+        cuts = [
+            w.end
+            for k, w in enumerate(words)
+            if k in breaks or w.form == ";" or (w.form == "," and k + 1 < len(words) and words[k + 1].form in conj)
+        ]
     out: list[tuple[int, int]] = []
     cur = start
-    for k, w in enumerate(words):
-        cut = None
-        if (
-            k in breaks
-            or (clauses and w.form == ";")
-            or (clauses and w.form == "," and k + 1 < len(words) and words[k + 1].form in conj)
-        ):
-            cut = w.end
-        if cut is not None:
-            out.append((cur, cut))
-            cur = cut
+    for cut in cuts:
+        out.append((cur, cut))
+        cur = cut
     if cur < end:
         out.append((cur, end))
     return [(s, e) for s, e in out if ctx.text[s:e].strip()]
