@@ -58,7 +58,7 @@ class Bounds:
     def of(cls, tokens: Sequence[Token]) -> Bounds:
         # backwards, so that of several tokens at one offset the first is stored last and kept
         # (built by C-level maps: about a thousand tokens per document)
-        starts = dict(zip(map(_START, reversed(tokens)), reversed(tokens)))
+        starts = dict(zip(map(_START, reversed(tokens)), reversed(tokens), strict=True))
         return cls(starts, set(map(_END, tokens)))
 
     def is_end(self, text: str, end: int) -> bool:

@@ -121,11 +121,9 @@ def prefix_before(ctx: DocContext, gz: Gazetteer, start: int) -> tuple[str, int]
 def plural_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds) -> list[Group]:
     """``Departments of Treasury and State`` gives one group per department found in the gazetteer."""
     heads: dict[str, str] = markers()["plural_heads"]
-    if not _may_hold_head(ctx.tokens, heads):
-        return []
-    words = words_of(ctx.tokens)
+    words, found = _heads_of(ctx.tokens, heads)
     out: list[Group] = []
-    for k in compress(count(), map(heads.__contains__, map(_FORM, words))):
+    for k in found:
         w = words[k]
         if k + 1 >= len(words) or words[k + 1].form != "of":
             continue
@@ -166,13 +164,18 @@ def plural_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds) -> list[Group]
     return out
 
 
-def _may_hold_head(tokens: Sequence[Token], heads: dict[str, str]) -> bool:
-    """Whether a word may read as a plural head: a word's first token reads as a prefix of
-    the word's form, or of the form with the period split off it (``Departments.``), so
-    without a token reading as such a prefix of any head, no word is one (a Korean document
-    is then spared building its words)."""
+def _heads_of(tokens: Sequence[Token], heads: dict[str, str]) -> tuple[list[Word], list[int]]:
+    """The document's words and the indices of those reading as a plural head.
+
+    A word's first token reads as a prefix of the word's form, or of the form with the period
+    split off it (``Departments.``): without a token reading as such a prefix of any head, no
+    word is one, and the words are not even built (a Korean document is spared them).
+    """
     forms = set(map(_FORM, tokens))
-    return any(f"{head}."[:size] in forms for head in heads for size in range(len(head) + 2))
+    if not any(f"{head}."[:size] in forms for head in heads for size in range(len(head) + 2)):
+        return [], []
+    words = words_of(tokens)
+    return words, list(compress(count(), map(heads.__contains__, map(_FORM, words))))
 
 
 def _lookup_body(gz: Gazetteer, name: str, country: tuple[str, int] | None) -> tuple[str, ...]:
