@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import bisect
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 
 from pipeline.actors.spans import SpanIndex, Subject, dedupe
 from pipeline.context import DocContext
 from pipeline.lang.en.actors import markers
 from pipeline.lang.en.words import sentence_breaks, words_between
+
+_FORM = itemgetter(0)
+_START = itemgetter(1)
+"""A word's form and start, as C-level getters."""
 
 
 @cache
@@ -53,7 +59,7 @@ def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[
     adverbs = _words("subject_adverbs")
     we = _words("we_pronouns")
     words = words_between(ctx.tokens, start, end)
-    starts = [w.start for w in words]
+    starts = list(map(_START, words))
     out: list[Subject] = []
 
     def verb_follows(k: int) -> bool:
@@ -64,9 +70,9 @@ def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[
     def between(a: int, b: int) -> list[str]:
         return [w.form for w in words[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]]
 
-    for k, w in enumerate(words):
-        if w.form in we and verb_follows(k + 1):
-            out.append(Subject(w.start, tuple(doc)))
+    for k in compress(count(), map(we.__contains__, map(_FORM, words))):  # only "we" words
+        if verb_follows(k + 1):
+            out.append(Subject(words[k].start, tuple(doc)))
     for span in index.within(start, end):
         if not span.actor_ids:
             continue
