@@ -134,12 +134,17 @@ def same_outputs(a: Path, b: Path) -> list[str]:
     return [n for n in names if not (a / n).is_file() or not (b / n).is_file() or (a / n).read_bytes() != (b / n).read_bytes()]
 
 
+def stages_in(tree: Path, paths: Sequence[Path]) -> dict[str, float]:
+    """Per-stage ms/document of the code in ``tree`` (``bench.stages`` run there)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.stages", *map(str, paths)], check=True, capture_output=True, text=True, cwd=tree
+    )
+    return {name: seconds * 1000 / len(paths) for name, seconds in json.loads(out.stdout).items()}
+
+
 def stage_profile(paths: Sequence[Path]) -> tuple[dict[str, float], str]:
     """Per-stage ms/document of now, and the top of a cProfile of the same loop."""
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.stages", *map(str, paths)], check=True, capture_output=True, text=True, cwd=ROOT
-    )
-    per_doc = {name: seconds * 1000 / len(paths) for name, seconds in json.loads(out.stdout).items()}
+    per_doc = stages_in(ROOT, paths)
     profiler = cProfile.Profile()
     from bench.stages import measure
 
@@ -197,12 +202,13 @@ def main() -> None:
         median = _median_table(samples)
         reference = kept[f"start/{n}/1"]
         differences = {key: same_outputs(reference, out) for key, out in kept.items()}
+        start_stages = stages_in(trees["start"], paths[:PYTHON_DOCS])
     per_stage, profile = stage_profile(paths[:PYTHON_DOCS])
     readers = subprocess.run(
         [sys.executable, "-m", "bench.readers"], check=True, capture_output=True, text=True, cwd=ROOT
     ).stdout.strip()
     load_after = os.getloadavg()
-    lines = _report(args, n, megabytes, median, differences, per_stage, profile, (load_before, load_after))
+    lines = _report(args, n, megabytes, median, differences, (start_stages, per_stage), profile, (load_before, load_after))
     lines += ["", "## Reading each input format (format fixtures, now)", "", readers]
     analysis = ROOT / "bench" / "analysis.md"
     if analysis.exists():
@@ -219,7 +225,7 @@ def _report(
     megabytes: float,
     median: dict[str, float],
     differences: dict[str, list[str]],
-    per_stage: dict[str, float],
+    stage_costs: tuple[dict[str, float], dict[str, float]],
     profile: str,
     loads: tuple[tuple[float, ...], tuple[float, ...]],
 ) -> list[str]:
@@ -280,20 +286,22 @@ def _report(
     for key, diff in differences.items():
         listed = f"{len(diff)}: {', '.join(diff[:3])}{' ...' if len(diff) > 3 else ''}" if diff else "none (byte-identical)"
         lines.append(f"| {key} | {listed} |")
+    start_stage, per_stage = stage_costs
     kiwi_ms = per_stage[KIWI_STAGE]
     python_ms = sum(per_stage[name] for name in (READ_STAGE, WHOLE_STAGE, JSON_STAGE))
+    start_python_ms = sum(start_stage.get(name, 0.0) for name in (READ_STAGE, WHOLE_STAGE, JSON_STAGE))
     lines += [
         "",
-        f"## Where the time goes now (ms per document, first {min(PYTHON_DOCS, n)} documents, one process, no overlap)",
+        f"## Where the time goes, start and now (ms per document, first {min(PYTHON_DOCS, n)} documents, one process, no overlap)",
         "",
-        "| stage | ms/document |",
-        "| --- | --- |",
+        "| stage | start ms/document | now ms/document |",
+        "| --- | --- | --- |",
     ]
-    lines += [f"| {name} | {per_stage[name]:.2f} |" for name, _ in STAGES]
+    lines += [f"| {name} | {start_stage.get(name, float('nan')):.2f} | {per_stage[name]:.2f} |" for name, _ in STAGES]
     lines += [
         "",
-        f"Python stages in this measure (reading + whole document without Kiwi + JSON): {python_ms:.2f} ms/document, "
-        f"Kiwi {kiwi_ms:.2f}. The stage lines above the whole-document line are parts of it.",
+        f"Python stages in this measure (reading + whole document without Kiwi + JSON): start {start_python_ms:.2f}, "
+        f"now {python_ms:.2f} ms/document; Kiwi {kiwi_ms:.2f}. The stage lines above the whole-document line are parts of it.",
         "",
         "cProfile of the same loop (top functions by own time):",
         "",
