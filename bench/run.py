@@ -292,7 +292,7 @@ def _report(
     start_python_ms = sum(start_stage.get(name, 0.0) for name in (READ_STAGE, WHOLE_STAGE, JSON_STAGE))
     lines += [
         "",
-        f"## Where the time goes, start and now (ms per document, first {min(PYTHON_DOCS, n)} documents, one process, no overlap)",
+        f"## Where the time goes, start and now (ms per document, first {min(PYTHON_DOCS, n)} documents, no overlap)",
         "",
         "| stage | start ms/document | now ms/document |",
         "| --- | --- | --- |",

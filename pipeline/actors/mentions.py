@@ -57,8 +57,7 @@ def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, names: list
             return False
     rest = text[m.end : m.end + 12].lstrip(" -·–‐")
     for actor_id in m.entry.ids:
-        actor = gz.get(actor_id)
-        if any(rest.startswith(block) for block in actor.not_followed_by):
+        if rest.startswith(gz.get(actor_id).not_followed_by):  # a tuple: any of them (none: False)
             return False
     return not any(r.rejects_name is not None and r.rejects_name(ctx, gz, bounds, m) for r in names)
 

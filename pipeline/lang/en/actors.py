@@ -5,7 +5,10 @@ countries" for the document's two parties. Markers in ``data/actors.yaml``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import Any
 
 from pipeline.actors.gazetteer import Gazetteer
@@ -15,6 +18,10 @@ from pipeline.lang.en import scan
 from pipeline.lang.en.words import Word, is_capitalized, words_of
 from pipeline.lexicon import lang_yaml
 from pipeline.text_utils import ASCII_ALNUM_CHARS, has_hangul
+from pipeline.tokens import Token
+
+_FORM = itemgetter(0)
+"""A token's or a word's form, as a C-level getter."""
 
 
 @cache
@@ -114,10 +121,11 @@ def prefix_before(ctx: DocContext, gz: Gazetteer, start: int) -> tuple[str, int]
 def plural_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds) -> list[Group]:
     """``Departments of Treasury and State`` gives one group per department found in the gazetteer."""
     heads: dict[str, str] = markers()["plural_heads"]
-    words = words_of(ctx.tokens)
+    words, found = _heads_of(ctx.tokens, heads)
     out: list[Group] = []
-    for k, w in enumerate(words):
-        if w.form not in heads or k + 1 >= len(words) or words[k + 1].form != "of":
+    for k in found:
+        w = words[k]
+        if k + 1 >= len(words) or words[k + 1].form != "of":
             continue
         singular = heads[w.form]
         country = prefix_in(ctx.text, gz, w.start)
@@ -154,6 +162,20 @@ def plural_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds) -> list[Group]
             first = False
             i = stop
     return out
+
+
+def _heads_of(tokens: Sequence[Token], heads: dict[str, str]) -> tuple[list[Word], list[int]]:
+    """The document's words and the indices of those reading as a plural head.
+
+    A word's first token reads as a prefix of the word's form, or of the form with the period
+    split off it (``Departments.``): without a token reading as such a prefix of any head, no
+    word is one, and the words are not even built (a Korean document is spared them).
+    """
+    forms = set(map(_FORM, tokens))
+    if not any(f"{head}."[:size] in forms for head in heads for size in range(len(head) + 2)):
+        return [], []
+    words = words_of(tokens)
+    return words, list(compress(count(), map(heads.__contains__, map(_FORM, words))))
 
 
 def _lookup_body(gz: Gazetteer, name: str, country: tuple[str, int] | None) -> tuple[str, ...]:

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import bisect
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 
 from pipeline.actors.spans import SpanIndex, Subject, dedupe
 from pipeline.context import DocContext
 from pipeline.lang.en.actors import markers
 from pipeline.lang.en.words import sentence_breaks, words_between
+
+_FORM = itemgetter(0)
+_START = itemgetter(1)
+"""A word's form and start, as C-level getters."""
 
 
 @cache
@@ -26,21 +32,22 @@ def _words(key: str) -> frozenset[str]:
 def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tuple[int, int]]:
     """Sentence (or clause) ranges inside ``[start, end)``."""
     words = words_between(ctx.tokens, start, end)
-    breaks = set(sentence_breaks(words, ctx.text))
-    conj = _words("clause_conjunctions")
+    ends = sentence_breaks(words, ctx.text)
+    if not clauses:  # sentences end at the breaks alone: no pass over every word
+        cuts = [words[k].end for k in ends]
+    else:
+        breaks = set(ends)
+        conj = _words("clause_conjunctions")
+        cuts = [
+            w.end
+            for k, w in enumerate(words)
+            if k in breaks or w.form == ";" or (w.form == "," and k + 1 < len(words) and words[k + 1].form in conj)
+        ]
     out: list[tuple[int, int]] = []
     cur = start
-    for k, w in enumerate(words):
-        cut = None
-        if (
-            k in breaks
-            or (clauses and w.form == ";")
-            or (clauses and w.form == "," and k + 1 < len(words) and words[k + 1].form in conj)
-        ):
-            cut = w.end
-        if cut is not None:
-            out.append((cur, cut))
-            cur = cut
+    for cut in cuts:
+        out.append((cur, cut))
+        cur = cut
     if cur < end:
         out.append((cur, end))
     return [(s, e) for s, e in out if ctx.text[s:e].strip()]
@@ -52,7 +59,7 @@ def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[
     adverbs = _words("subject_adverbs")
     we = _words("we_pronouns")
     words = words_between(ctx.tokens, start, end)
-    starts = [w.start for w in words]
+    starts = list(map(_START, words))
     out: list[Subject] = []
 
     def verb_follows(k: int) -> bool:
@@ -63,9 +70,9 @@ def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[
     def between(a: int, b: int) -> list[str]:
         return [w.form for w in words[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]]
 
-    for k, w in enumerate(words):
-        if w.form in we and verb_follows(k + 1):
-            out.append(Subject(w.start, tuple(doc)))
+    for k in compress(count(), map(we.__contains__, map(_FORM, words))):  # only "we" words
+        if verb_follows(k + 1):
+            out.append(Subject(words[k].start, tuple(doc)))
     for span in index.within(start, end):
         if not span.actor_ids:
             continue

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import TypedDict
 
 from pipeline.actors.gazetteer import load_gazetteer
@@ -16,6 +18,9 @@ from pipeline.context import DocContext
 from pipeline.lang.en.actors import prefix_in
 from pipeline.lang.en.words import Word, is_capitalized, words_of
 from pipeline.lexicon import lang_yaml
+
+_FORM = itemgetter(0)
+"""A word's form, as a C-level getter."""
 
 
 class _EnRules(TypedDict):
@@ -84,8 +89,10 @@ def _english(ctx: DocContext, named: list[tuple[int, int]], words: Sequence[Word
     out: list[tuple[int, int]] = []
     n = len(words)
     heads = tables.heads
-    for k, w in enumerate(words):
-        if w.form not in heads or not w.is_word or not is_capitalized(w.form):
+    # only words reading as a head are looked at (a C-level filter over the forms)
+    for k in compress(count(), map(heads.__contains__, map(_FORM, words))):
+        w = words[k]
+        if not w.is_word or not is_capitalized(w.form):
             continue
         # head-final
         for head in finals_by_first.get(w.form, ()):

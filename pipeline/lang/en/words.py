@@ -13,6 +13,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from pipeline.lexicon import lang_yaml
@@ -20,6 +22,11 @@ from pipeline.tokens import Token
 
 _WORDY = {"SL", "SN", "SH"}
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_SENTENCE_MARKS = frozenset({".", "!", "?", ":"})
+_FORM = itemgetter(0)
+_START = itemgetter(1)
+_END = itemgetter(2)
+"""A word's form, start and end, as C-level getters."""
 
 
 class Word(NamedTuple):
@@ -91,7 +98,7 @@ def _cached(tokens: Sequence[Token]) -> tuple[Sequence[Token], list[Word], list[
     words = build_words(tokens)
     if len(_CACHE) >= 4:
         _CACHE.pop(next(iter(_CACHE)))
-    entry = (tokens, words, [w.start for w in words])
+    entry = (tokens, words, list(map(_START, words)))
     _CACHE[id(tokens)] = entry
     return entry
 
@@ -116,9 +123,13 @@ def is_capitalized(form: str) -> bool:
 
 def sentence_breaks(words: Sequence[Word], text: str) -> list[int]:
     """Indices of words that end a sentence: ``.``/``!``/``?``/``:`` marks, or a blank line after."""
-    out: list[int] = []
     last = len(words) - 1
+    if last < 1 or text.find("\n", min(map(_END, words)), max(map(_START, words))) == -1:
+        # no line break from the earliest word end to the latest word start, where every gap
+        # between two words lies: only the marks end sentences (a C-level pass over the forms)
+        return [k for k in compress(count(), map(_SENTENCE_MARKS.__contains__, map(_FORM, words))) if not words[k].is_word]
+    out: list[int] = []
     for k, w in enumerate(words):
-        if (not w.is_word and w.form in {".", "!", "?", ":"}) or (k < last and text.find("\n", w.end, words[k + 1].start) != -1):
+        if (not w.is_word and w.form in _SENTENCE_MARKS) or (k < last and text.find("\n", w.end, words[k + 1].start) != -1):
             out.append(k)
     return out

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import Any
 
 from pipeline.actors.gazetteer import load_gazetteer
@@ -21,16 +23,31 @@ from pipeline.lang.ko.actors import markers
 
 _NOUNS = {"NNG", "NNP", "NNB", "NR", "NP", "SL", "SN", "SH", "XSN"}
 _VERBAL_ENDINGS = {"EC", "EF", "ETM", "ETN"}
+_SENTENCE_CUT_TAGS = frozenset({"SF"})
+_CLAUSE_CUT_TAGS = frozenset({"SF", "EC"})
+_TAG = itemgetter(1)
 
 
 def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tuple[int, int]]:
     """Sentence (or clause) ranges inside ``[start, end)``."""
     connectives = _markers().connectives
     text = ctx.text
+    tokens = ctx.tokens_in(start, end)
     out: list[tuple[int, int]] = []
     cur = start
+    if text.find("\n", start, end) == -1:
+        # no line break in the range, where every gap between its tokens lies: only sentence
+        # marks (and clause connectives) cut, found by a C-level pass over the tags
+        for k in compress(count(), map((_CLAUSE_CUT_TAGS if clauses else _SENTENCE_CUT_TAGS).__contains__, map(_TAG, tokens))):
+            form, tag, _, t_end = tokens[k]
+            if (tag == "SF") or (clauses and tag == "EC" and form in connectives):
+                out.append((cur, t_end))
+                cur = t_end
+        if cur < end:
+            out.append((cur, end))
+        return [(s, e) for s, e in out if text[s:e].strip()]
     prev_end = start
-    for form, tag, t_start, t_end in ctx.tokens_in(start, end):
+    for form, tag, t_start, t_end in tokens:
         if prev_end != t_start and "\n" in text[prev_end:t_start] and prev_end > cur:
             out.append((cur, prev_end))
             cur = t_start

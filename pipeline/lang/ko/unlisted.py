@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 from typing import TypedDict
 
 from pipeline.actors.groups import Group
@@ -25,6 +26,9 @@ _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
 _JOINER_TAGS = {"SP", "SO", "MAG", "MAJ", "SS"}
 _START = attrgetter("start")
+_TAG = itemgetter(1)
+_RUN_TAGS = frozenset({*_NOUNISH, "NNB", *_JOINER_TAGS})
+"""Every tag a token of a noun run may have (a joiner is also tested by its form)."""
 
 
 class _KoRules(TypedDict):
@@ -83,11 +87,19 @@ def unlisted_groups(ctx: DocContext, named: Sequence[Group]) -> list[Group]:
 
 def _korean_runs(ctx: DocContext) -> list[list[int]]:
     """Token index runs of noun-like morphemes (one noun phrase each)."""
-    text = ctx.text
+    text, toks = ctx.text, ctx.tokens
     runs: list[list[int]] = []
     cur: list[int] = []
     prev_end = 0  # end of the last token of ``cur``
-    for k, (form, tag, start, end) in enumerate(ctx.tokens):
+    after = -1  # the last token looked at
+    # only tokens whose tag a run may hold are looked at (a C-level filter); any token
+    # skipped between two of them could join no run, so it ends the current one
+    for k in compress(count(), map(_RUN_TAGS.__contains__, map(_TAG, toks))):
+        if k != after + 1 and cur:
+            runs.append(cur)
+            cur = []
+        after = k
+        form, tag, start, end = toks[k]
         if cur and start != prev_end:
             gap = text[prev_end:start]
             if "\n" in gap or gap.strip():
