@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -44,6 +44,8 @@ from schemas.models import (
 
 _ANALYSERS: dict[str, ModuleType] = {"ko": korean, "en": english}
 R = TypeVar("R")
+_PAIR = itemgetter(0, 1)
+"""The span of a ``(start, end)`` pair: the pair itself."""
 _EXPLICIT = {"welcomed", "exploring", "planned", "committed"}
 
 
@@ -72,10 +74,12 @@ class _Row:
 class _Index(Generic[R]):
     """Records with offsets, sorted by start: the ones inside a range by binary search."""
 
-    def __init__(self, records: Sequence[R], start: Any = attrgetter("start"), end: Any = attrgetter("end")) -> None:
-        self.records = sorted(records, key=lambda r: (start(r), end(r)))
-        self.starts = [start(r) for r in self.records]
-        self.ends = [end(r) for r in self.records]
+    def __init__(self, records: Sequence[R], span: Callable[[R], tuple[int, int]] = attrgetter("start", "end")) -> None:
+        spans = list(map(span, records))
+        order = sorted(range(len(spans)), key=spans.__getitem__)  # stable: as sorting by span
+        self.records = [records[i] for i in order]
+        self.starts = [spans[i][0] for i in order]
+        self.ends = [spans[i][1] for i in order]
         self.reach = list(accumulate(self.ends, max))
         """The furthest end up to each record: where it is within a range's end, so are all before."""
 
@@ -142,9 +146,9 @@ def extract_commitments(
     lex = lexicon(ctx.language)
     analyser = _ANALYSERS[ctx.language]
     containers = _containers(ctx, amounts)
-    numeric_all = _Index([*amounts, *dates, *quantities])
+    numeric_all = _Index([(m.start, m.end) for m in (*amounts, *dates, *quantities)], span=_PAIR)
     amount_index = _Index(amounts)
-    actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), start=itemgetter(0), end=itemgetter(1))
+    actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), span=_PAIR)
     rows: list[_Row] = []
     clauses_of: dict[int, list[Clause]] = {}
     keys = DocumentKeys(ctx.text, _automata(ctx.language))
@@ -162,7 +166,7 @@ def extract_commitments(
             found = [] if container.amounts_only and not held else scan.actions(clause.start, clause.end)
             if not held and not found:
                 continue  # no sum and no action cue: no row, whatever the clause says
-            numeric = [(m.start, m.end) for m in numeric_all.within(clause.start, clause.end)]
+            numeric = numeric_all.within(clause.start, clause.end)
             spans = actor_spans.within(clause.start, clause.end)
             facts = analyser.analyse(ctx, scan, clause, spans, numeric, found)
             if not held and (facts.action is None or facts.stance):

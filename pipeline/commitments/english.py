@@ -207,9 +207,8 @@ def analyse(
     if group is not None:
         subject = _subject(ctx, words, group[0], actors)
         facts.subjects = _coordinated(ctx, actors, subject) if subject else []
-        facts.we = subject is None and any(
-            w.form.lower() in lex.words("we_pronouns") for w in words[max(0, group[0] - 2) : group[0]]
-        )
+        we = lex.words("we_pronouns")
+        facts.we = subject is None and any(w.form.lower() in we for w in words[max(0, group[0] - 2) : group[0]])
     facts.partners = [span for span in facts.counterparts if preposition[span] == "with"]
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     if cue is not None:

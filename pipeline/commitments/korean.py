@@ -160,7 +160,8 @@ def analyse(
         pred_end = toks[j].end
         past = lex.words("past_endings")
         facts.past = any(_TAG[t.tag] == "EP" and t.form in past for t in toks[i : j + 1])
-        facts.stance = any(t.form in lex.words("stance_verbs") for t in toks[i : j + 1])
+        stance = lex.words("stance_verbs")
+        facts.stance = any(t.form in stance for t in toks[i : j + 1])
         statistic = lex.words("statistic_verbs")
         facts.statistic = any(t.form in statistic and _TAG[t.tag] in {"VV", "NNG"} for t in toks[i : j + 1])
         facts.measured = _measured(lex, toks, i, j)
@@ -228,7 +229,7 @@ def _marked_by(ctx: DocContext, span: tuple[int, int], particles: tuple[str, ...
     after = ctx.text[end : end + 24]
     if after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places:
         return True
-    return any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
+    return after.startswith(particles) and any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -248,7 +249,7 @@ def _counterparts(
     for s, e in actors:
         e2 = _name_end(ctx, e)
         after = ctx.text[e2 : e2 + 24]
-        glued = any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
+        glued = after.startswith(particles) and any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
         place = after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places
         partner = after[:1] in {"와", "과"} and (
             any(after[1:].lstrip().startswith(w) for w in partners) or not _actor_at(actors, ctx.text, e2 + 1)

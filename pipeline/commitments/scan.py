@@ -70,7 +70,9 @@ class CueScan:
         self.inner: dict[str, set[int]] = {}
         """English keys inside a word of the document: a match there needs the span to start there."""
         if lex.language != "ko":
-            self.inner = {name: {q for q in found if not _AT_WORD_START.match(text, q)} for name, found in starts.items()}
+            every: set[int] = set().union(*starts.values())
+            inside_word = {q for q in every if not _AT_WORD_START.match(text, q)}  # each start tried once
+            self.inner = {name: found & inside_word for name, found in starts.items()}
             self.starts = {name: [q for q in found if q not in self.inner[name]] for name, found in self.starts.items()}
 
     def _starts_in(self, name: str, start: int, end: int) -> list[int] | None:

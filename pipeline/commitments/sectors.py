@@ -78,6 +78,12 @@ def key_table(language: str) -> KeyTable:
     return KeyTable(tables["exact"], tables["folded"], frozenset(scanned))
 
 
+@cache
+def _every_pattern() -> frozenset[_Pattern]:
+    """Every pattern of the lexicon: all are scanned in full when the keys cannot be used."""
+    return frozenset((i, kind) for i in range(len(_sectors())) for kind in ("ko", "en_ci", "en_cs"))
+
+
 class DocumentSectors:
     """``sectors`` of any span of one document, from the keys of table ``table`` of ``keys``
     (by start: a key that starts in a span but runs past it cannot match there, so no harm)."""
@@ -86,8 +92,7 @@ class DocumentSectors:
         self.language = language
         self.hits = sorted((last + 1 - length, labels[table]) for last, (length, labels) in keys.hits if labels[table])
         self.starts = [q for q, _ in self.hits]
-        every = frozenset((i, kind) for i in range(len(_sectors())) for kind in ("ko", "en_ci", "en_cs"))
-        self.scanned = key_table(language).scanned if keys.in_place else every
+        self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
 
     def sectors(self, text: str, start: int, in_word: Callable[[int, int], bool]) -> list[str]:
@@ -105,7 +110,8 @@ class DocumentSectors:
         for i in sorted({i for i, _ in starts}.union(self.always)):
             sector, ko, en_ci, en_cs = patterns[i]
             if self.language == "ko":
-                hit = any(in_word(m.start(), m.end()) for m in self._finditer((i, "ko"), ko, text, starts))
+                found = self._finditer((i, "ko"), ko, text, starts)
+                hit = found is not None and any(in_word(m.start(), m.end()) for m in found)
             else:
                 hit = self._found((i, "en_ci"), en_ci, text, starts)
             if hit or self._found((i, "en_cs"), en_cs, text, starts):
@@ -114,10 +120,15 @@ class DocumentSectors:
 
     def _finditer(
         self, which: _Pattern, pattern: re.Pattern[str], text: str, starts: dict[_Pattern, list[int]]
-    ) -> Iterator[re.Match[str]]:
+    ) -> Iterator[re.Match[str]] | None:
+        """The matches of one pattern in ``text``; ``None`` when none can occur (no key of it)."""
         if which in self.scanned:
             return pattern.finditer(text)
-        return matches(pattern, text, starts.get(which, []))
+        found = starts.get(which)
+        return matches(pattern, text, found) if found else None
 
     def _found(self, which: _Pattern, pattern: re.Pattern[str] | None, text: str, starts: dict[_Pattern, list[int]]) -> bool:
-        return pattern is not None and next(self._finditer(which, pattern, text, starts), None) is not None
+        if pattern is None:
+            return False
+        found = self._finditer(which, pattern, text, starts)
+        return found is not None and next(found, None) is not None
