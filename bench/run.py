@@ -191,7 +191,7 @@ def main() -> None:
                 for workers in settings:
                     for label, tree in trees.items():
                         key = f"{label}/{size}/{workers or 'default'}"
-                        out = tmp / "out" / key
+                        out = tmp / "out" / f"{key}/run{repeat}"
                         samples.setdefault(key, []).append(extract_seconds(tree, folder, out, workers))
                         if repeat == 0 and size == n and label != "issue":
                             kept[key] = out
