@@ -47,6 +47,26 @@ def alternation(words: Iterable[str], space: str = r"\ ") -> str:
     return "|".join(re.escape(w).replace(r"\ ", space) for w in unique)
 
 
+def latin_bounded(words: Iterable[str], space: str = r"\ ") -> str:
+    """As :func:`alternation`, for patterns without word boundaries (Korean, where particles
+    attach to words): a word starting or ending with a Latin letter (``MOU``, ``R&D``) is not
+    matched inside a longer Latin word (``MOUNT``).
+
+    >>> latin_bounded(["MOU", "협력"])
+    '(?<![A-Za-z])MOU(?![A-Za-z])|협력'
+    """
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    parts = []
+    for word in unique:
+        part = re.escape(word).replace(r"\ ", space)
+        if word[:1].isascii() and word[:1].isalpha():
+            part = r"(?<![A-Za-z])" + part
+        if word[-1:].isascii() and word[-1:].isalpha():
+            part += r"(?![A-Za-z])"
+        parts.append(part)
+    return "|".join(parts)
+
+
 def kiwi_user_words() -> Iterator[tuple[str, str]]:
     """``(word, "NNP")`` for every Korean gazetteer name without spaces, so Kiwi keeps it whole.
 

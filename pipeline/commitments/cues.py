@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from pipeline.lexicon import alternation, lang_yaml
+from pipeline.lexicon import alternation, lang_yaml, latin_bounded
 
 LANGUAGES = ("ko", "en")
 """Languages with commitment cues; other languages get no commitment rows."""
@@ -32,6 +32,9 @@ class Lexicon:
     raw: dict[str, Any]
     actions: re.Pattern[str]
     action_of: dict[str, str]
+    action_words: list[str]
+    """The words the action pattern is built from: as written for Korean (whose pattern is
+    case-sensitive: ``MOU``, ``R&D``), lower-cased for English (case-blind)."""
     modalities: dict[str, re.Pattern[str]]
     statistic: re.Pattern[str]
     blocked_after: dict[str, tuple[str, ...]]
@@ -54,7 +57,7 @@ class Lexicon:
 
 def _pattern(words: list[str], language: str) -> re.Pattern[str]:
     if language == "ko":
-        return re.compile(alternation(words, space=r"\s?"))
+        return re.compile(latin_bounded(words, space=r"\s?"))
     return re.compile(r"(?<![\w-])(?:" + alternation(words, space=r"\s+") + r")(?![\w-])", re.IGNORECASE)
 
 
@@ -63,12 +66,15 @@ def lexicon(language: str) -> Lexicon:
     """The compiled cues of ``language`` (``ko`` or ``en``)."""
     raw: dict[str, Any] = lang_yaml(language, "commitments.yaml")
     action_of = {word.lower(): action for action, words in raw["actions"].items() for word in words}
+    written = [word for words in raw["actions"].values() for word in words]
+    action_words = list(dict.fromkeys(written)) if language == "ko" else list(action_of)
     modalities = {label: _pattern(words, language) for label, words in raw["modality"].items()}
     return Lexicon(
         language=language,
         raw=raw,
-        actions=_pattern(list(action_of), language),
+        actions=_pattern(action_words, language),
         action_of=action_of,
+        action_words=action_words,
         modalities=modalities,
         statistic=_pattern(raw["statistic_verbs"], language),
         blocked_after={k.lower(): tuple(v) for k, v in raw.get("blocked_after", {}).items()},

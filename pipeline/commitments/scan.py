@@ -28,7 +28,7 @@ def _classes(lex: Lexicon) -> dict[str, list[str]]:
     """The words each pattern of ``lex`` was compiled from, by class."""
     modal = lex.raw["modality"]
     every_modal = [w for words in modal.values() for w in words]
-    return {ACTIONS: list(lex.action_of), STATISTIC: lex.list("statistic_verbs"), **modal, MODALITY: every_modal}
+    return {ACTIONS: lex.action_words, STATISTIC: lex.list("statistic_verbs"), **modal, MODALITY: every_modal}
 
 
 @cache
