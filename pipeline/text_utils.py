@@ -1,10 +1,11 @@
 """Small text helpers used across languages and stages, in one place each: the whitespace-free
-lookup key, Hangul tests, and ASCII letter/digit tests."""
+lookup key, Hangul tests, ASCII letter/digit tests, and a pattern's matches at known starts."""
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable, Iterator
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 """One precomposed Hangul syllable (가..힣)."""
@@ -26,3 +27,20 @@ def has_hangul(text: str) -> bool:
 def is_hangul_char(ch: str) -> bool:
     """Whether one character is a Hangul syllable (``HANGUL.match`` without a regex call)."""
     return "\uac00" <= ch <= "\ud7a3"
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only at ``starts`` (ascending; a repeat is skipped),
+    when ``starts`` holds every offset where ``pattern`` can match: after a match the next one
+    is looked for from its end (one character on after an empty match), as ``finditer`` does.
+    The rules find the few offsets where a long pattern can start once per document, instead
+    of letting the regex engine try it at every character."""
+    match = pattern.match
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is not None:
+            yield m
+            pos = max(m.end(), start + 1)

@@ -42,19 +42,6 @@ def key(word: str, case_blind: bool) -> str:
     return first.lower() if first.isascii() else ""
 
 
-def matches(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending): the
-    leftmost match at or after the previous match's end, as ``finditer`` finds it."""
-    pos = 0
-    for q in starts:
-        if q < pos:
-            continue
-        m = pattern.match(text, q)
-        if m is not None:
-            yield m
-            pos = max(m.end(), q + 1)
-
-
 @dataclass(frozen=True)
 class KeyTable:
     """One user's keys (key -> its labels), found in the text as written or folded, and the

@@ -10,7 +10,8 @@ import re
 from functools import cache
 
 from pipeline.commitments.cues import Cue, Lexicon, cues_of_matches, lexicon
-from pipeline.commitments.keys import DocumentKeys, KeyTable, key, matches
+from pipeline.commitments.keys import DocumentKeys, KeyTable, key
+from pipeline.text_utils import matches_at
 
 ACTIONS = "actions"
 STATISTIC = "statistic"
@@ -93,7 +94,7 @@ class CueScan:
             return pattern.search(self.text[start:end]) is not None
         if not starts:
             return False
-        return next(matches(pattern, self.text[start:end], starts), None) is not None
+        return next(matches_at(pattern, self.text[start:end], starts), None) is not None
 
     def may_act(self, start: int, end: int) -> bool:
         """Whether an action cue may occur in ``text[start:end]`` or any part of it (a part may
@@ -109,7 +110,7 @@ class CueScan:
         if starts == []:
             return []
         text = self.text[start:end]
-        found = self.lex.actions.finditer(text) if starts is None else matches(self.lex.actions, text, starts)
+        found = self.lex.actions.finditer(text) if starts is None else matches_at(self.lex.actions, text, starts)
         return cues_of_matches(self.lex, text, start, found)
 
     def modality(self, start: int, end: int) -> str | None:

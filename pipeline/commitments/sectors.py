@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from pipeline.commitments.keys import DocumentKeys, KeyTable, key, matches
+from pipeline.commitments.keys import DocumentKeys, KeyTable, key
 from pipeline.lexicon import alternation, load_yaml
+from pipeline.text_utils import matches_at
 
 _Patterns = tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]
 
@@ -125,7 +126,7 @@ class DocumentSectors:
         if which in self.scanned:
             return pattern.finditer(text)
         found = starts.get(which)
-        return matches(pattern, text, found) if found else None
+        return matches_at(pattern, text, found) if found else None
 
     def _found(self, which: _Pattern, pattern: re.Pattern[str] | None, text: str, starts: dict[_Pattern, list[int]]) -> bool:
         if pattern is None:

@@ -18,6 +18,7 @@ import yaml
 
 from pipeline.lang.en import amounts, dates, quantities, scan
 from pipeline.lang.en import numbers as num
+from pipeline.text_utils import matches_at
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "en"
 
@@ -72,7 +73,7 @@ def test_date_pattern_leads_hold_every_match() -> None:
             if gate is not None and not gate(leads):
                 assert full == [], (pattern.pattern[:60], text)
             elif lead is not None:
-                assert _spans(scan.matches(pattern, text, lead(leads))) == full, (pattern.pattern[:60], text)
+                assert _spans(matches_at(pattern, text, lead(leads))) == full, (pattern.pattern[:60], text)
 
 
 def _searched(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.lang.ko import amounts, dates, quantities, scan
 from pipeline.lang.ko.common import data
+from pipeline.text_utils import matches_at
 
 Found = list[tuple[tuple[int, int], dict[str, str | None]]]
 
@@ -96,7 +97,7 @@ def test_date_patterns_match_where_finditer_does() -> None:
         for pattern, _, starts in dates.lexicon().patterns:
             if starts is not None:
                 expected = _found(pattern.finditer(text))
-                assert _found(scan.each_match(pattern, text, starts.positions(text))) == expected, (text, pattern.pattern[:60])
+                assert _found(matches_at(pattern, text, starts.positions(text))) == expected, (text, pattern.pattern[:60])
 
 
 def test_the_written_forms_are_found() -> None:
@@ -114,9 +115,9 @@ def test_an_anchor_word_may_start_inside_a_number() -> None:
     assert [m.group("cur") for m in scan.every_match(amounts.lexicon().simple, text, starts)] == ["일본엔"]
 
 
-def test_each_match_skips_what_a_match_covers() -> None:
+def test_matches_at_skips_what_a_match_covers() -> None:
     pattern = re.compile(r"\d+")
-    assert [m.group() for m in scan.each_match(pattern, "12 345", [0, 1, 3, 3, 4])] == ["12", "345"]
+    assert [m.group() for m in matches_at(pattern, "12 345", [0, 1, 3, 3, 4])] == ["12", "345"]
 
 
 def test_a_lexicon_word_starting_with_a_space_is_refused() -> None:

@@ -17,7 +17,7 @@ from pipeline.context import DocContext
 from pipeline.lang.en import scan
 from pipeline.lang.en.words import Word, is_capitalized, words_of
 from pipeline.lexicon import lang_yaml
-from pipeline.text_utils import ASCII_ALNUM_CHARS, has_hangul
+from pipeline.text_utils import ASCII_ALNUM_CHARS, has_hangul, matches_at
 from pipeline.tokens import Token
 
 _FORM = itemgetter(0)
@@ -60,7 +60,7 @@ def both_countries(ctx: DocContext, pair: tuple[str, ...]) -> list[Group]:
     """ "both countries" (and its variants) stands for the document's two parties; the pattern
     is tried only where one of its phrases may start (see :mod:`pipeline.lang.en.scan`)."""
     starts = scan.phrase_starts(ctx.text, _both_words(), markers()["both_countries"])
-    return [Group(m.start(), m.end(), "both_countries", pair) for m in scan.matches(_both_pattern(), ctx.text, starts)]
+    return [Group(m.start(), m.end(), "both_countries", pair) for m in matches_at(_both_pattern(), ctx.text, starts)]
 
 
 # --- country prefixes -----------------------------------------------------------------------

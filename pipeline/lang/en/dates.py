@@ -64,6 +64,7 @@ from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
 from pipeline.money import currencies
 from pipeline.overlap import resolve
+from pipeline.text_utils import matches_at
 from schemas.models import DateFields, Grain, Relation
 
 YEAR = r"(?:19\d{2}|20\d{2}|2100)"
@@ -739,7 +740,7 @@ class _Leads:
 Gate = Callable[[_Leads], bool]
 """A cheap test that a document may hold a match of the pattern at all (``False``: it cannot)."""
 Lead = Callable[[_Leads], Sequence[int]]
-"""Every offset where the pattern may start in a document (see :func:`scan.matches`)."""
+"""Every offset where the pattern may start in a document (see :func:`pipeline.text_utils.matches_at`)."""
 
 
 def _regex_gate(piece: str) -> Gate:
@@ -1032,7 +1033,7 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     for pattern, handler, gate, lead in _patterns():
         if gate is not None and not gate(leads):
             continue  # cheap test for a piece every match must contain: most documents lack it
-        found = pattern.finditer(text) if lead is None else scan.matches(pattern, text, lead(leads))
+        found = pattern.finditer(text) if lead is None else matches_at(pattern, text, lead(leads))
         for m in found:
             core = handler(m, text, doc)
             if core is not None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -161,19 +161,6 @@ def phrase_starts(text: str, words: Words, phrases: Iterable[str]) -> list[int]:
 def phrase_index(phrases: Iterable[str]) -> list[str]:
     """The words :func:`phrase_starts` looks up for ``phrases`` (for building a :class:`Words`)."""
     return [_lead(phrase)[0] for phrase in phrases]
-
-
-def matches(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending):
-    the same leftmost, non-overlapping matches, tried at those offsets only."""
-    end = 0
-    for pos in starts:
-        if pos < end:
-            continue
-        m = pattern.match(text, pos)
-        if m is not None:
-            end = m.end()
-            yield m
 
 
 def search(pattern: re.Pattern[str], text: str, starts: Sequence[int], pos: int) -> re.Match[str] | None:

@@ -50,9 +50,9 @@ from pipeline import periods
 from pipeline.context import DocContext, Mention
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import blocking_prefixes
-from pipeline.lang.ko.scan import digit_starts, each_match, within, words_pattern
+from pipeline.lang.ko.scan import digit_starts, within, words_pattern
 from pipeline.overlap import resolve
-from pipeline.text_utils import compact
+from pipeline.text_utils import compact, matches_at
 from schemas.models import DateFields, Grain, Relation
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
@@ -937,7 +937,7 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     drafts: list[_Draft] = []
     text = ctx.text
     for pattern, build, starts in lexicon().patterns:
-        for m in pattern.finditer(text) if starts is None else each_match(pattern, text, starts.positions(text)):
+        for m in pattern.finditer(text) if starts is None else matches_at(pattern, text, starts.positions(text)):
             draft = build(ctx, m)
             if draft is not None:
                 drafts.append(draft)

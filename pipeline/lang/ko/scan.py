@@ -9,7 +9,7 @@ and the matches are the very ones a full scan finds:
 
 - ``every_match`` gives what retrying one character after each match start gives (a rejected
   match does not hide a shorter one inside it);
-- ``each_match`` gives what ``finditer`` gives.
+- ``pipeline.text_utils.matches_at`` gives what ``finditer`` gives.
 
 Both need every position where the pattern can match among the ``starts`` they get; each
 caller says why its starts are enough.
@@ -173,19 +173,4 @@ def every_match(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
     match = pattern.match
     for start in starts:
         if (m := match(text, start)) is not None:
-            yield m
-
-
-def each_match(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """The matches ``pattern.finditer(text)`` gives, when ``starts`` (ascending; a repeat is
-    skipped) holds every position where ``pattern`` matches: after a match, the next one is
-    searched from its end. The patterns given here never match the empty string."""
-    match = pattern.match
-    pos = 0
-    for start in starts:
-        if start < pos:
-            continue
-        m = match(text, start)
-        pos = start + 1 if m is None else max(m.end(), start + 1)
-        if m is not None:
             yield m
