@@ -19,18 +19,23 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from pipeline.budget import DocumentTimeout, time_budget
-from pipeline.extract import build_document, extract_bytes
+from pipeline.extract import build_document
+from pipeline.kiwi_process import KiwiProcess, KiwiProcessGone, discard_started, take_started
 from pipeline.readers import ReadError, ReadResult, read_bytes, read_document, read_raw
 from pipeline.tokens import Token, tokenize
 from pipeline.write import document_json
+
+if TYPE_CHECKING:
+    from schemas.models import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +68,13 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """A document's id and its JSON file's bytes."""
+    """A document's id and its JSON file's bytes; ``document`` is the document itself when it
+    was extracted in this process (so the run can take its table rows without reading the JSON
+    back), else None. Two outcomes are equal when their ids and bytes are."""
 
     doc_id: str
     json: bytes
+    document: Document | None = field(default=None, compare=False, repr=False)
 
 
 Outcome = Extracted | FileError
@@ -134,14 +142,25 @@ class _Tokenized:
     source: str
 
 
-def _read_and_tokenize(job: Job, abandoned: threading.Event) -> _Tokenized | FileError:
+def _tokens_of(text: str, kiwi: KiwiProcess | None, cancelled: Callable[[], bool] | None = None) -> list[Token]:
+    """``tokenize(text)`` by the Kiwi process when there is one (and it still runs), else here."""
+    if kiwi is not None:
+        try:
+            return kiwi.tokenize(text, cancelled)
+        except KiwiProcessGone:
+            pass
+    return tokenize(text, cancelled)
+
+
+def _read_and_tokenize(job: Job, abandoned: threading.Event, kiwi: KiwiProcess | None = None) -> _Tokenized | FileError:
     """The first half of a job: read the input (its bytes if they travel with the job) and
-    tokenize it; stops early (``TokenizationCancelled``) once the job is ``abandoned``."""
+    tokenize it (by ``kiwi`` if given); stops early (``TokenizationCancelled``) once the job is
+    ``abandoned``."""
     try:
         raw, source = _read_first(job)
     except ReadError as err:
         return FileError(job.path, err.reason, err.hint)
-    return _Tokenized(job, raw, tokenize(raw.text, abandoned.is_set), source)
+    return _Tokenized(job, raw, _tokens_of(raw.text, kiwi, abandoned.is_set), source)
 
 
 def _finish(item: _Tokenized | FileError) -> Outcome:
@@ -159,7 +178,7 @@ def _finish(item: _Tokenized | FileError) -> Outcome:
         return FileError(path, f"document too deeply nested: {err}", "report this as a bug")
     except Exception as err:  # as run_job: this document's failure, never the run's
         return FileError(path, f"extraction failed: {type(err).__name__}: {err}", "report this as a bug")
-    return Extracted(doc.doc_id, document_json(doc))
+    return Extracted(doc.doc_id, document_json(doc), doc)
 
 
 LOOK_AHEAD = 3
@@ -168,10 +187,12 @@ Kiwi keeps working through a run of cheap documents (English ones cost Kiwi a fi
 ones) instead of waiting for the Python stages of each; the tokens of a few documents are small."""
 
 
-def _pipelined(jobs: Sequence[Job], look_ahead: int = LOOK_AHEAD) -> Generator[Outcome, None, None]:
+def _pipelined(
+    jobs: Sequence[Job], look_ahead: int = LOOK_AHEAD, kiwi: KiwiProcess | None = None
+) -> Generator[Outcome, None, None]:
     """``run_job`` over ``jobs`` in order, with a look-ahead: a thread reads and tokenizes the
-    next documents while this one runs the Python stages. The outcomes are those of
-    ``run_job``, byte for byte; only the timing differs."""
+    next documents (by ``kiwi``, a Kiwi process, if given) while this one runs the Python
+    stages. The outcomes are those of ``run_job``, byte for byte; only the timing differs."""
     if not jobs:
         return
     abandoned = [threading.Event() for _ in jobs]
@@ -181,7 +202,7 @@ def _pipelined(jobs: Sequence[Job], look_ahead: int = LOOK_AHEAD) -> Generator[O
         try:
             for i, job in enumerate(jobs):
                 while submitted < len(jobs) and submitted <= i + look_ahead:
-                    pending.append(ahead.submit(_read_and_tokenize, jobs[submitted], abandoned[submitted]))
+                    pending.append(ahead.submit(_read_and_tokenize, jobs[submitted], abandoned[submitted], kiwi))
                     submitted += 1
                 yield _finish_within_budget(pending.popleft(), job, abandoned[i])
         finally:
@@ -203,18 +224,21 @@ def _finish_within_budget(tokenized: Future[_Tokenized | FileError], job: Job, a
         return FileError(job.path, str(err), "raise --doc-timeout, or split the document")
 
 
-def _warm_worker() -> None:
-    """Build the worker's Kiwi and gazetteer and extract two tiny documents before its first
-    document (so no document's time budget pays for the process's start-up), then move them
-    out of the garbage collector's reach: they live as long as the process, and rescanning
-    their hundred thousand objects at every full collection cost a fifth of the run time."""
+def _warm_worker(kiwi: KiwiProcess | None = None) -> None:
+    """Build the worker's gazetteer and Kiwi (unless ``kiwi``, a Kiwi process, tokenizes) and
+    extract two tiny documents before its first document (so no document's time budget pays
+    for the process's start-up), then move them out of the garbage collector's reach: they
+    live as long as the process, and rescanning their hundred thousand objects at every full
+    collection cost a fifth of the run time."""
     from pipeline.actors.gazetteer import load_gazetteer
     from pipeline.tokens import get_kiwi
 
-    get_kiwi()
+    if kiwi is None:
+        get_kiwi()
     load_gazetteer()
     for language, text in _WARM_UP.items():  # Kiwi's first analysis and lazily loaded rules: not any document's time
-        extract_bytes(text.encode("utf-8"), f"warm-up-{language}", "warm-up")
+        raw = read_bytes(text.encode("utf-8"), "warm-up")
+        build_document(raw, f"warm-up-{language}", "warm-up", tokens=_tokens_of(raw.text, kiwi))
     gc.collect()
     gc.freeze()
 
@@ -247,10 +271,14 @@ def local_engine(jobs: Sequence[Job], workers: int | None = None) -> Iterator[Ou
     if workers is None:
         workers = auto_workers(jobs)
     if workers <= 1 or len(jobs) <= 1:
-        if jobs:
-            _warm_worker()
-        yield from _pipelined(jobs)
+        if not jobs:
+            discard_started()
+            return
+        with take_started() as kiwi:
+            _warm_worker(kiwi)
+            yield from _pipelined(jobs, kiwi=kiwi)
         return
+    discard_started()
     # spawn, not fork: a forked child inherits Kiwi's thread pool in whatever state it was and hangs
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, mp_context=context) as pool:
@@ -275,6 +303,7 @@ def dask_engine(jobs: Sequence[Job], workers: int, scheduler: str | None = None)
         from distributed import Client, LocalCluster
     except ImportError as err:  # pragma: no cover - depends on the install
         raise RuntimeError("the dask engine needs the extra: pip install 'factsheet-extract[dask]'") from err
+    discard_started()
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
