@@ -2,11 +2,13 @@
 cluster. Every engine runs the same per-document task and yields outcomes in input order, so
 the outputs are the same bytes whatever the engine and the number of workers.
 
-In one process, Kiwi analyses document n+1 in a thread while this thread runs the Python
-stages of document n (Kiwi's C++ analysis releases the GIL and has its own thread pool), so one
-process keeps two cores busy; a pool of processes is started only when the inputs are large
-enough to pay for each worker's start-up (``auto_workers``). Each worker process builds its own
-Kiwi once (``pipeline.tokens.get_kiwi`` is cached per process). Dask workers may run on other
+With one worker, Kiwi analyses the next documents in a process of its own
+(``pipeline.kiwi_process``: it builds Kiwi while this process imports and warms up, and turning
+its analyses into Python objects takes nothing from this process's GIL) while this process
+runs the Python stages of document n, so the run keeps two cores busy; a pool of processes is
+started only when the inputs are large enough to pay for each worker's start-up
+(``auto_workers``). Each pool worker builds its own Kiwi once (``pipeline.tokens.get_kiwi`` is
+cached per process). Dask workers may run on other
 machines: the task then carries the file's bytes and returns the document's JSON bytes, so
 workers need neither the input nor the output folder.
 """
@@ -29,7 +31,7 @@ from pydantic import ValidationError
 
 from pipeline.budget import DocumentTimeout, time_budget
 from pipeline.extract import build_document
-from pipeline.kiwi_process import KiwiProcess, KiwiProcessGone, discard_started, take_started
+from pipeline.kiwi_process import KiwiProcess, KiwiProcessGone, end_shared, shared_process
 from pipeline.readers import ReadError, ReadResult, read_bytes, read_document, read_raw
 from pipeline.tokens import Token, tokenize
 from pipeline.write import document_json
@@ -271,14 +273,12 @@ def local_engine(jobs: Sequence[Job], workers: int | None = None) -> Iterator[Ou
     if workers is None:
         workers = auto_workers(jobs)
     if workers <= 1 or len(jobs) <= 1:
-        if not jobs:
-            discard_started()
-            return
-        with take_started() as kiwi:
+        if jobs:
+            kiwi = shared_process()
             _warm_worker(kiwi)
             yield from _pipelined(jobs, kiwi=kiwi)
         return
-    discard_started()
+    end_shared()
     # spawn, not fork: a forked child inherits Kiwi's thread pool in whatever state it was and hangs
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, mp_context=context) as pool:
@@ -303,7 +303,7 @@ def dask_engine(jobs: Sequence[Job], workers: int, scheduler: str | None = None)
         from distributed import Client, LocalCluster
     except ImportError as err:  # pragma: no cover - depends on the install
         raise RuntimeError("the dask engine needs the extra: pip install 'factsheet-extract[dask]'") from err
-    discard_started()
+    end_shared()
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:

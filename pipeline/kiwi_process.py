@@ -11,12 +11,15 @@ tokens) and sends the tokens back as four columns (cheap to pickle and to rebuil
 The child is a plain ``python -c`` process talking pickle over its stdin and stdout, importing
 only ``pipeline.tokens`` and the lexicon. A document can be cancelled while the child works on
 it (its time budget ran out): the child stops within one line. If the child cannot start or
-dies, ``tokenize`` says so (``KiwiProcessGone``) and the caller tokenizes in its own process.
+dies, ``tokenize`` says so (``KiwiProcessGone``) and the caller tokenizes in its own process. One
+Kiwi process serves every run of a process (``shared_process``).
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import os
 import pickle
 import signal
 import subprocess
@@ -63,6 +66,7 @@ class KiwiProcess:
     """A running Kiwi child: ``tokenize(text)`` from any thread; ``close()`` ends it."""
 
     def __init__(self) -> None:
+        self._owner = os.getpid()
         self._lock = threading.Lock()
         self._pending: dict[int, Future[Columns | None]] = {}
         self._next = 0
@@ -76,6 +80,14 @@ class KiwiProcess:
             return
         self._receiver = threading.Thread(target=self._receive, name="kiwi-replies", daemon=True)
         self._receiver.start()
+
+    def owned(self) -> bool:
+        """Whether this process started it (a forked copy of the object must not use its pipes)."""
+        return self._owner == os.getpid()
+
+    def alive(self) -> bool:
+        """Whether it can still tokenize for this process."""
+        return self.owned() and not self._gone and self._child is not None and self._child.poll() is None
 
     def _send(self, message: tuple[int, str | None]) -> None:
         assert self._child is not None and self._child.stdin is not None
@@ -168,36 +180,36 @@ class KiwiProcess:
         if child.stdout is not None:
             child.stdout.close()
 
-    def __enter__(self) -> KiwiProcess:
-        return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+_shared: KiwiProcess | None = None
+_shared_lock = threading.Lock()
 
 
-_started: KiwiProcess | None = None
+def shared_process() -> KiwiProcess:
+    """This process's Kiwi process, started at the first call (again if it ended). It stays for
+    later runs in the same process (a second run would pay Kiwi's start-up again) and ends
+    when this process exits (its input closes)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None or not _shared.alive():
+            if _shared is None:
+                atexit.register(end_shared)
+            _shared = KiwiProcess()
+        return _shared
 
 
 def start_early() -> None:
-    """Start the Kiwi process now (at the very beginning of a run), for ``take_started``."""
-    global _started
-    if _started is None:
-        _started = KiwiProcess()
+    """Start the shared Kiwi process now, at the very beginning of a run."""
+    shared_process()
 
 
-def take_started() -> KiwiProcess:
-    """The process ``start_early`` started (the caller closes it), else a new one."""
-    global _started
-    process, _started = _started, None
-    return process if process is not None else KiwiProcess()
-
-
-def discard_started() -> None:
-    """End a process ``start_early`` started that the run did not use (a pool, or Dask)."""
-    global _started
-    if _started is not None:
-        _started.close()
-        _started = None
+def end_shared() -> None:
+    """End the shared Kiwi process (a run that uses worker processes instead, or at exit)."""
+    global _shared
+    with _shared_lock:
+        process, _shared = _shared, None
+    if process is not None and process.owned():
+        process.close()
 
 
 # --- the child ---------------------------------------------------------------------------------
