@@ -15,6 +15,7 @@ workers need neither the input nor the output folder.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import multiprocessing
@@ -238,8 +239,12 @@ def _warm_worker(kiwi: KiwiProcess | None = None) -> None:
     if kiwi is None:
         get_kiwi()
     load_gazetteer()
-    for language, text in _WARM_UP.items():  # Kiwi's first analysis and lazily loaded rules: not any document's time
-        raw = read_bytes(text.encode("utf-8"), "warm-up")
+    warm_up = {language: read_bytes(text.encode("utf-8"), "warm-up") for language, text in _WARM_UP.items()}
+    if kiwi is not None:  # while the Kiwi process builds Kiwi: the rules' patterns, which need no tokens
+        for language, raw in warm_up.items():
+            with contextlib.suppress(Exception):  # only a warm-up: the documents below, with tokens, count
+                build_document(raw, f"warm-up-{language}", "warm-up", tokens=[])
+    for language, raw in warm_up.items():  # Kiwi's first analysis and lazily loaded rules: not any document's time
         build_document(raw, f"warm-up-{language}", "warm-up", tokens=_tokens_of(raw.text, kiwi))
     gc.collect()
     gc.freeze()
