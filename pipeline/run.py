@@ -246,9 +246,9 @@ def _run_locked(
             inputs = {p.stem: str(p) for p in files}
             for doc_id in result.corpus:
                 source = sources[doc_id]
-                rows = prepared.pop(source, None)
-                if rows is not None and rows.tables is not None:
-                    tables.add_converted(rows.tables)
+                known = prepared.pop(source, None)
+                if known is not None and known.tables is not None:
+                    tables.add_converted(known.tables)
                 else:
                     _add_to_tables(tables, source, out_dir, result, inputs.get(doc_id, str(source)))
         atomic_write_bytes(staging / ERRORS_FILE, json_bytes([e.as_dict() for e in result.errors]))
