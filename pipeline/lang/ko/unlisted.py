@@ -9,12 +9,14 @@ its own mention (``NATO`` | ``아프간군신탁기금``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, count
-from operator import attrgetter, itemgetter
-from typing import TypedDict
+from itertools import chain, compress, count, repeat
+from operator import attrgetter, eq, is_, itemgetter, or_, sub
+from typing import TypedDict, cast
 
 from pipeline.actors.groups import Group
 from pipeline.context import DocContext
@@ -26,9 +28,11 @@ _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
 _JOINER_TAGS = {"SP", "SO", "MAG", "MAJ", "SS"}
 _START = attrgetter("start")
+_FORM = itemgetter(0)
 _TAG = itemgetter(1)
-_RUN_TAGS = frozenset({*_NOUNISH, "NNB", *_JOINER_TAGS})
-"""Every tag a token of a noun run may have (a joiner is also tested by its form)."""
+_TOKEN_START = itemgetter(2)
+_TOKEN_END = itemgetter(3)
+"""A token's fields, as C-level getters."""
 
 
 class _KoRules(TypedDict):
@@ -55,6 +59,9 @@ class _KoTables:
     suffixes_by_last: dict[str, tuple[tuple[str, bool], ...]]
     """Spaced suffixes (longest first), then glued ones (``True``), grouped by their last
     character: only suffixes ending in a token's last character can end that token."""
+    ends_of_suffixes: frozenset[str]
+    """The keys of ``suffixes_by_last``, and the empty string (a token with no last character
+    is tested further, as one ending in a space is)."""
     exclusions: frozenset[str]
     followers: frozenset[str]
     determiners: frozenset[str]
@@ -73,6 +80,7 @@ def _ko_tables() -> _KoTables:
         by_last.setdefault(suffix[-1], []).append((suffix, must_glue))
     return _KoTables(
         suffixes_by_last={last: tuple(group) for last, group in by_last.items()},
+        ends_of_suffixes=frozenset({*by_last, ""}),
         exclusions=frozenset(_compact(s) for s in rules["exclusions"]),
         followers=frozenset(rules["followers"]),
         determiners=frozenset(rules["determiners"]),
@@ -85,59 +93,88 @@ def unlisted_groups(ctx: DocContext, named: Sequence[Group]) -> list[Group]:
     return [Group(s, e, "unlisted.ko", (None,)) for s, e in _korean(ctx, [(g.start, g.end) for g in named])]
 
 
-def _korean_runs(ctx: DocContext) -> list[list[int]]:
-    """Token index runs of noun-like morphemes (one noun phrase each)."""
+def _run_code(kind: str, touching: bool, gap: str) -> str:
+    """The run letter of a token (see :func:`_korean_runs`) from its kind (``n`` noun-like,
+    ``b`` dependent noun, ``j`` joiner, ``x`` anything else), whether it touches the token
+    before and the text between them."""
+    if kind == "x":
+        return "x"
+    joins = "\n" not in gap and not gap.strip()  # only spaces on one line: the run goes on
+    if kind == "n":
+        return "n" if joins else "N"
+    if kind == "b":
+        return "b" if touching else "x"
+    return "j" if joins else "x"
+
+
+_KINDS = {
+    **{(tag, joiner): "n" for tag in _NOUNISH for joiner in (False, True)},
+    **{("NNB", joiner): "b" for joiner in (False, True)},
+    **{(tag, True): "j" for tag in _JOINER_TAGS},
+}
+"""A token's kind by (tag, whether its form is a joiner); any other token is ``x``."""
+_CODES = {(k, t, g): _run_code(k, t, g) for k in "nbjx" for t in (False, True) for g in ("", " ")}
+"""Run letters for the common gaps (none, one space); others go through ``_run_code``."""
+_RUN = re.compile("[nN][nbj]*")
+
+
+def _korean_runs(ctx: DocContext) -> list[range]:
+    """Token index runs of noun-like morphemes (one noun phrase each).
+
+    A run starts at a noun-like token and goes on over noun-like tokens and joiners after at
+    most spaces on one line, and over a dependent noun glued to it; any other token ends it.
+    Each token gets one letter saying so (``N``: a noun-like token after a line break or
+    other text, which starts a new run), computed by C-level maps, and one regex pass over
+    the letters finds the runs.
+    """
     text, toks = ctx.text, ctx.tokens
-    runs: list[list[int]] = []
-    cur: list[int] = []
-    prev_end = 0  # end of the last token of ``cur``
-    after = -1  # the last token looked at
-    # only tokens whose tag a run may hold are looked at (a C-level filter); any token
-    # skipped between two of them could join no run, so it ends the current one
-    for k in compress(count(), map(_RUN_TAGS.__contains__, map(_TAG, toks))):
-        if k != after + 1 and cur:
-            runs.append(cur)
-            cur = []
-        after = k
-        form, tag, start, end = toks[k]
-        if cur and start != prev_end:
-            gap = text[prev_end:start]
-            if "\n" in gap or gap.strip():
-                runs.append(cur)
-                cur = []
-        if tag in _NOUNISH or (tag == "NNB" and cur and prev_end == start) or (cur and form in _JOINERS and tag in _JOINER_TAGS):
-            cur.append(k)
-            prev_end = end
-        elif cur:
-            runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    return runs
+    if not toks:
+        return []
+    kinds = list(map(_KINDS.get, zip(map(_TAG, toks), map(_JOINERS.__contains__, map(_FORM, toks)), strict=True), repeat("x")))
+    starts, ends = list(map(_TOKEN_START, toks)), list(map(_TOKEN_END, toks))
+    after = starts[1:]
+    gaps = list(map(text.__getitem__, map(slice, ends, after)))  # the gap before each token but the first
+    codes = list(map(_CODES.get, zip(kinds[1:], map(eq, after, ends), gaps, strict=True)))
+    for k in compress(count(), map(is_, codes, repeat(None))):  # an unusual gap
+        codes[k] = _run_code(kinds[k + 1], after[k] == ends[k], gaps[k])
+    first = "n" if kinds[0] == "n" else "x"
+    return [range(m.start(), m.end()) for m in _RUN.finditer(first + "".join(cast(list[str], codes)))]
+
+
+def _candidates(text: str, toks: Sequence[Token], ends_of_suffixes: frozenset[str]) -> Iterator[int]:
+    """Indices of the tokens an organisation suffix may end: their last character ends some
+    suffix (or is a space, or there is none: such a token is tested further too)."""
+    ends = list(map(_TOKEN_END, toks))
+    lasts = list(map(text.__getitem__, map(slice, map(sub, ends, repeat(1)), ends)))
+    return compress(count(), map(or_, map(ends_of_suffixes.__contains__, lasts), map(str.isspace, lasts)))
 
 
 def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     tables = _ko_tables()
-    suffixes_by_last, followers = tables.suffixes_by_last, tables.followers
-    toks, text = ctx.tokens, ctx.text
-    found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
+    followers = tables.followers
+    toks = ctx.tokens
+    candidates = _candidates(ctx.text, toks, tables.ends_of_suffixes)
+    first = next(candidates, None)
+    if first is None:
+        return []
+    runs = _korean_runs(ctx)
+    run_starts = [r.start for r in runs]
+    found: _Found | None = None
     out: list[tuple[int, int]] = []
-    for run in _korean_runs(ctx):
-        last_pos = len(run) - 1
-        for pos, k in enumerate(run):
-            form, _, _, end = toks[k]
-            last = text[end - 1 : end]  # the last character of the compacted text before ``end``
-            if last not in suffixes_by_last and last and not last.isspace():
-                continue  # no suffix ends in this character: the test that rules out most tokens
-            if form in _JOINERS:
-                continue
-            if pos < last_pos:
-                next_form, next_tag, _, _ = toks[run[pos + 1]]
-                if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers):
-                    continue  # inside a longer noun phrase (not before 구축, 회의, ...)
-            span = found.name(run, pos)
-            if span is not None:
-                out.append(span)
+    for k in chain((first,), candidates):
+        i = bisect.bisect_right(run_starts, k) - 1
+        if i < 0 or k >= runs[i].stop or toks[k].form in _JOINERS:
+            continue  # in no run, or a joiner
+        run = runs[i]
+        if k + 1 < run.stop:
+            next_form, next_tag, _, _ = toks[k + 1]
+            if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers):
+                continue  # inside a longer noun phrase (not before 구축, 회의, ...)
+        if found is None:
+            found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
+        span = found.name(run, k - run.start)
+        if span is not None:
+            out.append(span)
     return out
 
 
@@ -150,7 +187,7 @@ class _Found:
         self._text, self._toks, self._tables = ctx.text, ctx.tokens, tables
         self._named_end, self._starts = named_end, starts
 
-    def name(self, run: list[int], pos: int) -> tuple[int, int] | None:
+    def name(self, run: range, pos: int) -> tuple[int, int] | None:
         """``(start, end)`` of the organisation name ending with token ``run[pos]``, if any."""
         toks, text = self._toks, self._text
         t = toks[run[pos]]
@@ -178,7 +215,7 @@ class _Found:
             return None
         return start, t.end
 
-    def _suffix_start(self, run: list[int], t: Token) -> int | None:
+    def _suffix_start(self, run: range, t: Token) -> int | None:
         """Where the organisation suffix ending ``t`` starts, if one does."""
         toks, text = self._toks, self._text
         prefix = _compact(text[t.start - min(t.start, 30) : t.end])
