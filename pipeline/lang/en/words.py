@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
-from itertools import chain, compress, count, islice, repeat
-from operator import and_, eq, itemgetter, methodcaller, or_
+from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from pipeline.lexicon import lang_yaml
@@ -27,11 +27,6 @@ _FORM = itemgetter(0)
 _START = itemgetter(1)
 _END = itemgetter(2)
 """A word's form, start and end, as C-level getters."""
-_TAG = itemgetter(1)
-_TOKEN_START = itemgetter(2)
-_TOKEN_END = itemgetter(3)
-"""A token's tag, start and end (its form is ``_FORM`` too)."""
-_ENDS_IN_PERIOD = methodcaller("endswith", ".")
 
 
 class Word(NamedTuple):
@@ -53,51 +48,26 @@ def _abbreviations() -> frozenset[str]:
 
 
 def build_words(tokens: Sequence[Token]) -> list[Word]:
-    """Join Kiwi tokens into words; split a sentence-final period off a non-abbreviation.
-
-    Most tokens are a word of their own (or a mark): only a letter/digit token that touches
-    the next one or ends in a period can become anything else, so only those are looked at
-    one by one; the tokens between them become words by C-level maps.
-    """
+    """Join Kiwi tokens into words; split a sentence-final period off a non-abbreviation."""
     abbreviations = _abbreviations()
     new = tuple.__new__  # skips the named tuple's Python-level __new__: one word per token
     out: list[Word] = []
     append = out.append
-    n = len(tokens)
-    done = 0  # tokens before this one are words already
-    for i in _special(tokens):
-        if i < done:
-            continue  # joined into the word before
-        out += _plain(tokens[done:i])
-        form, _, start, end = tokens[i]
-        done = i + 1
-        if done < n and tokens[done][2] == end:  # a token touches this one: join what belongs to the word
-            form, end, done = _joined(tokens, done, form, end)
+    i, n = 0, len(tokens)
+    while i < n:
+        form, tag, start, end = tokens[i]
+        i += 1
+        if tag not in _WORDY:
+            append(new(Word, (form, start, end, False)))
+            continue
+        if i < n and tokens[i][2] == end:  # a token touches this one: join what belongs to the word
+            form, end, i = _joined(tokens, i, form, end)
         if form.endswith(".") and len(form) > 1 and form not in abbreviations and not _INITIALS.match(form):
             append(new(Word, (form[:-1], start, end - 1, True)))
             append(new(Word, (".", end - 1, end, False)))
         else:
             append(new(Word, (form, start, end, True)))
-    out += _plain(tokens[done:])
     return out
-
-
-def _special(tokens: Sequence[Token]) -> Iterator[int]:
-    """Indices of the letter/digit tokens that touch the next token or end in a period: the
-    only tokens whose word is not the token itself (C-level passes over the tokens)."""
-    starts = map(_TOKEN_START, islice(tokens, 1, None))
-    touching = chain(map(eq, starts, map(_TOKEN_END, tokens)), (False,))
-    periods = map(_ENDS_IN_PERIOD, map(_FORM, tokens))
-    wordy = map(_WORDY.__contains__, map(_TAG, tokens))
-    return compress(count(), map(and_, wordy, map(or_, touching, periods)))
-
-
-def _plain(tokens: Sequence[Token]) -> Iterator[Word]:
-    """One word per token (``is_word`` for letter/digit tokens), for tokens that are each a
-    word of their own (none of them :func:`_special`, none joined to one before): C-level maps."""
-    is_word = map(_WORDY.__contains__, map(_TAG, tokens))
-    fields = zip(map(_FORM, tokens), map(_TOKEN_START, tokens), map(_TOKEN_END, tokens), is_word, strict=True)
-    return map(tuple.__new__, repeat(Word), fields)
 
 
 def _joined(tokens: Sequence[Token], j: int, form: str, end: int) -> tuple[str, int, int]:

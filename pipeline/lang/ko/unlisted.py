@@ -9,14 +9,12 @@ its own mention (``NATO`` | ``아프간군신탁기금``).
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, compress, count, repeat
-from operator import attrgetter, eq, is_, itemgetter, or_, sub
-from typing import TypedDict, cast
+from operator import attrgetter, itemgetter
+from typing import TypedDict
 
 from pipeline.actors.groups import Group
 from pipeline.context import DocContext
@@ -28,11 +26,8 @@ _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
 _JOINER_TAGS = {"SP", "SO", "MAG", "MAJ", "SS"}
 _START = attrgetter("start")
-_FORM = itemgetter(0)
-_TAG = itemgetter(1)
-_TOKEN_START = itemgetter(2)
 _TOKEN_END = itemgetter(3)
-"""A token's fields, as C-level getters."""
+"""A token's end, as a C-level getter."""
 
 
 class _KoRules(TypedDict):
@@ -59,9 +54,8 @@ class _KoTables:
     suffixes_by_last: dict[str, tuple[tuple[str, bool], ...]]
     """Spaced suffixes (longest first), then glued ones (``True``), grouped by their last
     character: only suffixes ending in a token's last character can end that token."""
-    ends_of_suffixes: frozenset[str]
-    """The keys of ``suffixes_by_last``, and the empty string (a token with no last character
-    is tested further, as one ending in a space is)."""
+    suffix_last: re.Pattern[str]
+    """One character that ends some suffix (a key of ``suffixes_by_last``), or a space."""
     exclusions: frozenset[str]
     followers: frozenset[str]
     determiners: frozenset[str]
@@ -80,7 +74,7 @@ def _ko_tables() -> _KoTables:
         by_last.setdefault(suffix[-1], []).append((suffix, must_glue))
     return _KoTables(
         suffixes_by_last={last: tuple(group) for last, group in by_last.items()},
-        ends_of_suffixes=frozenset({*by_last, ""}),
+        suffix_last=re.compile("[" + "".join(map(re.escape, sorted(by_last))) + r"\s]"),
         exclusions=frozenset(_compact(s) for s in rules["exclusions"]),
         followers=frozenset(rules["followers"]),
         determiners=frozenset(rules["determiners"]),
@@ -94,9 +88,9 @@ def unlisted_groups(ctx: DocContext, named: Sequence[Group]) -> list[Group]:
 
 
 def _run_code(kind: str, touching: bool, gap: str) -> str:
-    """The run letter of a token (see :func:`_korean_runs`) from its kind (``n`` noun-like,
-    ``b`` dependent noun, ``j`` joiner, ``x`` anything else), whether it touches the token
-    before and the text between them."""
+    """The run letter of a token (see :class:`_Runs`) from its kind (``n`` noun-like, ``b``
+    dependent noun, ``j`` joiner, ``x`` anything else), whether it touches the token before and
+    the text between them."""
     if kind == "x":
         return "x"
     joins = "\n" not in gap and not gap.strip()  # only spaces on one line: the run goes on
@@ -107,72 +101,96 @@ def _run_code(kind: str, touching: bool, gap: str) -> str:
     return "j" if joins else "x"
 
 
-_KINDS = {
-    **{(tag, joiner): "n" for tag in _NOUNISH for joiner in (False, True)},
-    **{("NNB", joiner): "b" for joiner in (False, True)},
-    **{(tag, True): "j" for tag in _JOINER_TAGS},
-}
-"""A token's kind by (tag, whether its form is a joiner); any other token is ``x``."""
-_CODES = {(k, t, g): _run_code(k, t, g) for k in "nbjx" for t in (False, True) for g in ("", " ")}
-"""Run letters for the common gaps (none, one space); others go through ``_run_code``."""
-_RUN = re.compile("[nN][nbj]*")
-
-
-def _korean_runs(ctx: DocContext) -> list[range]:
-    """Token index runs of noun-like morphemes (one noun phrase each).
+class _Runs:
+    """Runs of noun-like morphemes (one noun phrase each), found around the tokens asked about.
 
     A run starts at a noun-like token and goes on over noun-like tokens and joiners after at
     most spaces on one line, and over a dependent noun glued to it; any other token ends it.
-    Each token gets one letter saying so (``N``: a noun-like token after a line break or
-    other text, which starts a new run), computed by C-level maps, and one regex pass over
-    the letters finds the runs.
+    Each token reads as one letter: ``n`` (noun-like, goes on with the run before it, if any),
+    ``N`` (noun-like after a line break or other text: starts a new run), ``b``/``j`` (a
+    dependent noun / joiner going on with the run before it), ``x`` (ends any run). Only the
+    tokens between the asked ones are read, each at most once over a document.
     """
-    text, toks = ctx.text, ctx.tokens
-    if not toks:
-        return []
-    kinds = list(map(_KINDS.get, zip(map(_TAG, toks), map(_JOINERS.__contains__, map(_FORM, toks)), strict=True), repeat("x")))
-    starts, ends = list(map(_TOKEN_START, toks)), list(map(_TOKEN_END, toks))
-    after = starts[1:]
-    gaps = list(map(text.__getitem__, map(slice, ends, after)))  # the gap before each token but the first
-    codes = list(map(_CODES.get, zip(kinds[1:], map(eq, after, ends), gaps, strict=True)))
-    for k in compress(count(), map(is_, codes, repeat(None))):  # an unusual gap
-        codes[k] = _run_code(kinds[k + 1], after[k] == ends[k], gaps[k])
-    first = "n" if kinds[0] == "n" else "x"
-    return [range(m.start(), m.end()) for m in _RUN.finditer(first + "".join(cast(list[str], codes)))]
+
+    __slots__ = ("_known", "_known_start", "_text", "_toks")
+
+    def __init__(self, text: str, toks: Sequence[Token]) -> None:
+        self._text, self._toks = text, toks
+        self._known = -1  # the last token asked about (``-1``: none, as if before the first)
+        self._known_start: int | None = None  # the start of its run; ``None``: in no run
+
+    def letter(self, j: int) -> str:
+        form, tag, start, _ = self._toks[j]
+        if tag in _NOUNISH:
+            kind = "n"
+        elif tag == "NNB":
+            kind = "b"
+        elif tag in _JOINER_TAGS and form in _JOINERS:
+            kind = "j"
+        else:
+            return "x"
+        if j == 0:
+            return "n" if kind == "n" else "x"
+        prev_end = self._toks[j - 1][3]
+        return _run_code(kind, start == prev_end, self._text[prev_end:start])
+
+    def start_of(self, k: int) -> int | None:
+        """The first token of the run holding token ``k`` (asked in increasing ``k``); ``None``
+        when ``k`` is in no run."""
+        j, first_noun = k, None
+        while j != self._known:
+            letter = self.letter(j)
+            if letter == "N":
+                first_noun = j
+                break
+            if letter == "x":
+                break  # the run (if any) starts at the first noun-like token after ``j``
+            if letter == "n":
+                first_noun = j
+            j -= 1
+        else:  # every token after the one asked before goes on with its run (if any)
+            if self._known_start is not None:
+                first_noun = self._known_start
+        self._known, self._known_start = k, first_noun
+        return first_noun
+
+    def goes_on(self, k: int) -> bool:
+        """Whether token ``k`` goes on with the run holding token ``k - 1``."""
+        return k < len(self._toks) and self.letter(k) in "nbj"
 
 
-def _candidates(text: str, toks: Sequence[Token], ends_of_suffixes: frozenset[str]) -> Iterator[int]:
-    """Indices of the tokens an organisation suffix may end: their last character ends some
-    suffix (or is a space, or there is none: such a token is tested further too)."""
-    ends = list(map(_TOKEN_END, toks))
-    lasts = list(map(text.__getitem__, map(slice, map(sub, ends, repeat(1)), ends)))
-    return compress(count(), map(or_, map(ends_of_suffixes.__contains__, lasts), map(str.isspace, lasts)))
+def _candidates(text: str, toks: Sequence[Token], tables: _KoTables) -> list[int]:
+    """Indices of the tokens an organisation suffix may end, in order: their last character
+    ends some suffix, or is a space (a token with no last character is taken too).
+
+    One regex pass over a string of every token's last character (of ``" " + text``, shifted
+    by one, so that a token ending at 0 reads a space). Taking a token that cannot end a
+    suffix only costs time: :meth:`_Found._suffix_start` tests the suffixes themselves.
+    """
+    lasts = "".join(map((" " + text).__getitem__, map(_TOKEN_END, toks)))
+    return [m.start() for m in tables.suffix_last.finditer(lasts)]
 
 
 def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     tables = _ko_tables()
     followers = tables.followers
     toks = ctx.tokens
-    candidates = _candidates(ctx.text, toks, tables.ends_of_suffixes)
-    first = next(candidates, None)
-    if first is None:
-        return []
-    runs = _korean_runs(ctx)
-    run_starts = [r.start for r in runs]
+    runs = _Runs(ctx.text, toks)
     found: _Found | None = None
     out: list[tuple[int, int]] = []
-    for k in chain((first,), candidates):
-        i = bisect.bisect_right(run_starts, k) - 1
-        if i < 0 or k >= runs[i].stop or toks[k].form in _JOINERS:
-            continue  # in no run, or a joiner
-        run = runs[i]
-        if k + 1 < run.stop:
+    for k in _candidates(ctx.text, toks, tables):
+        if toks[k].form in _JOINERS:
+            continue
+        if k + 1 < len(toks):
             next_form, next_tag, _, _ = toks[k + 1]
-            if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers):
-                continue  # inside a longer noun phrase (not before 구축, 회의, ...)
+            if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers) and runs.goes_on(k + 1):
+                continue  # inside a longer noun phrase (not before 구축, 회의, ...), or in no run
+        start = runs.start_of(k)
+        if start is None:
+            continue  # in no run
         if found is None:
             found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
-        span = found.name(run, k - run.start)
+        span = found.name(range(start, k + 1), k - start)
         if span is not None:
             out.append(span)
     return out
