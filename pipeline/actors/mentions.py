@@ -55,10 +55,9 @@ def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, names: list
         tok = bounds.starts.get(m.start)
         if tok is None or tok.tag != "NNP" or tok.end != m.end:
             return False
-    rest = text[m.end : m.end + 12].lstrip(" -·–‐")
-    for actor_id in m.entry.ids:
-        if rest.startswith(gz.get(actor_id).not_followed_by):  # a tuple: any of them (none: False)
-            return False
+    not_followed_by, _ = gz.facts(m.entry.ids)
+    if not_followed_by and text[m.end : m.end + 12].lstrip(" -·–‐").startswith(not_followed_by):
+        return False  # ``startswith`` of a tuple: any of them
     return not any(r.rejects_name is not None and r.rejects_name(ctx, gz, bounds, m) for r in names)
 
 

@@ -30,12 +30,18 @@ def owns_name(key: str) -> bool:
 
 def rejects_name(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match) -> bool:
     """A country name glued to a suffix that makes it something else (``미국산``: XSN)."""
-    if not all(gz.get(i).is_country for i in m.entry.ids) or not has_hangul(ctx.text[m.end - 1]):
+    if not gz.facts(m.entry.ids)[1] or not has_hangul(ctx.text[m.end - 1]):
         return False
     nxt = bounds.starts.get(m.end)
+    return nxt is not None and nxt.tag == "XSN" and nxt.form in _blocking_suffixes()
+
+
+@cache
+def _blocking_suffixes() -> frozenset[str]:
+    """``country_blocking_suffixes`` as a set, built once."""
     blocking = markers()["country_blocking_suffixes"]
     assert isinstance(blocking, list)
-    return nxt is not None and nxt.tag == "XSN" and nxt.form in blocking
+    return frozenset(blocking)
 
 
 def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: Bounds, pos: int) -> Group | None:
