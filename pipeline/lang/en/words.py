@@ -62,7 +62,7 @@ def build_words(tokens: Sequence[Token]) -> list[Word]:
             continue
         if i < n and tokens[i][2] == end:  # a token touches this one: join what belongs to the word
             form, end, i = _joined(tokens, i, form, end)
-        if form.endswith(".") and len(form) > 1 and form not in abbreviations and not _INITIALS.match(form):
+        if "." in form and form.endswith(".") and len(form) > 1 and form not in abbreviations and not _INITIALS.match(form):
             append(new(Word, (form[:-1], start, end - 1, True)))
             append(new(Word, (".", end - 1, end, False)))
         else:

@@ -165,7 +165,7 @@ def _candidates(text: str, toks: Sequence[Token], tables: _KoTables) -> list[int
 
     One regex pass over a string of every token's last character (of ``" " + text``, shifted
     by one, so that a token ending at 0 reads a space). Taking a token that cannot end a
-    suffix only costs time: :meth:`_Found._suffix_start` tests the suffixes themselves.
+    suffix only costs time: :meth:`_Found.suffix_options` tests the suffixes themselves.
     """
     lasts = "".join(map((" " + text).__getitem__, map(_TOKEN_END, toks)))
     return [m.start() for m in tables.suffix_last.finditer(lasts)]
@@ -185,12 +185,15 @@ def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, in
             next_form, next_tag, _, _ = toks[k + 1]
             if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers) and runs.goes_on(k + 1):
                 continue  # inside a longer noun phrase (not before 구축, 회의, ...), or in no run
+        if found is None:
+            found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
+        options = found.suffix_options(toks[k])
+        if not options:
+            continue  # no suffix ends here, whatever the run
         start = runs.start_of(k)
         if start is None:
             continue  # in no run
-        if found is None:
-            found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
-        span = found.name(range(start, k + 1), k - start)
+        span = found.name(range(start, k + 1), k - start, options)
         if span is not None:
             out.append(span)
     return out
@@ -205,11 +208,14 @@ class _Found:
         self._text, self._toks, self._tables = ctx.text, ctx.tokens, tables
         self._named_end, self._starts = named_end, starts
 
-    def name(self, run: range, pos: int) -> tuple[int, int] | None:
-        """``(start, end)`` of the organisation name ending with token ``run[pos]``, if any."""
+    def name(self, run: range, pos: int, options: list[tuple[int, bool]]) -> tuple[int, int] | None:
+        """``(start, end)`` of the organisation name ending with token ``run[pos]``, if any;
+        ``options`` are its :meth:`suffix_options`."""
         toks, text = self._toks, self._text
         t = toks[run[pos]]
-        suffix_start = self._suffix_start(run, t)
+        run_start = toks[run[0]].start
+        # the first suffix (in the tables' order) that starts inside the run, past its first token
+        suffix_start = next((s for s, in_run in options if not in_run or s > run_start), None)
         if suffix_start is None:
             return None
         # the name: from the run start, minus determiners and leading named actors + space
@@ -233,22 +239,26 @@ class _Found:
             return None
         return start, t.end
 
-    def _suffix_start(self, run: range, t: Token) -> int | None:
-        """Where the organisation suffix ending ``t`` starts, if one does."""
-        toks, text = self._toks, self._text
+    def suffix_options(self, t: Token) -> list[tuple[int, bool]]:
+        """Where each organisation suffix ending ``t`` starts, in the tables' order, with whether
+        it must also start after the run's first token; only suffixes that pass every test
+        needing no run (a suffix that must be glued is, one starting a token, or one inside a
+        proper noun)."""
+        text = self._text
         prefix = _compact(text[t.start - min(t.start, 30) : t.end])
+        out: list[tuple[int, bool]] = []
         for suffix, must_glue in self._tables.suffixes_by_last.get(prefix[-1:], ()):
             if not prefix.endswith(suffix):
                 continue
             s = _back(text, t.end, len(suffix))
             # a proper noun Kiwi already knows whole (한국개발연구원) may hold its suffix
             inside_nnp = t.tag == "NNP" and len(suffix) >= 2 and t.start < s and s - t.start >= 2
-            if not inside_nnp and (s not in self._starts or s <= toks[run[0]].start):
+            if not inside_nnp and s not in self._starts:
                 continue
             if must_glue and text[s - 1].isspace():
                 continue
-            return s
-        return None
+            out.append((s, not inside_nnp))
+        return out
 
 
 def _back(text: str, end: int, count: int) -> int:
