@@ -122,7 +122,7 @@ def _contextualize(ctx: DocContext, gz: Gazetteer, groups: list[Group], names: l
     """Resolve bare body names by a country prefix, a coordinated list, or the default."""
     out: list[Group] = []
     for g in groups:
-        if g.rule != "gazetteer" or g.prefixed or any(i is None for i in g.ids):
+        if g.rule != "gazetteer" or g.prefixed or None in g.ids:
             out.append(g)
             continue
         listed = cast(tuple[str, ...], g.ids)  # no None among them: checked just above
