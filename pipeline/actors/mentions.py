@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import cast
@@ -47,7 +48,11 @@ def _name_rules(ctx: DocContext) -> list[ActorRules]:
 # --- gazetteer names -----------------------------------------------------------------------
 
 
-def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, names: list[ActorRules]) -> bool:
+Rejecter = Callable[[DocContext, Gazetteer, Bounds, Match], bool]
+"""A name rule's ``rejects_name``."""
+
+
+def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, rejecters: list[Rejecter]) -> bool:
     text = ctx.text
     if not bounds.is_end(text, m.end):
         return False
@@ -58,18 +63,19 @@ def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, names: list
     not_followed_by, _ = gz.facts(m.entry.ids)
     if not_followed_by and text[m.end : m.end + 12].lstrip(" -·–‐").startswith(not_followed_by):
         return False  # ``startswith`` of a tuple: any of them
-    return not any(r.rejects_name is not None and r.rejects_name(ctx, gz, bounds, m) for r in names)
+    return not any(rejects(ctx, gz, bounds, m) for rejects in rejecters)
 
 
 def _gazetteer_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds, names: list[ActorRules]) -> list[Group]:
     text = ctx.text
     folded = fold_text(text)  # once per document, not once per character walked
     out: list[Group] = []
+    rejecters = [r.rejects_name for r in names if r.rejects_name is not None]
     for pos in gz.trie.candidate_starts(folded):
         if pos not in bounds.starts or not is_start(text, pos):
             continue
         for m in reversed(gz.trie.walk(folded, pos, folded=True)):
-            if _valid(ctx, gz, bounds, m, names):
+            if _valid(ctx, gz, bounds, m, rejecters):
                 out.append(Group(m.start, m.end, "gazetteer", m.entry.ids, m.key, m.entry.prefixed))
                 break
     return out
