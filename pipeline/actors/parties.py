@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from itertools import compress, repeat
-from operator import eq, itemgetter
+from operator import itemgetter
 from typing import Any
 
 from pipeline.actors.gazetteer import load_gazetteer
@@ -33,7 +32,7 @@ from pipeline.lang.registry import rules_for
 from pipeline.tokens import Token
 from schemas.models import ActorFields, Bullet
 
-_TAG = itemgetter(1)
+_TOKEN_START = itemgetter(2)
 _SENTENCE_FINAL = frozenset({".", "!", "?"})
 
 # --- document parties -----------------------------------------------------------------------
@@ -96,36 +95,29 @@ def _windows(ctx: DocContext) -> list[tuple[int, int]]:
         at = text.find(title)
         if at >= 0:
             windows.append((at, at + len(title)))
-    marks = _SentenceMarks(ctx.tokens)
+    tokens = ctx.tokens
     stripped = len(text) - len(text.lstrip())
     line_end = text.find("\n", stripped)
     line_end = line_end if line_end >= 0 else len(text)
-    windows.append((stripped, marks.first_end(stripped, line_end)))
+    windows.append((stripped, _first_sentence_end(tokens, stripped, line_end)))
     for p in ctx.structure.paragraphs[:1]:
-        windows.append((p.start, marks.first_end(p.start, p.end)))
-    windows.append((0, marks.first_end(0, len(text))))
+        windows.append((p.start, _first_sentence_end(tokens, p.start, p.end)))
+    windows.append((0, _first_sentence_end(tokens, 0, len(text))))
     _LAST_WINDOWS[:] = [(ctx, ctx.text, ctx.structure, ctx.tokens, windows)]
     return windows
 
 
-class _SentenceMarks:
-    """The document's sentence-final ``.``/``!``/``?`` tokens (``SF``), found by a C-level pass
-    over the tags, searchable by offset."""
-
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        sf = compress(tokens, map(eq, map(_TAG, tokens), repeat("SF")))
-        self.marks = [t for t in sf if t.form in _SENTENCE_FINAL]
-        self.starts = [t.start for t in self.marks]
-
-    def first_end(self, start: int, end: int) -> int:
-        """The end of the first mark lying inside ``[start, end)``, else ``end``."""
-        for k in range(bisect.bisect_left(self.starts, start), len(self.marks)):
-            t = self.marks[k]
-            if t.start >= end:
-                break
-            if t.end <= end:
-                return t.end
-        return end
+def _first_sentence_end(tokens: Sequence[Token], start: int, end: int) -> int:
+    """The end of the first sentence-final ``.``/``!``/``?`` token (``SF``) lying inside
+    ``[start, end)``, else ``end``: from the first token starting there (binary search), token
+    by token up to the first mark, as :meth:`DocContext.tokens_in` would list them."""
+    for k in range(bisect.bisect_left(tokens, start, key=_TOKEN_START), len(tokens)):
+        form, tag, t_start, t_end = tokens[k]
+        if t_start >= end:
+            break
+        if t_end <= end and tag == "SF" and form in _SENTENCE_FINAL:
+            return t_end
+    return end
 
 
 # --- sentences, clauses and subjects, each computed once --------------------------------------
