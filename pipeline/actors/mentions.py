@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cache
 from typing import cast
 
@@ -135,7 +134,7 @@ def _contextualize(ctx: DocContext, gz: Gazetteer, groups: list[Group], names: l
         actors = [gz.get(i) for i in g.ids if i is not None]
         if any(a.country is None for a in actors):
             if len(g.ids) > 1:
-                g = replace(g, ids=(gz.resolve_default(g.key, listed),))
+                g = g._replace(ids=(gz.resolve_default(g.key, listed),))
             out.append(g)
             continue
         prefix = _prefix_before(ctx, gz, g, names)
@@ -154,7 +153,7 @@ def _contextualize(ctx: DocContext, gz: Gazetteer, groups: list[Group], names: l
             if out and _coordinated(ctx, out[-1], g) and out[-1].ids[0] is not None:
                 prev = gz.get(out[-1].ids[0])
                 chosen = next((a.id for a in actors if a.country == prev.country), None)
-            g = replace(g, ids=(chosen or gz.resolve_default(g.key, listed),))
+            g = g._replace(ids=(chosen or gz.resolve_default(g.key, listed),))
         out.append(g)
     return out
 
