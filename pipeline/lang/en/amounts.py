@@ -37,6 +37,7 @@ from typing import Any
 import ahocorasick
 
 from pipeline.context import DocContext, Mention
+from pipeline.lang.casefold import fold, lexicon_key
 from pipeline.lang.en import numbers as num
 from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
@@ -104,18 +105,18 @@ def _lexicon() -> _Lexicon:
         for p in entry.get("prefix", []) or []:
             prefix[str(p)] = code
         for w in entry.get("en", []) or []:
-            suffix[str(w).lower()] = code
+            suffix[fold(str(w))] = code
     for code, extra in data["extra_words"].items():
         for w in extra:
-            suffix[str(w).lower()] = code
-    minor = {k.lower(): v for k, v in minor_words("en").items()}
+            suffix[fold(str(w))] = code
+    minor = {fold(k): v for k, v in minor_words("en").items()}
     for w, code in minor.items():  # `five cents`, `50 pence`: whole words only, never `5c`/`5p` alone
         if len(w) > 2:
             suffix.setdefault(w, code)
     after = money_words("after")
-    qual_before = {k.lower(): Qualifier(v) for k, v in data["qualifiers_before"].items()}
-    qual_after = {k.lower(): Qualifier(v) for k, v in data["qualifiers_after"].items()}
-    per = {k.lower(): v for k, v in data["per"].items()}
+    qual_before = {lexicon_key(k): Qualifier(v) for k, v in data["qualifiers_before"].items()}
+    qual_after = {lexicon_key(k): Qualifier(v) for k, v in data["qualifiers_after"].items()}
+    per = {lexicon_key(k): v for k, v in data["per"].items()}
 
     number = num.number_pattern()
     scale = num.scale_pattern()
@@ -163,8 +164,8 @@ def _lexicon() -> _Lexicon:
     minor_tail = re.compile(
         rf",?\s*(?:(?i:and)\s+)?(?P<n>\d{{1,2}}|{num.word_number_pattern()})\s?(?P<w>(?i:{minor_alt}))(?![\w$])"
     )
-    change_before = {k.lower(): Change(v) for k, v in data["change_before"].items()}
-    change_after = {k.lower(): Change(v) for k, v in data["change_after"].items()}
+    change_before = {lexicon_key(k): Change(v) for k, v in data["change_before"].items()}
+    change_after = {lexicon_key(k): Change(v) for k, v in data["change_after"].items()}
     change_before_re = re.compile(rf"(?<![\w])(?P<w>(?i:{alternation(list(change_before))}))\s+$")
     change_after_re = re.compile(rf"[\s-]+(?P<w>(?i:{alternation(list(change_after))}))\b")
     sign_re = re.compile(r"(?:^|(?<=[\s(]))(?P<s>[+−])$")
@@ -181,9 +182,9 @@ def _lexicon() -> _Lexicon:
         qual_before,
         qual_after,
         per,
-        {k.lower(): str(v) for k, v in data["article_fractions"].items()},
+        {lexicon_key(k): str(v) for k, v in data["article_fractions"].items()},
         not_after,
-        frozenset(w.lower() for w in data["not_money_before"]),
+        frozenset(fold(w) for w in data["not_money_before"]),
         prefix_re,
         suffix_re,
         tail_re,
@@ -228,7 +229,7 @@ def _names_currency(text: str, lex: _Lexicon) -> bool:
     """The text holds a currency word (``20 million Swiss francs``): only then is ``suffix_re`` run.
     A last word counts where it stands as a whole run of letters (``[^\\W\\d_]+``) of the
     lower-cased text, found by one automaton pass instead of splitting the text into words."""
-    lowered = text.lower()
+    lowered = fold(text)  # the same length: offsets hold
     present: set[str] = set()
     for end, size in lex.last_words.iter(lowered):
         start = end - size + 1
@@ -293,7 +294,7 @@ def _rate_and_period(text: str, start: int, end: int) -> tuple[str | None, str |
     m = lex.tail_re.match(text, end, min(len(text), end + _WINDOW))
     if m:
         if m.group("per"):
-            per = lex.per[re.sub(r"\s+", " ", m.group("per").lower())]
+            per = lex.per[lexicon_key(m.group("per"))]
         elif m.group("decade"):
             period = "P10Y"
         elif m.group("pn"):
@@ -313,7 +314,7 @@ def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
     if lex.not_after.match(text, cur_end, min(len(text), cur_end + 20)):
         return True
     before = text[max(0, m.start() - 20) : m.start()].split()
-    return bool(before) and before[-1].lower() in lex.not_before
+    return bool(before) and fold(before[-1]) in lex.not_before
 
 
 _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}$")
@@ -334,16 +335,16 @@ def _values(m: re.Match[str], *, has_cur2: bool, suffix_form: bool) -> tuple[Dec
     n1 = m.group("n1")
     frac = m.groupdict().get("frac")
     if frac:  # `half a million dollars`: the fraction stands for the number
-        fraction = Decimal(_lexicon().fractions[re.sub(r"\s+", " ", frac.lower())])
+        fraction = Decimal(_lexicon().fractions[lexicon_key(frac)])
         return num.scaled(fraction, m.group("s1")), None, m.end("s1") if m.group("s1") else m.end("n1")
-    if n1.lower() in ("a", "an") and _FRACTION_BEFORE.search(m.string, max(0, m.start("n1") - 12), m.start("n1")):
+    if fold(n1) in ("a", "an") and _FRACTION_BEFORE.search(m.string, max(0, m.start("n1") - 12), m.start("n1")):
         return None  # `half a billion dollars`: a fraction we do not read is no amount, not a billion
-    v1 = Decimal(1) if n1.lower() in ("a", "an") else num.parse_number(n1)
+    v1 = Decimal(1) if fold(n1) in ("a", "an") else num.parse_number(n1)
     s1, s2, n2 = m.group("s1"), m.group("s2"), m.group("n2")
     if _thousands_dot(n1, s1) or (n2 and _thousands_dot(n2, s2)):
         return None  # `€ 3.000`: 3 or 3000 (a European thousands dot); no value rather than a wrong one
-    sep = (m.group("sep") or "").lower()
-    between = (m.group("between") or "").lower()
+    sep = fold(m.group("sep") or "")
+    between = fold(m.group("between") or "")
     if n2 and (sep != "and" or between == "between") and (bool(s2) or has_cur2 or sep in _DASHES or suffix_form):
         value = num.scaled(v1, s1 or s2)
         value_max = num.scaled(num.parse_number(n2), s2 or s1)
@@ -364,7 +365,7 @@ def _build(
         return None
     value, value_max, core_end = read
     s1, s2 = m.group("s1"), m.group("s2")
-    between = (m.group("between") or "").lower()
+    between = fold(m.group("between") or "")
     if suffix_form:
         core_end = m.end("cur")
     start = m.start()
@@ -372,12 +373,12 @@ def _build(
     if between and value_max is None:
         start = min(m.start("cur"), m.start("n1"))
     elif m.group("qual"):
-        qualifier = lex.qual_before[re.sub(r"\s+", " ", m.group("qual").lower())]
+        qualifier = lex.qual_before[lexicon_key(m.group("qual"))]
     end = core_end
     if m.group("qafter") and m.start("qafter") == core_end:
         end = m.end("qafter")
         if qualifier is Qualifier.EXACT:
-            qualifier = lex.qual_after[re.sub(r"\s+", " ", m.group("qafter").strip().lower())]
+            qualifier = lex.qual_after[lexicon_key(m.group("qafter").strip())]
     if value is None or value <= 0:
         return None
     if minor:
@@ -416,7 +417,7 @@ def _with_minor_unit(text: str, end: int, value: Decimal, code: str) -> tuple[De
     if tail is None:
         return value, end
     cents = num.parse_number(tail.group("n"))
-    unit = lex.minor[tail.group("w").lower()]
+    unit = lex.minor[fold(tail.group("w"))]
     if cents is None or cents >= 100 or not (unit == code or (unit == "USD" and code in lex.cents_codes)):
         return None
     return canonical_decimal(value + cents / 100), tail.end()
@@ -429,9 +430,9 @@ def _change(text: str, start: int, end: int) -> tuple[Change | None, int]:
     if (m := lex.sign_re.search(text, max(0, start - 1), start)) is not None:
         return (Change.DECREASE if m.group("s") == "−" else Change.INCREASE), m.start("s")
     if (m := lex.change_before_re.search(text, max(0, start - 30), start)) is not None:
-        return lex.change_before[re.sub(r"\s+", " ", m.group("w").lower())], start
+        return lex.change_before[lexicon_key(m.group("w"))], start
     if (m := lex.change_after_re.match(text, end)) is not None:
-        return lex.change_after[m.group("w").lower()], start
+        return lex.change_after[fold(m.group("w"))], start
     return None, start
 
 
@@ -469,12 +470,12 @@ def _joined_ranges(text: str, mentions: list[Mention[AmountFields]]) -> list[Men
         if prev is not None and prev.fields.value_max is None and m.fields.value_max is None:
             gap = lex.range_join.fullmatch(text, prev.end, m.start)
             lead = lex.range_lead.search(text, max(0, prev.start - 10), prev.start)
-            word = gap.group().strip().lower() if gap else ""
+            word = fold(gap.group().strip()) if gap else ""
             if (
                 gap is not None
                 and prev.fields.currency == m.fields.currency
                 and m.fields.value > prev.fields.value
-                and (word != "and" or (lead is not None and lead.group("w").lower() == "between"))
+                and (word != "and" or (lead is not None and fold(lead.group("w")) == "between"))
                 and prev.fields.change is None
             ):
                 start = lead.start() if lead is not None else prev.start
@@ -546,7 +547,7 @@ def _match_to_mention(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> 
     if pattern is lex.suffix_re:
         if _blocked(text, m, m.end("cur")):
             return None
-        word = re.sub(r"\s+", " ", m.group("cur").lower())
+        word = lexicon_key(m.group("cur"))
         code = lex.suffix[word]
         minor = word in lex.minor
         rule = "en.amount.number_minor_word" if minor else "en.amount.number_scale_word"

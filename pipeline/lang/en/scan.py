@@ -27,10 +27,8 @@ from typing import Any
 
 import ahocorasick
 
-_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-"""The characters other than ASCII letters that a case-insensitive ASCII letter matches in `re`:
-``İ ı ſ`` and the Kelvin sign."""
-_FOLDED = "\u0130\u0131\u017f\u212a"
+from pipeline.lang.casefold import fold
+
 _LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD = re.compile(r"[a-z]+")
@@ -44,11 +42,7 @@ def letters(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    if not text.isascii() and any(c in text for c in _FOLDED):
-        text = text.translate(_FOLDS)
-    lowered = text.lower()
-    if len(lowered) != len(text):  # no character but `İ` (folded above) lowers to several
-        lowered = "".join(c if len(c) == 1 else " " for c in map(str.lower, text))
+    lowered = fold(text)
     return " " + lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii") + " "
 
 
