@@ -425,6 +425,12 @@ class DataCell(_Strict):
         return self
 
 
+_OFFSET_LISTS = (*STRUCTURE_LISTS, *TABLE_LISTS, *(kind.name for kind in SPAN_KINDS), *CLAUSE_LISTS)
+"""``Document`` lists of records with offsets, in the order they are checked and listed."""
+_WITH_TEXT = (Paragraph, Bullet, Span, DataCell, Commitment)
+"""Records that carry their own ``text``: it must be the document text at their offsets."""
+
+
 class Alignment(_Strict):
     """One link between a Korean and an English bullet (either side may be null)."""
 
@@ -472,24 +478,25 @@ class Document(_Strict):
     def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell | Commitment]]:
         """Every record that has offsets, with the name of the list it sits in."""
         out: list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell | Commitment]] = []
-        for name in (*STRUCTURE_LISTS, *TABLE_LISTS, *(kind.name for kind in SPAN_KINDS), *CLAUSE_LISTS):
+        for name in _OFFSET_LISTS:
             out.extend((name, record) for record in getattr(self, name))
         return out
 
     @model_validator(mode="after")
     def _offsets_point_into_text(self) -> Self:
-        n = len(self.text)
-        for name, record in self.spans():
-            if not 0 <= record.start <= record.end <= n:
-                raise ValueError(f"{name}: span {record.start}..{record.end} outside text of length {n}")
-            if (
-                isinstance(record, (Paragraph, Bullet, Span, DataCell, Commitment))
-                and self.text[record.start : record.end] != record.text
-            ):
-                raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{record.start}:{record.end}]")
-            if isinstance(record, Commitment) and record.object is not None:
-                if self.text[record.object_start : record.object_end] != record.object:
-                    raise ValueError(f"{name}: object {record.object!r} differs from the document text")
+        text = self.text
+        n = len(text)
+        for name in _OFFSET_LISTS:  # the order of ``spans()``, one list at a time
+            records: list[Any] = getattr(self, name)
+            for record in records:
+                start, end = record.start, record.end
+                if not 0 <= start <= end <= n:
+                    raise ValueError(f"{name}: span {start}..{end} outside text of length {n}")
+                if isinstance(record, _WITH_TEXT) and text[start:end] != record.text:
+                    raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{start}:{end}]")
+                if isinstance(record, Commitment) and record.object is not None:
+                    if text[record.object_start : record.object_end] != record.object:
+                        raise ValueError(f"{name}: object {record.object!r} differs from the document text")
         return self
 
 
