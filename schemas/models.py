@@ -427,8 +427,9 @@ class DataCell(_Strict):
 
 _OFFSET_LISTS = (*STRUCTURE_LISTS, *TABLE_LISTS, *(kind.name for kind in SPAN_KINDS), *CLAUSE_LISTS)
 """``Document`` lists of records with offsets, in the order they are checked and listed."""
-_WITH_TEXT = (Paragraph, Bullet, Span, DataCell, Commitment)
-"""Records that carry their own ``text``: it must be the document text at their offsets."""
+_WITHOUT_TEXT = frozenset({"sections", "tables"})
+"""Lists of records without a ``text`` of their own (every other record's ``text`` must be the
+document text at its offsets)."""
 
 
 class Alignment(_Strict):
@@ -488,13 +489,14 @@ class Document(_Strict):
         n = len(text)
         for name in _OFFSET_LISTS:  # the order of ``spans()``, one list at a time
             records: list[Any] = getattr(self, name)
+            with_text = name not in _WITHOUT_TEXT
             for record in records:
                 start, end = record.start, record.end
                 if not 0 <= start <= end <= n:
                     raise ValueError(f"{name}: span {start}..{end} outside text of length {n}")
-                if isinstance(record, _WITH_TEXT) and text[start:end] != record.text:
+                if with_text and text[start:end] != record.text:
                     raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{start}:{end}]")
-                if isinstance(record, Commitment) and record.object is not None:
+                if name in CLAUSE_LISTS and record.object is not None:
                     if text[record.object_start : record.object_end] != record.object:
                         raise ValueError(f"{name}: object {record.object!r} differs from the document text")
         return self
@@ -517,4 +519,14 @@ def _check_span_registry() -> None:
         raise TypeError(f"SPAN_KINDS {sorted(listed)} and Document's span lists {sorted(declared)} differ")
 
 
+def _check_offset_lists() -> None:
+    """``_WITHOUT_TEXT`` names exactly the offset lists whose records have no ``text``, and each
+    clause list's records have an ``object`` span: what the offset check relies on."""
+    items = {name: _list_item(Document.model_fields[name].annotation) for name in _OFFSET_LISTS}
+    without = {name for name, item in items.items() if "text" not in item.model_fields}
+    if without != _WITHOUT_TEXT or not all("object" in items[name].model_fields for name in CLAUSE_LISTS):
+        raise TypeError(f"Document lists without text {sorted(without)}, expected {sorted(_WITHOUT_TEXT)}")
+
+
 _check_span_registry()
+_check_offset_lists()
