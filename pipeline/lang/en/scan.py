@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -88,26 +89,69 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(folded.split())
 
 
+class _AllWords:
+    """One Aho-Corasick automaton of the words of every :class:`Words`: one pass over a text
+    finds them all (a pass costs about the same for three words as for three hundred), and each
+    :class:`Words` keeps its own. Rebuilt when a new list of words is made (at start-up)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._words: set[str] = set()
+        self._automaton: Any = None
+        self._last: tuple[str, Any, dict[str, list[int]]] | None = None
+
+    def add(self, words: frozenset[str]) -> None:
+        with self._lock:
+            if not words <= self._words:
+                self._words |= words
+                self._automaton = None
+
+    def _built(self) -> Any:
+        with self._lock:
+            if self._automaton is None:
+                automaton = ahocorasick.Automaton()
+                for word in sorted(self._words):
+                    automaton.add_word(f" {word} ", word)
+                automaton.make_automaton()
+                self._automaton = automaton
+            return self._automaton
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Word -> ascending offsets in ``text`` where it stands as a whole word, words in the
+        order they first occur."""
+        automaton = self._built()
+        last = self._last  # read once: documents may be extracted in several threads
+        if last is not None and last[0] is text and last[1] is automaton:
+            return last[2]
+        found: dict[str, list[int]] = {}
+        for end, word in automaton.iter(letters(text)):
+            found.setdefault(word, []).append(end - len(word) - 1)  # `end`: the space after the word, in letters()
+        self._last = (text, automaton, found)
+        return found
+
+
+_ALL_WORDS = _AllWords()
+
+
 class Words:
-    """The offsets of whole words from a fixed list, found in one Aho-Corasick pass per text."""
+    """The offsets of whole words from a fixed list (found by the one pass of :class:`_AllWords`)."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._automaton: Any = ahocorasick.Automaton()
-        for word in sorted(set(words)):
+        self._words = frozenset(words)
+        for word in sorted(self._words):
             if not _WORD.fullmatch(word):
                 raise ValueError(f"not a lower-case ASCII word: {word!r}")
-            self._automaton.add_word(f" {word} ", word)
-        self._automaton.make_automaton()
+        _ALL_WORDS.add(self._words)
         self._last: tuple[str, dict[str, list[int]]] | None = None
 
     def starts(self, text: str) -> dict[str, list[int]]:
-        """Word -> ascending offsets in ``text`` where it stands as a whole word (case-insensitive)."""
+        """Word -> ascending offsets in ``text`` where it stands as a whole word (case-insensitive),
+        words in the order they first occur. The lists are shared: callers must not change them."""
         last = self._last  # read once: documents may be extracted in several threads
         if last is not None and last[0] is text:
             return last[1]
-        found: dict[str, list[int]] = {}
-        for end, word in self._automaton.iter(letters(text)):
-            found.setdefault(word, []).append(end - len(word) - 1)  # `end`: the space after the word, in letters()
+        own = self._words
+        found = {word: offsets for word, offsets in _ALL_WORDS.starts(text).items() if word in own}
         self._last = (text, found)
         return found
 
