@@ -111,6 +111,13 @@ def test_number_and_amount_starts_hold_every_match() -> None:
         ("Fees in EUROS", True),
         ("the eurosystem", False),
         ("no money here", False),
+        ("15 Icelandic KRÓNUR", True),
+        ("Icelandic xkrónur", False),
+        ("Tongan paʻanga", True),
+        ("the dollarsé", False),
+        ("é dollars", True),
+        ("5_dollars", True),
+        ("Dollarſ paid", True),
     ],
 )
 def test_names_currency_finds_whole_currency_words(text: str, expected: bool) -> None:

@@ -73,8 +73,6 @@ class _Lexicon:
     signs: Any
     """An Aho-Corasick automaton of the currency signs (``prefix``), valued by their length: it
     finds every offset where a ``prefix_re`` sign starts, overlaps too (``U.S.$``, ``S.$``)."""
-    last_words: Any
-    """An Aho-Corasick automaton of the keys of ``suffix_by_last_word``, valued by their length."""
     after: dict[str, str]
     after_re: re.Pattern[str]
     after_gate: re.Pattern[str]
@@ -191,7 +189,6 @@ def _lexicon() -> _Lexicon:
         before_re,
         _by_last_word(suffix),
         _automaton(prefix),
-        _automaton(_by_last_word(suffix)),
         after,
         after_re,
         re.compile(rf"\d[\w.]{{0,8}}\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
@@ -228,14 +225,41 @@ def _by_last_word(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
 def _names_currency(text: str, lex: _Lexicon) -> bool:
     """The text holds a currency word (``20 million Swiss francs``): only then is ``suffix_re`` run.
     A last word counts where it stands as a whole run of letters (``[^\\W\\d_]+``) of the
-    lower-cased text, found by one automaton pass instead of splitting the text into words."""
+    lower-cased text. An ASCII last word stands there only where :mod:`scan`'s whole-word pass
+    (shared with the other English rules) finds it; the few others are looked for one by one."""
     lowered = fold(text)  # the same length: offsets hold
-    present: set[str] = set()
-    for end, size in lex.last_words.iter(lowered):
-        start = end - size + 1
-        if (start == 0 or not _LETTER.match(lowered, start - 1)) and not _LETTER.match(lowered, end + 1):
-            present.add(lowered[start : end + 1])
+    present = {
+        word
+        for word, starts in _last_words().starts(text).items()
+        if any(_whole_run(lowered, start, start + len(word)) for start in starts)
+    }
+    for word in _other_last_words():
+        start = lowered.find(word)
+        while start != -1 and word not in present:
+            if _whole_run(lowered, start, start + len(word)):
+                present.add(word)
+            start = lowered.find(word, start + 1)
     return any(" " not in w or w in lowered for last in present for w in lex.suffix_by_last_word[last])
+
+
+def _whole_run(lowered: str, start: int, end: int) -> bool:
+    """``lowered[start:end]`` is a whole run of letters."""
+    return (start == 0 or not _LETTER.match(lowered, start - 1)) and not _LETTER.match(lowered, end)
+
+
+@cache
+def _last_words() -> scan.Words:
+    """The last words of the currency names that are ASCII words (most of them)."""
+    return scan.Words(w for w in _lexicon().suffix_by_last_word if _ASCII_WORD.fullmatch(w))
+
+
+@cache
+def _other_last_words() -> tuple[str, ...]:
+    """The last words of the currency names that are not ASCII words (``króna``)."""
+    return tuple(sorted(w for w in _lexicon().suffix_by_last_word if not _ASCII_WORD.fullmatch(w)))
+
+
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
