@@ -28,13 +28,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any
-
-import ahocorasick
 
 from pipeline.context import DocContext, Mention
 from pipeline.lang.casefold import fold, lexicon_key
@@ -70,9 +67,9 @@ class _Lexicon:
     """Every currency word (lower case) under its last word (``francs``: ``swiss francs``,
     ``francs``?): a fast test that skips the slow ``suffix_re`` search (it may start at any
     position) in documents that name no currency in words."""
-    signs: Any
-    """An Aho-Corasick automaton of the currency signs (``prefix``), valued by their length: it
-    finds every offset where a ``prefix_re`` sign starts, overlaps too (``U.S.$``, ``S.$``)."""
+    signs: scan.Literals
+    """The currency signs (``prefix``): every offset where a ``prefix_re`` sign starts, overlaps
+    too (``U.S.$``, ``S.$``)."""
     after: dict[str, str]
     after_re: re.Pattern[str]
     after_gate: re.Pattern[str]
@@ -188,7 +185,7 @@ def _lexicon() -> _Lexicon:
         tail_re,
         before_re,
         _by_last_word(suffix),
-        _automaton(prefix),
+        scan.Literals(prefix),
         after,
         after_re,
         re.compile(rf"\d[\w.]{{0,8}}\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
@@ -205,14 +202,6 @@ def _lexicon() -> _Lexicon:
         range_tail,
         (max(map(len, qual_before)), len("between")),
     )
-
-
-def _automaton(keys: Iterable[str]) -> Any:
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, len(key))
-    automaton.make_automaton()
-    return automaton
 
 
 def _by_last_word(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -267,12 +256,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _sign_starts(text: str, lex: _Lexicon) -> list[int]:
     """Every offset where a currency sign of ``prefix_re`` starts (``(?<![A-Za-z0-9])``)."""
-    out: set[int] = set()
-    for end, size in lex.signs.iter(text):
-        start = end - size + 1
-        if start == 0 or text[start - 1] not in _ASCII_ALNUM:
-            out.add(start)
-    return sorted(out)
+    return [start for start in lex.signs.starts(text) if start == 0 or text[start - 1] not in _ASCII_ALNUM]
 
 
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
