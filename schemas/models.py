@@ -283,15 +283,21 @@ class Commitment(_Strict):
     def _spans_consistent(self) -> Self:
         if self.end <= self.start or len(self.text) != self.end - self.start:
             raise ValueError("commitment text does not match its offsets")
-        for name in ("object", "predicate"):
-            value, start, end = getattr(self, name), getattr(self, f"{name}_start"), getattr(self, f"{name}_end")
-            if (value is None) != (start is None) or (value is None) != (end is None):
-                raise ValueError(f"{name} and its offsets must be given together")
-            if value is not None and (
-                not self.start <= start < end <= self.end or self.text[start - self.start : end - self.start] != value
-            ):
-                raise ValueError(f"{name} span {start}..{end} must lie in the clause and match its text")
+        self._inner_span_consistent("object", self.object, self.object_start, self.object_end)
+        self._inner_span_consistent("predicate", self.predicate, self.predicate_start, self.predicate_end)
         return self
+
+    def _inner_span_consistent(self, name: str, value: str | None, start: int | None, end: int | None) -> None:
+        """``name`` (the object, the predicate) and its offsets are all given or all null, and
+        given ones lie in the clause and match its text."""
+        if value is None:
+            if start is not None or end is not None:
+                raise ValueError(f"{name} and its offsets must be given together")
+            return
+        if start is None or end is None:
+            raise ValueError(f"{name} and its offsets must be given together")
+        if not self.start <= start < end <= self.end or self.text[start - self.start : end - self.start] != value:
+            raise ValueError(f"{name} span {start}..{end} must lie in the clause and match its text")
 
 
 @dataclass(frozen=True, slots=True)
