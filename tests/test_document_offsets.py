@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from pipeline.extract import extract_file
-from schemas.models import CLAUSE_LISTS, Document
+from schemas.models import CLAUSE_LISTS, Commitment, Document
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 
@@ -89,3 +89,26 @@ def _without_inner_spans(record: dict[str, Any]) -> dict[str, Any]:
             "predicate_end": None,
         }
     return record
+
+
+def _clause() -> dict[str, Any]:
+    """A commitment of the sample with both its object and its predicate."""
+    return next(c for c in _dumped()["commitments"] if c["object"] is not None and c["predicate"] is not None)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"object_start": None}, "object and its offsets must be given together"),
+        ({"object": None}, "object and its offsets must be given together"),
+        ({"predicate_end": None}, "predicate and its offsets must be given together"),
+        ({"predicate": None, "predicate_start": None}, "predicate and its offsets must be given together"),
+        ({"object": "\u2603"}, "object span .* must lie in the clause and match its text"),
+        ({"predicate_start": -1}, "predicate span .* must lie in the clause and match its text"),
+        ({"text": ""}, "commitment text does not match its offsets"),
+    ],
+)
+def test_a_clause_with_inconsistent_inner_spans_is_rejected(change: dict[str, Any], message: str) -> None:
+    Commitment.model_validate(_clause())
+    with pytest.raises(ValidationError, match=message):
+        Commitment.model_validate({**_clause(), **change})
