@@ -62,10 +62,6 @@ def extract(
     ] = None,
 ) -> None:
     """Extract documents into JSON (one per document) and Parquet tables."""
-    if engine is Engine.LOCAL and (workers or 1) == 1:
-        from pipeline.kiwi_process import start_early
-
-        start_early()  # Kiwi builds in its own process while this one imports and warms up
     from pipeline.locks import FolderBusy
     from pipeline.progress import progress_bar
     from pipeline.run import collect_inputs, run_extract

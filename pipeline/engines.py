@@ -2,27 +2,24 @@
 cluster. Every engine runs the same per-document task and yields outcomes in input order, so
 the outputs are the same bytes whatever the engine and the number of workers.
 
-With one worker, Kiwi analyses the next documents in a process of its own
-(``pipeline.kiwi_process``: it builds Kiwi while this process imports and warms up, and turning
-its analyses into Python objects takes nothing from this process's GIL) while this process
-runs the Python stages of document n, so the run keeps two cores busy; a pool of processes is
-started only when the inputs are large enough to pay for each worker's start-up
-(``auto_workers``). Each pool worker builds its own Kiwi once (``pipeline.tokens.get_kiwi`` is
-cached per process). Dask workers may run on other
+In one process, Kiwi analyses document n+1 in a thread while this thread runs the Python
+stages of document n (Kiwi's C++ analysis releases the GIL and has its own thread pool), so one
+process keeps two cores busy; a pool of processes is started only when the inputs are large
+enough to pay for each worker's start-up (``auto_workers``). Each worker process builds its own
+Kiwi once (``pipeline.tokens.get_kiwi`` is cached per process). Dask workers may run on other
 machines: the task then carries the file's bytes and returns the document's JSON bytes, so
 workers need neither the input nor the output folder.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
 import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,8 +28,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from pipeline.budget import DocumentTimeout, time_budget
-from pipeline.extract import build_document
-from pipeline.kiwi_process import KiwiProcess, KiwiProcessGone, end_shared, shared_process
+from pipeline.extract import build_document, extract_bytes
 from pipeline.readers import ReadError, ReadResult, read_bytes, read_document, read_raw
 from pipeline.tokens import Token, tokenize
 from pipeline.write import document_json
@@ -145,25 +141,14 @@ class _Tokenized:
     source: str
 
 
-def _tokens_of(text: str, kiwi: KiwiProcess | None, cancelled: Callable[[], bool] | None = None) -> list[Token]:
-    """``tokenize(text)`` by the Kiwi process when there is one (and it still runs), else here."""
-    if kiwi is not None:
-        try:
-            return kiwi.tokenize(text, cancelled)
-        except KiwiProcessGone:
-            pass
-    return tokenize(text, cancelled)
-
-
-def _read_and_tokenize(job: Job, abandoned: threading.Event, kiwi: KiwiProcess | None = None) -> _Tokenized | FileError:
+def _read_and_tokenize(job: Job, abandoned: threading.Event) -> _Tokenized | FileError:
     """The first half of a job: read the input (its bytes if they travel with the job) and
-    tokenize it (by ``kiwi`` if given); stops early (``TokenizationCancelled``) once the job is
-    ``abandoned``."""
+    tokenize it; stops early (``TokenizationCancelled``) once the job is ``abandoned``."""
     try:
         raw, source = _read_first(job)
     except ReadError as err:
         return FileError(job.path, err.reason, err.hint)
-    return _Tokenized(job, raw, _tokens_of(raw.text, kiwi, abandoned.is_set), source)
+    return _Tokenized(job, raw, tokenize(raw.text, abandoned.is_set), source)
 
 
 def _finish(item: _Tokenized | FileError) -> Outcome:
@@ -190,12 +175,10 @@ Kiwi keeps working through a run of cheap documents (English ones cost Kiwi a fi
 ones) instead of waiting for the Python stages of each; the tokens of a few documents are small."""
 
 
-def _pipelined(
-    jobs: Sequence[Job], look_ahead: int = LOOK_AHEAD, kiwi: KiwiProcess | None = None
-) -> Generator[Outcome, None, None]:
+def _pipelined(jobs: Sequence[Job], look_ahead: int = LOOK_AHEAD) -> Generator[Outcome, None, None]:
     """``run_job`` over ``jobs`` in order, with a look-ahead: a thread reads and tokenizes the
-    next documents (by ``kiwi``, a Kiwi process, if given) while this one runs the Python
-    stages. The outcomes are those of ``run_job``, byte for byte; only the timing differs."""
+    next documents while this one runs the Python stages. The outcomes are those of
+    ``run_job``, byte for byte; only the timing differs."""
     if not jobs:
         return
     abandoned = [threading.Event() for _ in jobs]
@@ -205,7 +188,7 @@ def _pipelined(
         try:
             for i, job in enumerate(jobs):
                 while submitted < len(jobs) and submitted <= i + look_ahead:
-                    pending.append(ahead.submit(_read_and_tokenize, jobs[submitted], abandoned[submitted], kiwi))
+                    pending.append(ahead.submit(_read_and_tokenize, jobs[submitted], abandoned[submitted]))
                     submitted += 1
                 yield _finish_within_budget(pending.popleft(), job, abandoned[i])
         finally:
@@ -227,25 +210,18 @@ def _finish_within_budget(tokenized: Future[_Tokenized | FileError], job: Job, a
         return FileError(job.path, str(err), "raise --doc-timeout, or split the document")
 
 
-def _warm_worker(kiwi: KiwiProcess | None = None) -> None:
-    """Build the worker's gazetteer and Kiwi (unless ``kiwi``, a Kiwi process, tokenizes) and
-    extract two tiny documents before its first document (so no document's time budget pays
-    for the process's start-up), then move them out of the garbage collector's reach: they
-    live as long as the process, and rescanning their hundred thousand objects at every full
-    collection cost a fifth of the run time."""
+def _warm_worker() -> None:
+    """Build the worker's Kiwi and gazetteer and extract two tiny documents before its first
+    document (so no document's time budget pays for the process's start-up), then move them
+    out of the garbage collector's reach: they live as long as the process, and rescanning
+    their hundred thousand objects at every full collection cost a fifth of the run time."""
     from pipeline.actors.gazetteer import load_gazetteer
     from pipeline.tokens import get_kiwi
 
-    if kiwi is None:
-        get_kiwi()
+    get_kiwi()
     load_gazetteer()
-    warm_up = {language: read_bytes(text.encode("utf-8"), "warm-up") for language, text in _WARM_UP.items()}
-    if kiwi is not None:  # while the Kiwi process builds Kiwi: the rules' patterns, which need no tokens
-        for language, raw in warm_up.items():
-            with contextlib.suppress(Exception):  # only a warm-up: the documents below, with tokens, count
-                build_document(raw, f"warm-up-{language}", "warm-up", tokens=[])
-    for language, raw in warm_up.items():  # Kiwi's first analysis and lazily loaded rules: not any document's time
-        build_document(raw, f"warm-up-{language}", "warm-up", tokens=_tokens_of(raw.text, kiwi))
+    for language, text in _WARM_UP.items():  # Kiwi's first analysis and lazily loaded rules: not any document's time
+        extract_bytes(text.encode("utf-8"), f"warm-up-{language}", "warm-up")
     gc.collect()
     gc.freeze()
 
@@ -279,11 +255,9 @@ def local_engine(jobs: Sequence[Job], workers: int | None = None) -> Iterator[Ou
         workers = auto_workers(jobs)
     if workers <= 1 or len(jobs) <= 1:
         if jobs:
-            kiwi = shared_process()
-            _warm_worker(kiwi)
-            yield from _pipelined(jobs, kiwi=kiwi)
+            _warm_worker()
+        yield from _pipelined(jobs)
         return
-    end_shared()
     # spawn, not fork: a forked child inherits Kiwi's thread pool in whatever state it was and hangs
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, mp_context=context) as pool:
@@ -308,7 +282,6 @@ def dask_engine(jobs: Sequence[Job], workers: int, scheduler: str | None = None)
         from distributed import Client, LocalCluster
     except ImportError as err:  # pragma: no cover - depends on the install
         raise RuntimeError("the dask engine needs the extra: pip install 'factsheet-extract[dask]'") from err
-    end_shared()
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
