@@ -297,14 +297,21 @@ class _Sectors:
 
     def __init__(self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]], keys: DocumentSectors) -> None:
         self.ctx = ctx
-        self.spans: dict[tuple[int, int], tuple[int, int]] = {}
-        for ci, clauses in clauses_of.items():
-            for c in clauses:
-                start, end = self.spans.get((ci, c.sentence), (c.start, c.end))
-                self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
+        self.clauses_of = clauses_of
+        self.spans: dict[int, dict[int, tuple[int, int]]] = {}
+        """Per container, the span of each sentence: built for a container when first asked."""
         self.cache: dict[tuple[int, int], list[str]] = {}
         self.found: dict[tuple[int, int], list[str]] = {}  # by span: a sentence may be one clause
         self.keys = keys
+
+    def _sentence_span(self, container: int, sentence: int) -> tuple[int, int] | None:
+        spans = self.spans.get(container)
+        if spans is None:
+            spans = self.spans[container] = {}
+            for c in self.clauses_of.get(container, ()):
+                start, end = spans.get(c.sentence, (c.start, c.end))
+                spans[c.sentence] = (min(start, c.start), max(end, c.end))
+        return spans.get(sentence)
 
     def _in(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
         found = self.found.get((start, end))
@@ -313,6 +320,8 @@ class _Sectors:
         return found
 
     def _find(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
+        if not self.keys.may_find(start, end):
+            return []
         text = self.ctx.text[start:end]
         # 세계보건기구, the Green Climate Fund: what they are for is the sector; ministries are blanked
         government = [a for a in actors.within(start, end) if a.actor_type == ActorType.GOVERNMENT]
@@ -321,7 +330,7 @@ class _Sectors:
             for a in government:
                 chars[a.start - start : a.end - start] = " " * (a.end - a.start)
             text = "".join(chars)
-        return self.keys.sectors(text, start, lambda s, e: self._morphemes(start + s, start + e))
+        return self.keys.sectors(text, start, self._morphemes)
 
     def _morphemes(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` starts a morpheme or lies inside one (a compound: 세계보건기구),
@@ -334,14 +343,16 @@ class _Sectors:
 
     def sentence(self, row: _Row, actors: _Index[ActorMention], sentence: int | None = None) -> list[str]:
         key = (row.container, row.clause.sentence if sentence is None else sentence)
-        if key not in self.spans:
-            return []
-        if key not in self.cache:
-            self.cache[key] = self._in(*self.spans[key], actors)
-        return self.cache[key]
+        found = self.cache.get(key)
+        if found is None:
+            span = self._sentence_span(*key)
+            if span is None:
+                return []
+            found = self.cache[key] = self._in(*span, actors)
+        return found
 
     def sentence_text(self, row: _Row) -> str:
-        start, end = self.spans.get((row.container, row.clause.sentence), (row.start, row.end))
+        start, end = self._sentence_span(row.container, row.clause.sentence) or (row.start, row.end)
         return self.ctx.text[start:end]
 
     def earlier(self, row: _Row, actors: _Index[ActorMention]) -> list[str]:

@@ -9,7 +9,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
-from operator import attrgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, specific
 from pipeline.commitments.facts import Clause, Facts
@@ -54,6 +55,8 @@ _GROUP_OPENERS = frozenset(
 words of ``_AUX`` only continue one."""
 _ADVERBS = {"also", "jointly", "further", "each", "together", "now", "already", "not"}
 _NOUN_ENDINGS = ("ment", "ments", "tion", "tions", "ance", "ances", "ship", "ships", "ure", "ures")
+_FORM = itemgetter(0)
+"""A word's form, as a C-level getter."""
 _DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "of", "his", "her", "such"}
 
 
@@ -110,15 +113,27 @@ def _verb_words_of(language: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _verbal_words(lex: Lexicon) -> frozenset[str]:
+    """The words that open a verb group or are a verb."""
+    return _verbal_words_of(lex.language)
+
+
+@cache
+def _verbal_words_of(language: str) -> frozenset[str]:
+    return _GROUP_OPENERS | _verb_words_of(language)
+
+
 def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[int, int] | None:
     """Word indices ``[i, j]`` of the first verb group."""
     verbs = _verb_words(lex)
     nouns = lex.words("not_verbs")
-    forms = [w.form.lower() for w in words]
-    for k, form in enumerate(forms):
+    forms = list(map(str.lower, map(_FORM, words)))
+    # only a word that opens a verb group or is a verb can start one (a C-level pass finds them)
+    for k in compress(count(), map(_verbal_words(lex).__contains__, forms)):
+        form = forms[k]
         starts_group = form in _GROUP_OPENERS
-        if not words[k].is_word or not (starts_group or form in verbs):
-            continue  # neither opens a verb group nor is a verb
+        if not words[k].is_word:
+            continue
         prev = forms[k - 1] if k > 0 else ""
         at_start = words[k].start == clause_start or prev in {"and", "or"}
         nounish = (

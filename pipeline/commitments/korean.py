@@ -8,9 +8,11 @@ nouns of a planned act after an adnominal ending (``ㄹ 예정``)."""
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
+from operator import itemgetter
 
 from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, modality_cue, specific, whole_action_cue
 from pipeline.commitments.facts import Clause, Facts
@@ -22,6 +24,8 @@ _VERBAL = {"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "ETM", "ETN
 _NOUNS = {"NNG", "NNP", "SL", "SH", "XSN", "NR", "SN", "NNB", "XPN"}
 _PLAN_NOUNS = {"예정", "계획", "방침", "생각", "전망", "목표", "중", "것", "수", "바"}
 _SENTENCE_ENDS = {".", "!", "?"}
+_FORM, _START = itemgetter(0), itemgetter(2)
+"""A token's form and start, as C-level getters."""
 _OPEN_TAGS = {"JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "EC", "ETM", "ETN"}
 """Tags after which a phrase goes on: a line break there wraps a sentence, it does not end one."""
 
@@ -292,6 +296,8 @@ _JOINER = re.compile(r"(?:과|와|,|·|‧)?\s*(?:및|그리고)?\s*")
 def _we(ctx: DocContext, lex: Lexicon, toks: Sequence[Token]) -> bool:
     """``우리는``/``우리가``: the document's own parties."""
     we = lex.words("we_pronouns")
+    if we.isdisjoint(map(_FORM, toks)):
+        return False  # no pronoun of them at all (a C-level pass)
     n = len(toks)
     return any(
         t.form in we and _TAG[t.tag] == "NP" and k + 1 < n and _TAG[toks[k + 1].tag] in {"JX", "JKS"} for k, t in enumerate(toks)
@@ -329,24 +335,39 @@ def _ends_word(rest: str) -> bool:
     return False
 
 
-def _marked_phrases(toks: Sequence[Token], limit: int, numeric: Sequence[tuple[int, int]]) -> list[list[Token]]:
-    """Noun runs (joined by 의 and ·) ending in 을/를 or 에, before ``limit``; a run breaks
-    where a sum, date or quantity starts or ends."""
-    phrases: list[list[Token]] = []
-    run: list[Token] = []
-    for t in toks:
-        if t.start >= limit:
-            break
+def _marked_phrases(toks: Sequence[Token], limit: int, numeric: Sequence[tuple[int, int]]) -> Iterator[list[Token]]:
+    """Noun runs (joined by 의 and ·) ending in 을/를 or 에, before ``limit``, nearest first; a
+    run breaks where a sum, date or quantity starts or ends. Found from the end, marker by
+    marker: the object is most often the last phrase, so the clause is rarely read in full."""
+    for m in range(bisect.bisect_left(toks, limit, key=_START) - 1, 0, -1):
+        t = toks[m]
         tag = _TAG[t.tag]
-        if tag in _NOUNS or (run and tag in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
-            if run and numeric and _inside(t.start, numeric) != _inside(run[-1].start, numeric):
-                run = []
-            run.append(t)
-            continue
-        if run and ((tag == "JKO") or (tag == "JKB" and t.form in {"에", "에의"})):
-            phrases.append(run)
-        run = []
-    return phrases
+        if tag == "JKO" or (tag == "JKB" and t.form in {"에", "에의"}):
+            run = _run_before(toks, m, numeric)
+            if run:
+                yield run
+
+
+def _run_before(toks: Sequence[Token], m: int, numeric: Sequence[tuple[int, int]]) -> list[Token]:
+    """The noun run ending right before ``toks[m]``: the tokens of nouns and joiners before it,
+    from the first noun (a joiner starts no run), from where the last sum starts or ends."""
+    k = m
+    while k > 0 and _in_run(toks[k - 1]):
+        k -= 1
+    while k < m and _TAG[toks[k].tag] not in _NOUNS:
+        k += 1
+    if numeric:
+        for p in range(m - 1, k, -1):
+            if _inside(toks[p].start, numeric) != _inside(toks[p - 1].start, numeric):
+                k = p
+                break
+    return list(toks[k:m])
+
+
+def _in_run(t: Token) -> bool:
+    """Whether a token belongs in a noun run: a noun, or a joiner (의, ·) after one."""
+    tag = _TAG[t.tag]
+    return tag in _NOUNS or (tag in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"})
 
 
 def _object(
@@ -361,7 +382,7 @@ def _object(
     action noun at its head, amounts, dates and leading modifiers."""
     limit = facts.predicate[0] if facts.predicate else (toks[-1].end if toks else 0)
     stop = lex.words("object_stopwords")
-    for phrase in reversed(_marked_phrases(toks, limit, numeric)):
+    for phrase in _marked_phrases(toks, limit, numeric):
         words = [t for t in phrase if not _inside(t.start, numeric)] if numeric else phrase
         if not words:
             continue

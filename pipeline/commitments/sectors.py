@@ -96,10 +96,18 @@ class DocumentSectors:
         self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
 
+    def may_find(self, start: int, end: int) -> bool:
+        """Whether ``sectors`` of ``[start, end)`` can find anything: a key starts there, or a
+        pattern is scanned in full (else no pattern is even tried)."""
+        if self.always:
+            return True
+        lo = bisect.bisect_left(self.starts, start)
+        return lo < len(self.starts) and self.starts[lo] < end
+
     def sectors(self, text: str, start: int, in_word: Callable[[int, int], bool]) -> list[str]:
         """Sector ids (lexicon order) whose cues occur in ``text``: the document's text from
         ``start``, actors blanked with spaces or not (a key holds no space, so none is lost).
-        ``in_word`` (a span of ``text`` -> whether it starts a morpheme or lies inside one)
+        ``in_word`` (a span of the document -> whether it starts a morpheme or lies inside one)
         keeps a Korean cue to whole morphemes: 도로 is no road in 다각도로."""
         starts: dict[_Pattern, list[int]] = {}
         lo = bisect.bisect_left(self.starts, start)
@@ -112,7 +120,7 @@ class DocumentSectors:
             sector, ko, en_ci, en_cs = patterns[i]
             if self.language == "ko":
                 found = self._finditer((i, "ko"), ko, text, starts)
-                hit = found is not None and any(in_word(m.start(), m.end()) for m in found)
+                hit = found is not None and any(in_word(start + m.start(), start + m.end()) for m in found)
             else:
                 hit = self._found((i, "en_ci"), en_ci, text, starts)
             if hit or self._found((i, "en_cs"), en_cs, text, starts):
@@ -129,7 +137,11 @@ class DocumentSectors:
         return matches_at(pattern, text, found) if found else None
 
     def _found(self, which: _Pattern, pattern: re.Pattern[str] | None, text: str, starts: dict[_Pattern, list[int]]) -> bool:
+        """Whether ``pattern`` matches in ``text``: some match at one of its key starts (the first
+        match ``matches_at`` would give), without building the matches."""
         if pattern is None:
             return False
-        found = self._finditer(which, pattern, text, starts)
-        return found is not None and next(found, None) is not None
+        if which in self.scanned:
+            return pattern.search(text) is not None
+        match = pattern.match
+        return any(match(text, q) is not None for q in starts.get(which, ()))
