@@ -55,8 +55,9 @@ _GROUP_OPENERS = frozenset(
 words of ``_AUX`` only continue one."""
 _ADVERBS = {"also", "jointly", "further", "each", "together", "now", "already", "not"}
 _NOUN_ENDINGS = ("ment", "ments", "tion", "tions", "ance", "ances", "ship", "ships", "ure", "ures")
-_FORM = itemgetter(0)
-"""A word's form, as a C-level getter."""
+_FORM, _START = itemgetter(0), itemgetter(1)
+"""A word's form and start, as C-level getters."""
+_CLAUSE_MARKS = frozenset({";", ",", "and"})
 _DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "of", "his", "her", "such"}
 
 
@@ -69,7 +70,10 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     out: list[Clause] = []
     cur, sentence = start, 0
     n = len(words)
-    for k, w in enumerate(words):
+    # only a sentence end, ``;``, ``,`` or ``and`` ends a clause: the other words need not be read
+    marks = breaks.union(compress(count(), map(_CLAUSE_MARKS.__contains__, map(_FORM, words))))
+    for k in sorted(marks):
+        w = words[k]
         form = w.form
         if k in breaks:
             out.append(Clause(cur, w.end, sentence))
@@ -215,9 +219,10 @@ def analyse(
     if cue is not None:
         cue = specific(cues, cue)
         facts.action = cue.label
-    facts.counterparts = _counterparts(ctx, lex, clause, actors)
+    leading = _Before(words, clause.start)
+    facts.counterparts = _counterparts(ctx, lex, leading, actors)
     recipient = lex.words("recipient_prepositions")
-    preposition = {span: _preposition(ctx, clause, span) for span in facts.counterparts}
+    preposition = {span: _preposition(leading, span) for span in facts.counterparts}
     facts.recipients = [span for span in facts.counterparts if preposition[span] in recipient]
     if group is not None:
         subject = _subject(ctx, words, group[0], actors)
@@ -271,12 +276,28 @@ def _compound_head(ctx: DocContext, cues: Sequence[Cue]) -> Cue:
     return cue
 
 
-def _counterparts(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+class _Before:
+    """The words of one clause just before an offset: what marks an actor there (``to``,
+    ``with the``). Every word inside the clause is one of ``words`` (the clause's own)."""
+
+    def __init__(self, words: Sequence[Word], clause_start: int) -> None:
+        self.words = words
+        self.starts = list(map(_START, words))
+        self.clause_start = clause_start
+
+    def forms(self, end: int) -> list[str]:
+        """The forms of the words inside ``[end - 40, end)``, not before the clause."""
+        lo = bisect.bisect_left(self.starts, max(self.clause_start, end - 40))
+        hi = bisect.bisect_left(self.starts, end, lo)
+        return [w.form for w in self.words[lo:hi] if w.end <= end]
+
+
+def _counterparts(ctx: DocContext, lex: Lexicon, words: _Before, actors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     preps = lex.words("counterpart_prepositions")
     skip = lex.words("counterpart_skip")
     out: list[tuple[int, int]] = []
     for s, e in sorted(actors):
-        before = [w for w in words_between_text(ctx, clause.start, s)]
+        before = words.forms(s)
         while before and before[-1].lower() in skip:
             before.pop()
         if before and before[-1].lower() in preps:
@@ -299,13 +320,9 @@ def _gap(ctx: DocContext, end: int, start: int) -> str:
     return re.sub(r"\b(and|or|the)\b", "", ctx.text[end:start])
 
 
-def _preposition(ctx: DocContext, clause: Clause, span: tuple[int, int]) -> str:
-    before = [w.lower() for w in words_between_text(ctx, clause.start, span[0]) if w.lower() != "the"]
+def _preposition(words: _Before, span: tuple[int, int]) -> str:
+    before = [w.lower() for w in words.forms(span[0]) if w.lower() != "the"]
     return before[-1] if before else ""
-
-
-def words_between_text(ctx: DocContext, start: int, end: int) -> list[str]:
-    return [w.form for w in words_between(ctx.tokens, max(start, end - 40), end)]
 
 
 def _object(

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import compress, count
 from operator import itemgetter
 
 from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, modality_cue, specific, whole_action_cue
@@ -37,13 +38,13 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     stops = _stops(lex)
     toks = ctx.tokens_in(start, end)
     out: list[Clause] = []
-    cur, sentence, prev_end = start, 0, start
-    lines = ctx.text.find("\n", start, end) >= 0  # else no line break to look for between tokens
-    for k, t in enumerate(toks):
-        if lines and "\n" in ctx.text[prev_end : t.start] and prev_end > cur and not _wrapped(toks[k - 1], t):
+    cur, sentence = start, 0
+    for k in _boundaries(ctx.text, toks, stops, start, end):
+        t = toks[k]
+        prev_end = toks[k - 1].end if k else start
+        if "\n" in ctx.text[prev_end : t.start] and prev_end > cur and not _wrapped(toks[k - 1], t):
             out.append(Clause(cur, prev_end, sentence))
             cur, sentence = t.start, sentence + 1
-        prev_end = t.end
         if t.form not in stops:
             continue  # no sentence end, semicolon or connective: no clause ends here
         nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -65,6 +66,21 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     if cur < end and ctx.text[cur:end].strip():
         out.append(Clause(cur, end, sentence))
     return [_trim(ctx, c) for c in out if ctx.text[c.start : c.end].strip()]
+
+
+def _boundaries(text: str, toks: Sequence[Token], stops: frozenset[str], start: int, end: int) -> list[int]:
+    """Indices of the tokens a clause may end at or before, in order: the forms of ``stops``, and
+    the first token after each line break of ``text[start:end]`` (the first token starting past
+    it; tokens are in offset order). Other tokens end no clause: they need not be read."""
+    found = set(compress(count(), map(stops.__contains__, map(_FORM, toks))))
+    line = text.find("\n", start, end)
+    if line >= 0:
+        starts = list(map(_START, toks))
+        while line >= 0:
+            found.add(bisect.bisect_right(starts, line))
+            line = text.find("\n", line + 1, end)
+        found.discard(len(toks))
+    return sorted(found)
 
 
 def _stops(lex: Lexicon) -> frozenset[str]:
@@ -162,14 +178,7 @@ def analyse(
         i, j = chain
         facts.predicate = (toks[i].start, toks[j].end)
         pred_end = toks[j].end
-        past = lex.words("past_endings")
-        facts.past = any(_TAG[t.tag] == "EP" and t.form in past for t in toks[i : j + 1])
-        stance = lex.words("stance_verbs")
-        facts.stance = any(t.form in stance for t in toks[i : j + 1])
-        statistic = lex.words("statistic_verbs")
-        facts.statistic = any(t.form in statistic and _TAG[t.tag] in {"VV", "NNG"} for t in toks[i : j + 1])
-        facts.measured = _measured(lex, toks, i, j)
-        facts.copula = _copula(toks, i, j)
+        _chain_facts(facts, lex, toks, i, j)
     cues = [c for c in found if c.start < pred_end and not _inside(c.start, numeric)]
     region_start = facts.predicate[0] if facts.predicate else clause.start
     if cues:
@@ -189,6 +198,21 @@ def analyse(
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     facts.object = _object(ctx, lex, toks, facts, actors, numeric)
     return facts
+
+
+def _chain_facts(facts: Facts, lex: Lexicon, toks: Sequence[Token], i: int, j: int) -> None:
+    """What the predicate ``toks[i..j]`` says: past, a stance, a statistic, a measurement, a
+    copula. Each word list is first checked against the chain's forms at once (a set)."""
+    chain = toks[i : j + 1]
+    forms = set(map(_FORM, chain))
+    past = lex.words("past_endings")
+    facts.past = not past.isdisjoint(forms) and any(_TAG[t.tag] == "EP" and t.form in past for t in chain)
+    facts.stance = not lex.words("stance_verbs").isdisjoint(forms)
+    statistic = lex.words("statistic_verbs")
+    facts.statistic = not statistic.isdisjoint(forms) and any(t.form in statistic and _TAG[t.tag] in {"VV", "NNG"} for t in chain)
+    measuring = not lex.words("measure_verbs").isdisjoint(forms) or not lex.words("measure_passive_nouns").isdisjoint(forms)
+    facts.measured = measuring and _measured(lex, toks, i, j)
+    facts.copula = _copula(toks, i, j)
 
 
 def _copula(toks: Sequence[Token], i: int, j: int) -> bool:

@@ -94,7 +94,8 @@ class CueScan:
             return pattern.search(self.text[start:end]) is not None
         if not starts:
             return False
-        return next(matches_at(pattern, self.text[start:end], starts), None) is not None
+        text, match = self.text[start:end], pattern.match
+        return any(match(text, q) is not None for q in starts)  # as the first of ``matches_at``
 
     def may_act(self, start: int, end: int) -> bool:
         """Whether an action cue may occur in ``text[start:end]`` or any part of it (a part may
