@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import compress, count
 from operator import itemgetter
@@ -128,6 +128,27 @@ class _BaseTags(dict[str, str]):
 _TAG = _BaseTags()
 
 
+_CHAIN = frozenset(_VERBAL | {"NNB"})
+"""Tags always part of a verbal chain; other tokens join it only in context (``_links_chain``)."""
+
+
+def _links_chain(toks: Sequence[Token], k: int, j: int, tag: str, quotative: frozenset[str]) -> bool:
+    """Whether ``toks[k]`` (base tag ``tag``, not in ``_CHAIN``) belongs to the verbal chain
+    ending at ``toks[j]``: a connective before an auxiliary (``투자하고 있다``), a particle after
+    a nominal ending, a ``하다`` noun or a planned act (``지원할 예정``)."""
+    t = toks[k]
+    if tag == "EC":
+        return k == j or (k + 1 <= j and _TAG[toks[k + 1].tag] == "VX") or t.form == "기로" or t.form in quotative
+    if tag in {"JKB", "JKO", "JX"}:
+        return k > 0 and _TAG[toks[k - 1].tag] == "ETN"
+    if tag == "NNG":
+        nxt = toks[k + 1] if k + 1 <= j else None
+        return (nxt is not None and (_TAG[nxt.tag] in {"XSV", "XSA", "VCP"} or nxt.form == "중")) or (
+            t.form in _PLAN_NOUNS and k > 0 and _TAG[toks[k - 1].tag] == "ETM"
+        )
+    return False
+
+
 def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Indices ``[i, j]`` of the verbal chain closing the clause, or ``None``."""
     j = len(toks) - 1
@@ -137,21 +158,8 @@ def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -
         return None
     i = j + 1
     for k in range(j, -1, -1):
-        t, nxt = toks[k], toks[k + 1] if k + 1 <= j else None
-        prev = toks[k - 1] if k > 0 else None
-        if _TAG[t.tag] in _VERBAL or _TAG[t.tag] == "NNB":
-            ok = True
-        elif _TAG[t.tag] == "EC":
-            ok = k == j or (nxt is not None and _TAG[nxt.tag] == "VX") or t.form == "기로" or t.form in quotative
-        elif _TAG[t.tag] in {"JKB", "JKO", "JX"}:
-            ok = prev is not None and _TAG[prev.tag] == "ETN"
-        elif _TAG[t.tag] == "NNG":
-            ok = (nxt is not None and (_TAG[nxt.tag] in {"XSV", "XSA", "VCP"} or nxt.form == "중")) or (
-                t.form in _PLAN_NOUNS and prev is not None and _TAG[prev.tag] == "ETM"
-            )
-        else:
-            ok = False
-        if not ok:
+        tag = _TAG[toks[k].tag]
+        if not (tag in _CHAIN or _links_chain(toks, k, j, tag, quotative)):
             break
         i = k
     if i > j or not any(_TAG[t.tag] in {"VV", "VA", "VX", "XSV", "XSA", "VCP", "EF"} for t in toks[i : j + 1]):
@@ -189,11 +197,12 @@ def analyse(
     facts.modality = scan.modality(region_start, clause.end)
     if chain is None:  # a headline or fragment with a sum and no verb: a statistic, unless it names its act
         facts.measured = not _ends_in_act(lex, toks)
-    facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
+    ends = {e: _name_end(ctx, e) for _, e in actors}  # where each actor's noun phrase ends
+    facts.counterparts, facts.partners = _counterparts(ctx, lex, actors, ends)
     recipient = _longest_first(lex.language, "recipient_particles")
     places = lex.words("counterpart_nouns")
-    facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, span, recipient, places)]
-    facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors))
+    facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, ends[span[1]], recipient, places)]
+    facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors, ends))
     facts.we = facts.subjects == [] and _we(ctx, lex, toks)
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     facts.object = _object(ctx, lex, toks, facts, actors, numeric)
@@ -250,10 +259,10 @@ def _ends_in_act(lex: Lexicon, toks: Sequence[Token]) -> bool:
     return whole_action_cue(lex, last) or modality_cue(lex, last) is not None
 
 
-def _marked_by(ctx: DocContext, span: tuple[int, int], particles: tuple[str, ...], places: frozenset[str]) -> bool:
-    """Whether the actor at ``span`` is followed by one of ``particles`` (``라오스에``) or a place
-    noun (``미국 내``): a recipient or host, not a partner or a figure's label."""
-    end = _name_end(ctx, span[1])
+def _marked_by(ctx: DocContext, end: int, particles: tuple[str, ...], places: frozenset[str]) -> bool:
+    """Whether the noun phrase of an actor, ending at ``end``, is followed by one of ``particles``
+    (``라오스에``) or a place noun (``미국 내``): a recipient or host, not a partner or a figure's
+    label."""
     after = ctx.text[end : end + 24]
     if after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places:
         return True
@@ -265,17 +274,17 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _counterparts(
-    ctx: DocContext, lex: Lexicon, toks: Sequence[Token], actors: Sequence[tuple[int, int]]
+    ctx: DocContext, lex: Lexicon, actors: Sequence[tuple[int, int]], ends: Mapping[int, int]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Actors marked as recipient, partner or place: ``라오스에``, ``세계은행을 통해``,
-    ``미국 내``, ``일본과 함께``."""
+    ``미국 내``, ``일본과 함께`` (``ends``: where each actor's noun phrase ends, by its end)."""
     particles = _longest_first(lex.language, "counterpart_particles")
     places = lex.words("counterpart_nouns")
     partners = lex.list("partner_words")
     out = []
     partnered = []
     for s, e in actors:
-        e2 = _name_end(ctx, e)
+        e2 = ends[e]
         after = ctx.text[e2 : e2 + 24]
         glued = after.startswith(particles) and any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
         place = after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places
@@ -289,10 +298,10 @@ def _counterparts(
     return out, partnered
 
 
-def _subject(ctx: DocContext, actors: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+def _subject(ctx: DocContext, actors: Sequence[tuple[int, int]], ends: Mapping[int, int]) -> tuple[int, int] | None:
     """The actor heading the clause's subject phrase (``미국 기업들은``, ``일본 정부가``)."""
     for s, e in actors:
-        end = _name_end(ctx, e)
+        end = ends[e]
         t = ctx.token_at(end)
         if t is not None and t.start == end and _TAG[t.tag] == "XSN":
             end = t.end
