@@ -276,8 +276,10 @@ _REPORTED, _COMMITTED = Modality.REPORTED.value, Modality.COMMITTED.value
 def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]) -> set[ActorType]:
     """Types of the actors money could go to: counterparts that are not partners, and, for a
     sum, any other country named in the clause (``이라크 재건을 위해``, ``for Iraq's reconstruction``)."""
-    partners = set(row.facts.partners)
     out: set[ActorType] = set()
+    if not row.amounts and not row.facts.counterparts:
+        return out  # neither a sum nor a marked actor: nobody it could go to
+    partners = set(row.facts.partners)
     for m in actors.within(row.start, row.end):
         span = (m.start, m.end)
         if span in partners:

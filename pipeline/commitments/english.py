@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from itertools import compress, count
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 
 from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, specific
 from pipeline.commitments.facts import Clause, Facts
@@ -59,6 +59,9 @@ _FORM, _START = itemgetter(0), itemgetter(1)
 """A word's form and start, as C-level getters."""
 _CLAUSE_MARKS = frozenset({";", ",", "and"})
 _DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "of", "his", "her", "such"}
+_ENDS_IN_ED = methodcaller("endswith", "ed")
+_NOT_BEFORE_PAST = frozenset(_DETERMINERS | _AUX)
+"""Words after which a form in -ed is no past verb of the clause (``the proposed``, ``has raised``)."""
 
 
 def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]:
@@ -165,9 +168,9 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
             elif j > k:
                 last_verb = j
         return k, max(last_verb, k)
-    for k, form in enumerate(forms):  # raised, carried: a past verb outside the cue lists
-        prev = forms[k - 1] if k > 0 else ""
-        if k > 0 and words[k].is_word and form.endswith("ed") and prev not in _DETERMINERS | _AUX and form[:1].islower():
+    for k in compress(count(), map(_ENDS_IN_ED, forms)):  # raised, carried: a past verb outside the cue lists
+        form = forms[k]
+        if k > 0 and words[k].is_word and forms[k - 1] not in _NOT_BEFORE_PAST and form[:1].islower():
             return k, k
     return None
 
@@ -186,7 +189,7 @@ def analyse(
     words = words_between(ctx.tokens, clause.start, clause.end)
     facts = Facts()
     group = _predicate(words, lex, clause.start)
-    cues = [c for c in found if not any(s <= c.start < e for s, e in numeric)]
+    cues = [c for c in found if not any(s <= c.start < e for s, e in numeric)] if numeric else list(found)
     if group is not None:
         i, j = group
         ps, pe = words[i].start, words[j].end

@@ -187,7 +187,7 @@ def analyse(
         facts.predicate = (toks[i].start, toks[j].end)
         pred_end = toks[j].end
         _chain_facts(facts, lex, toks, i, j)
-    cues = [c for c in found if c.start < pred_end and not _inside(c.start, numeric)]
+    cues = [c for c in found if c.start < pred_end and not (numeric and _inside(c.start, numeric))]
     region_start = facts.predicate[0] if facts.predicate else clause.start
     if cues:
         cue = specific(cues, max(cues, key=lambda c: (c.start, -c.end)))
