@@ -13,8 +13,12 @@ import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
+from types import GenericAlias
 from typing import Any
+
+from pydantic import TypeAdapter
 
 from pipeline.actors.mentions import extract_actors
 from pipeline.actors.parties import amount_parties, bullet_parties, document_parties
@@ -42,7 +46,7 @@ from schemas.models import (
     Document,
     Quantity,
     QuantityFields,
-    Term,
+    Span,
 )
 
 _KIND_PRIORITY: dict[type, int] = {AmountFields: 0, DateFields: 1, QuantityFields: 2}
@@ -81,16 +85,22 @@ class _Locator:
         return best.bullet_id if best else None
 
     def place(self, ctx: DocContext, mention: Mention[Any], mention_id: str, source: _Source) -> dict[str, Any]:
+        """The located record of ``mention`` as the fields of its model: where it is, then its
+        own values (``vars``, not a ``model_dump`` copy: the record validates them again)."""
+        start, end = mention.start, mention.end
+        page, paragraph = source.where(start)
         return {
             "mention_id": mention_id,
             "doc_id": ctx.doc_id,
-            "section_id": self.section_id(mention.start),
-            "bullet_id": self.bullet_id(mention.start, mention.end),
-            "text": ctx.text[mention.start : mention.end],
-            "start": mention.start,
-            "end": mention.end,
-            **source.at(mention.start),
+            "section_id": self.section_id(start),
+            "bullet_id": self.bullet_id(start, end),
+            "text": ctx.text[start:end],
+            "start": start,
+            "end": end,
+            "page": page,
+            "paragraph": paragraph,
             "rule": mention.rule,
+            **vars(mention.fields),
         }
 
 
@@ -107,10 +117,15 @@ class _Source:
         return cls([s.start for s in spans], spans)
 
     def at(self, offset: int) -> dict[str, int | None]:
+        page, paragraph = self.where(offset)
+        return {"page": page, "paragraph": paragraph}
+
+    def where(self, offset: int) -> tuple[int | None, int | None]:
+        """The page and paragraph of ``offset`` (``None`` when the reader does not know)."""
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < self.spans[i].end:
-            return {"page": self.spans[i].page, "paragraph": self.spans[i].paragraph}
-        return {"page": None, "paragraph": None}
+            return self.spans[i].page, self.spans[i].paragraph
+        return None, None
 
 
 def _ids(ctx: DocContext, kind: str, mentions: Sequence[Mention[Any]]) -> list[str]:
@@ -183,6 +198,20 @@ def _representable(mentions: list[Mention[Any]], text: str) -> tuple[list[Mentio
     return kept, warnings
 
 
+@cache
+def _record_validator(kind: str) -> TypeAdapter[list[Any]]:
+    """One validator of a whole list of located records of a kind: the same checks as each
+    record's own ``model_validate``, without a Python call per record."""
+    record: type[Span] = next(k.record for k in SPAN_KINDS if k.name == kind)
+    records: Any = GenericAlias(list, (record,))  # list[record]
+    return TypeAdapter(records)
+
+
+def _validated(kind: str, rows: list[dict[str, Any]]) -> list[Any]:
+    """``rows`` as validated located records of ``kind`` (a ``ValidationError`` on any bad one)."""
+    return _record_validator(kind).validate_python(rows)
+
+
 def build_document(
     raw: ReadResult,
     doc_id: str,
@@ -225,17 +254,15 @@ def _build_document(
     terms = extract_terms(ctx)
 
     def located(kind: str, mentions: Sequence[Mention[Any]]) -> list[dict[str, Any]]:
-        # the fields' own values (``vars``, not a ``model_dump`` copy): the located record
-        # validates them again as its own
-        return [where.place(ctx, m, i, origin) | vars(m.fields) for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)]
+        return [where.place(ctx, m, i, origin) for m, i in zip(mentions, _ids(ctx, kind, mentions), strict=True)]
 
-    located_actors = [ActorMention.model_validate(row) for row in located("actors", actors)]
-    located_amounts = [
-        Amount.model_validate(row | {"parties": parties})
-        for row, parties in zip(located("amounts", amounts), parties_of_amount, strict=True)
-    ]
-    located_dates = [DateMention.model_validate(row) for row in located("dates", dates)]
-    located_quantities = [Quantity.model_validate(row) for row in located("quantities", quantities)]
+    located_actors: list[ActorMention] = _validated("actors", located("actors", actors))
+    amount_rows = located("amounts", amounts)
+    for row, parties in zip(amount_rows, parties_of_amount, strict=True):
+        row["parties"] = parties
+    located_amounts: list[Amount] = _validated("amounts", amount_rows)
+    located_dates: list[DateMention] = _validated("dates", located("dates", dates))
+    located_quantities: list[Quantity] = _validated("quantities", located("quantities", quantities))
     commitments = extract_commitments(
         ctx,
         located_actors,
@@ -265,7 +292,7 @@ def _build_document(
         amounts=located_amounts,
         dates=located_dates,
         quantities=located_quantities,
-        terms=[Term.model_validate(row) for row in located("terms", terms)],
+        terms=_validated("terms", located("terms", terms)),
         tables=tables.tables,
         table_cells=tables.cells,
         commitments=commitments,

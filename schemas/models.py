@@ -283,15 +283,21 @@ class Commitment(_Strict):
     def _spans_consistent(self) -> Self:
         if self.end <= self.start or len(self.text) != self.end - self.start:
             raise ValueError("commitment text does not match its offsets")
-        for name in ("object", "predicate"):
-            value, start, end = getattr(self, name), getattr(self, f"{name}_start"), getattr(self, f"{name}_end")
-            if (value is None) != (start is None) or (value is None) != (end is None):
-                raise ValueError(f"{name} and its offsets must be given together")
-            if value is not None and (
-                not self.start <= start < end <= self.end or self.text[start - self.start : end - self.start] != value
-            ):
-                raise ValueError(f"{name} span {start}..{end} must lie in the clause and match its text")
+        self._inner_span_consistent("object", self.object, self.object_start, self.object_end)
+        self._inner_span_consistent("predicate", self.predicate, self.predicate_start, self.predicate_end)
         return self
+
+    def _inner_span_consistent(self, name: str, value: str | None, start: int | None, end: int | None) -> None:
+        """``name`` (the object, the predicate) and its offsets are all given or all null, and
+        given ones lie in the clause and match its text."""
+        if value is None:
+            if start is not None or end is not None:
+                raise ValueError(f"{name} and its offsets must be given together")
+            return
+        if start is None or end is None:
+            raise ValueError(f"{name} and its offsets must be given together")
+        if not self.start <= start < end <= self.end or self.text[start - self.start : end - self.start] != value:
+            raise ValueError(f"{name} span {start}..{end} must lie in the clause and match its text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +431,13 @@ class DataCell(_Strict):
         return self
 
 
+_OFFSET_LISTS = (*STRUCTURE_LISTS, *TABLE_LISTS, *(kind.name for kind in SPAN_KINDS), *CLAUSE_LISTS)
+"""``Document`` lists of records with offsets, in the order they are checked and listed."""
+_WITHOUT_TEXT = frozenset({"sections", "tables"})
+"""Lists of records without a ``text`` of their own (every other record's ``text`` must be the
+document text at its offsets)."""
+
+
 class Alignment(_Strict):
     """One link between a Korean and an English bullet (either side may be null)."""
 
@@ -472,24 +485,26 @@ class Document(_Strict):
     def spans(self) -> list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell | Commitment]]:
         """Every record that has offsets, with the name of the list it sits in."""
         out: list[tuple[str, Section | Paragraph | Bullet | Span | DataTable | DataCell | Commitment]] = []
-        for name in (*STRUCTURE_LISTS, *TABLE_LISTS, *(kind.name for kind in SPAN_KINDS), *CLAUSE_LISTS):
+        for name in _OFFSET_LISTS:
             out.extend((name, record) for record in getattr(self, name))
         return out
 
     @model_validator(mode="after")
     def _offsets_point_into_text(self) -> Self:
-        n = len(self.text)
-        for name, record in self.spans():
-            if not 0 <= record.start <= record.end <= n:
-                raise ValueError(f"{name}: span {record.start}..{record.end} outside text of length {n}")
-            if (
-                isinstance(record, (Paragraph, Bullet, Span, DataCell, Commitment))
-                and self.text[record.start : record.end] != record.text
-            ):
-                raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{record.start}:{record.end}]")
-            if isinstance(record, Commitment) and record.object is not None:
-                if self.text[record.object_start : record.object_end] != record.object:
-                    raise ValueError(f"{name}: object {record.object!r} differs from the document text")
+        text = self.text
+        n = len(text)
+        for name in _OFFSET_LISTS:  # the order of ``spans()``, one list at a time
+            records: list[Any] = getattr(self, name)
+            with_text = name not in _WITHOUT_TEXT
+            for record in records:
+                start, end = record.start, record.end
+                if not 0 <= start <= end <= n:
+                    raise ValueError(f"{name}: span {start}..{end} outside text of length {n}")
+                if with_text and text[start:end] != record.text:
+                    raise ValueError(f"{name}: text {record.text!r} differs from Document.text[{start}:{end}]")
+                if name in CLAUSE_LISTS and record.object is not None:
+                    if text[record.object_start : record.object_end] != record.object:
+                        raise ValueError(f"{name}: object {record.object!r} differs from the document text")
         return self
 
 
@@ -510,4 +525,14 @@ def _check_span_registry() -> None:
         raise TypeError(f"SPAN_KINDS {sorted(listed)} and Document's span lists {sorted(declared)} differ")
 
 
+def _check_offset_lists() -> None:
+    """``_WITHOUT_TEXT`` names exactly the offset lists whose records have no ``text``, and each
+    clause list's records have an ``object`` span: what the offset check relies on."""
+    items = {name: _list_item(Document.model_fields[name].annotation) for name in _OFFSET_LISTS}
+    without = {name for name, item in items.items() if "text" not in item.model_fields}
+    if without != _WITHOUT_TEXT or not all("object" in items[name].model_fields for name in CLAUSE_LISTS):
+        raise TypeError(f"Document lists without text {sorted(without)}, expected {sorted(_WITHOUT_TEXT)}")
+
+
 _check_span_registry()
+_check_offset_lists()

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from collections.abc import Callable
 from functools import cache
 from typing import cast
 
@@ -47,7 +47,11 @@ def _name_rules(ctx: DocContext) -> list[ActorRules]:
 # --- gazetteer names -----------------------------------------------------------------------
 
 
-def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, names: list[ActorRules]) -> bool:
+Rejecter = Callable[[DocContext, Gazetteer, Bounds, Match], bool]
+"""A name rule's ``rejects_name``."""
+
+
+def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, rejecters: list[Rejecter]) -> bool:
     text = ctx.text
     if not bounds.is_end(text, m.end):
         return False
@@ -55,22 +59,22 @@ def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, names: list
         tok = bounds.starts.get(m.start)
         if tok is None or tok.tag != "NNP" or tok.end != m.end:
             return False
-    rest = text[m.end : m.end + 12].lstrip(" -·–‐")
-    for actor_id in m.entry.ids:
-        if rest.startswith(gz.get(actor_id).not_followed_by):  # a tuple: any of them (none: False)
-            return False
-    return not any(r.rejects_name is not None and r.rejects_name(ctx, gz, bounds, m) for r in names)
+    not_followed_by, _ = gz.facts(m.entry.ids)
+    if not_followed_by and text[m.end : m.end + 12].lstrip(" -·–‐").startswith(not_followed_by):
+        return False  # ``startswith`` of a tuple: any of them
+    return not any(rejects(ctx, gz, bounds, m) for rejects in rejecters)
 
 
 def _gazetteer_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds, names: list[ActorRules]) -> list[Group]:
     text = ctx.text
     folded = fold_text(text)  # once per document, not once per character walked
     out: list[Group] = []
+    rejecters = [r.rejects_name for r in names if r.rejects_name is not None]
     for pos in gz.trie.candidate_starts(folded):
         if pos not in bounds.starts or not is_start(text, pos):
             continue
         for m in reversed(gz.trie.walk(folded, pos, folded=True)):
-            if _valid(ctx, gz, bounds, m, names):
+            if _valid(ctx, gz, bounds, m, rejecters):
                 out.append(Group(m.start, m.end, "gazetteer", m.entry.ids, m.key, m.entry.prefixed))
                 break
     return out
@@ -123,14 +127,14 @@ def _contextualize(ctx: DocContext, gz: Gazetteer, groups: list[Group], names: l
     """Resolve bare body names by a country prefix, a coordinated list, or the default."""
     out: list[Group] = []
     for g in groups:
-        if g.rule != "gazetteer" or g.prefixed or any(i is None for i in g.ids):
+        if g.rule != "gazetteer" or g.prefixed or None in g.ids:
             out.append(g)
             continue
         listed = cast(tuple[str, ...], g.ids)  # no None among them: checked just above
         actors = [gz.get(i) for i in g.ids if i is not None]
         if any(a.country is None for a in actors):
             if len(g.ids) > 1:
-                g = replace(g, ids=(gz.resolve_default(g.key, listed),))
+                g = g._replace(ids=(gz.resolve_default(g.key, listed),))
             out.append(g)
             continue
         prefix = _prefix_before(ctx, gz, g, names)
@@ -149,7 +153,7 @@ def _contextualize(ctx: DocContext, gz: Gazetteer, groups: list[Group], names: l
             if out and _coordinated(ctx, out[-1], g) and out[-1].ids[0] is not None:
                 prev = gz.get(out[-1].ids[0])
                 chosen = next((a.id for a in actors if a.country == prev.country), None)
-            g = replace(g, ids=(chosen or gz.resolve_default(g.key, listed),))
+            g = g._replace(ids=(chosen or gz.resolve_default(g.key, listed),))
         out.append(g)
     return out
 

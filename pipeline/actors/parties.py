@@ -21,14 +21,19 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from pipeline.actors.gazetteer import load_gazetteer
 from pipeline.actors.language import ActorRules
 from pipeline.actors.spans import SpanIndex, Subject, dedupe
-from pipeline.context import DocContext, Mention
+from pipeline.context import DocContext, Mention, Structure
 from pipeline.lang.registry import rules_for
+from pipeline.tokens import Token
 from schemas.models import ActorFields, Bullet
+
+_TOKEN_START = itemgetter(2)
+_SENTENCE_FINAL = frozenset({".", "!", "?"})
 
 # --- document parties -----------------------------------------------------------------------
 
@@ -62,21 +67,7 @@ def _index_of(actors: list[Mention[ActorFields]]) -> SpanIndex:
 def parties_of_index(ctx: DocContext, index: SpanIndex) -> list[str]:
     """:func:`document_parties` over indexed actor spans."""
     gz = load_gazetteer()
-    text = ctx.text
-    windows: list[tuple[int, int]] = []
-    title = ctx.structure.title
-    if title:
-        at = text.find(title)
-        if at >= 0:
-            windows.append((at, at + len(title)))
-    stripped = len(text) - len(text.lstrip())
-    line_end = text.find("\n", stripped)
-    line_end = line_end if line_end >= 0 else len(text)
-    windows.append((stripped, _first_sentence_end(ctx, stripped, line_end)))
-    for p in ctx.structure.paragraphs[:1]:
-        windows.append((p.start, _first_sentence_end(ctx, p.start, p.end)))
-    windows.append((0, _first_sentence_end(ctx, 0, len(text))))
-    for start, end in windows:
+    for start, end in _windows(ctx):
         parties = []
         for span in index.within(start, end):
             compound = len(span.actor_ids) > 1 and any(gz.get(i).is_country for i in span.actor_ids)
@@ -86,10 +77,46 @@ def parties_of_index(ctx: DocContext, index: SpanIndex) -> list[str]:
     return []
 
 
-def _first_sentence_end(ctx: DocContext, start: int, end: int) -> int:
-    for t in ctx.tokens_in(start, end):
-        if t.tag == "SF" and t.form in {".", "!", "?"}:
-            return t.end
+_LAST_WINDOWS: list[tuple[DocContext, str, Structure, Sequence[Token], list[tuple[int, int]]]] = []
+"""The last document's windows (one entry): the actor stage and the parties stage both ask."""
+
+
+def _windows(ctx: DocContext) -> list[tuple[int, int]]:
+    """Where the document's parties are looked for, in order: the title, the first sentence of
+    the first line, of the first paragraph and of the text (worked out once per document)."""
+    if _LAST_WINDOWS:
+        last, text, structure, tokens, windows = _LAST_WINDOWS[0]
+        if last is ctx and text is ctx.text and structure is ctx.structure and tokens is ctx.tokens:
+            return windows
+    text = ctx.text
+    windows = []
+    title = ctx.structure.title
+    if title:
+        at = text.find(title)
+        if at >= 0:
+            windows.append((at, at + len(title)))
+    tokens = ctx.tokens
+    stripped = len(text) - len(text.lstrip())
+    line_end = text.find("\n", stripped)
+    line_end = line_end if line_end >= 0 else len(text)
+    windows.append((stripped, _first_sentence_end(tokens, stripped, line_end)))
+    for p in ctx.structure.paragraphs[:1]:
+        windows.append((p.start, _first_sentence_end(tokens, p.start, p.end)))
+    windows.append((0, _first_sentence_end(tokens, 0, len(text))))
+    _LAST_WINDOWS[:] = [(ctx, ctx.text, ctx.structure, ctx.tokens, windows)]
+    return windows
+
+
+def _first_sentence_end(tokens: Sequence[Token], start: int, end: int) -> int:
+    """The end of the first sentence-final ``.``/``!``/``?`` token (``SF``) lying inside
+    ``[start, end)``, else ``end``: from the first token starting there (binary search), token
+    by token up to the first mark, as :meth:`DocContext.tokens_in` would list them."""
+    for k in range(bisect.bisect_left(tokens, start, key=_TOKEN_START), len(tokens)):
+        form, tag, t_start, t_end = tokens[k]
+        if t_start >= end:
+            break
+        if t_end <= end and tag == "SF" and form in _SENTENCE_FINAL:
+            return t_end
     return end
 
 

@@ -111,6 +111,13 @@ def test_number_and_amount_starts_hold_every_match() -> None:
         ("Fees in EUROS", True),
         ("the eurosystem", False),
         ("no money here", False),
+        ("15 Icelandic KRÓNUR", True),
+        ("Icelandic xkrónur", False),
+        ("Tongan paʻanga", True),
+        ("the dollarsé", False),
+        ("é dollars", True),
+        ("5_dollars", True),
+        ("Dollarſ paid", True),
     ],
 )
 def test_names_currency_finds_whole_currency_words(text: str, expected: bool) -> None:
@@ -124,3 +131,18 @@ def test_phrase_starts_find_whole_words_and_the_before_second_words() -> None:
     assert scan.preceded(text, [text.index("End")], "the") == [text.index("THE")]
     assert scan.preceded("therefrom 5", [10], "from", whole=False) == [5]
     assert scan.preceded("therefrom 5", [10], "from") == []
+
+
+@pytest.mark.parametrize(
+    ("strings", "text"),
+    [
+        (["$", "US$", "U.S.$", "S.$", "USD"], "U.S.$5, US$3, USD 4 and $$"),
+        (["ab", "abc", "bcd", "c", "d"], "abcd abc bcdd"),
+        (["A", "AB", "ABA", "BAB"], "ABABABA"),
+        (["€", "€ ", " €"], "5 € and €5 €"),
+        (["x"], "no match here"),
+    ],
+)
+def test_literals_find_every_start_overlaps_too(strings: list[str], text: str) -> None:
+    every = sorted({k for k in range(len(text)) for s in strings if text.startswith(s, k)})
+    assert scan.Literals(strings).starts(text) == every

@@ -171,11 +171,17 @@ def _heads_of(tokens: Sequence[Token], heads: dict[str, str]) -> tuple[list[Word
     split off it (``Departments.``): without a token reading as such a prefix of any head, no
     word is one, and the words are not even built (a Korean document is spared them).
     """
-    forms = set(map(_FORM, tokens))
-    if not any(f"{head}."[:size] in forms for head in heads for size in range(len(head) + 2)):
+    if _head_prefixes(tuple(heads)).isdisjoint(map(_FORM, tokens)):
         return [], []
     words = words_of(tokens)
     return words, list(compress(count(), map(heads.__contains__, map(_FORM, words))))
+
+
+@cache
+def _head_prefixes(heads: tuple[str, ...]) -> frozenset[str]:
+    """Every prefix (the empty one too) of every head and of the head with a period after it:
+    the forms a word reading as a head may start with, built once per set of heads."""
+    return frozenset(f"{head}."[:size] for head in heads for size in range(len(head) + 2))
 
 
 def _lookup_body(gz: Gazetteer, name: str, country: tuple[str, int] | None) -> tuple[str, ...]:

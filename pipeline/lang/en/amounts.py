@@ -28,15 +28,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
-import ahocorasick
-
 from pipeline.context import DocContext, Mention
+from pipeline.lang.casefold import fold, lexicon_key
 from pipeline.lang.en import numbers as num
 from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
@@ -69,11 +67,9 @@ class _Lexicon:
     """Every currency word (lower case) under its last word (``francs``: ``swiss francs``,
     ``francs``?): a fast test that skips the slow ``suffix_re`` search (it may start at any
     position) in documents that name no currency in words."""
-    signs: Any
-    """An Aho-Corasick automaton of the currency signs (``prefix``), valued by their length: it
-    finds every offset where a ``prefix_re`` sign starts, overlaps too (``U.S.$``, ``S.$``)."""
-    last_words: Any
-    """An Aho-Corasick automaton of the keys of ``suffix_by_last_word``, valued by their length."""
+    signs: scan.Literals
+    """The currency signs (``prefix``): every offset where a ``prefix_re`` sign starts, overlaps
+    too (``U.S.$``, ``S.$``)."""
     after: dict[str, str]
     after_re: re.Pattern[str]
     after_gate: re.Pattern[str]
@@ -104,18 +100,18 @@ def _lexicon() -> _Lexicon:
         for p in entry.get("prefix", []) or []:
             prefix[str(p)] = code
         for w in entry.get("en", []) or []:
-            suffix[str(w).lower()] = code
+            suffix[fold(str(w))] = code
     for code, extra in data["extra_words"].items():
         for w in extra:
-            suffix[str(w).lower()] = code
-    minor = {k.lower(): v for k, v in minor_words("en").items()}
+            suffix[fold(str(w))] = code
+    minor = {fold(k): v for k, v in minor_words("en").items()}
     for w, code in minor.items():  # `five cents`, `50 pence`: whole words only, never `5c`/`5p` alone
         if len(w) > 2:
             suffix.setdefault(w, code)
     after = money_words("after")
-    qual_before = {k.lower(): Qualifier(v) for k, v in data["qualifiers_before"].items()}
-    qual_after = {k.lower(): Qualifier(v) for k, v in data["qualifiers_after"].items()}
-    per = {k.lower(): v for k, v in data["per"].items()}
+    qual_before = {lexicon_key(k): Qualifier(v) for k, v in data["qualifiers_before"].items()}
+    qual_after = {lexicon_key(k): Qualifier(v) for k, v in data["qualifiers_after"].items()}
+    per = {lexicon_key(k): v for k, v in data["per"].items()}
 
     number = num.number_pattern()
     scale = num.scale_pattern()
@@ -163,8 +159,8 @@ def _lexicon() -> _Lexicon:
     minor_tail = re.compile(
         rf",?\s*(?:(?i:and)\s+)?(?P<n>\d{{1,2}}|{num.word_number_pattern()})\s?(?P<w>(?i:{minor_alt}))(?![\w$])"
     )
-    change_before = {k.lower(): Change(v) for k, v in data["change_before"].items()}
-    change_after = {k.lower(): Change(v) for k, v in data["change_after"].items()}
+    change_before = {lexicon_key(k): Change(v) for k, v in data["change_before"].items()}
+    change_after = {lexicon_key(k): Change(v) for k, v in data["change_after"].items()}
     change_before_re = re.compile(rf"(?<![\w])(?P<w>(?i:{alternation(list(change_before))}))\s+$")
     change_after_re = re.compile(rf"[\s-]+(?P<w>(?i:{alternation(list(change_after))}))\b")
     sign_re = re.compile(r"(?:^|(?<=[\s(]))(?P<s>[+−])$")
@@ -181,16 +177,15 @@ def _lexicon() -> _Lexicon:
         qual_before,
         qual_after,
         per,
-        {k.lower(): str(v) for k, v in data["article_fractions"].items()},
+        {lexicon_key(k): str(v) for k, v in data["article_fractions"].items()},
         not_after,
-        frozenset(w.lower() for w in data["not_money_before"]),
+        frozenset(fold(w) for w in data["not_money_before"]),
         prefix_re,
         suffix_re,
         tail_re,
         before_re,
         _by_last_word(suffix),
-        _automaton(prefix),
-        _automaton(_by_last_word(suffix)),
+        scan.Literals(prefix),
         after,
         after_re,
         re.compile(rf"\d[\w.]{{0,8}}\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
@@ -209,14 +204,6 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def _automaton(keys: Iterable[str]) -> Any:
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, len(key))
-    automaton.make_automaton()
-    return automaton
-
-
 def _by_last_word(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for word in sorted(words):
@@ -227,14 +214,41 @@ def _by_last_word(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
 def _names_currency(text: str, lex: _Lexicon) -> bool:
     """The text holds a currency word (``20 million Swiss francs``): only then is ``suffix_re`` run.
     A last word counts where it stands as a whole run of letters (``[^\\W\\d_]+``) of the
-    lower-cased text, found by one automaton pass instead of splitting the text into words."""
-    lowered = text.lower()
-    present: set[str] = set()
-    for end, size in lex.last_words.iter(lowered):
-        start = end - size + 1
-        if (start == 0 or not _LETTER.match(lowered, start - 1)) and not _LETTER.match(lowered, end + 1):
-            present.add(lowered[start : end + 1])
+    lower-cased text. An ASCII last word stands there only where :mod:`scan`'s whole-word pass
+    (shared with the other English rules) finds it; the few others are looked for one by one."""
+    lowered = fold(text)  # the same length: offsets hold
+    present = {
+        word
+        for word, starts in _last_words().starts(text).items()
+        if any(_whole_run(lowered, start, start + len(word)) for start in starts)
+    }
+    for word in _other_last_words():
+        start = lowered.find(word)
+        while start != -1 and word not in present:
+            if _whole_run(lowered, start, start + len(word)):
+                present.add(word)
+            start = lowered.find(word, start + 1)
     return any(" " not in w or w in lowered for last in present for w in lex.suffix_by_last_word[last])
+
+
+def _whole_run(lowered: str, start: int, end: int) -> bool:
+    """``lowered[start:end]`` is a whole run of letters."""
+    return (start == 0 or not _LETTER.match(lowered, start - 1)) and not _LETTER.match(lowered, end)
+
+
+@cache
+def _last_words() -> scan.Words:
+    """The last words of the currency names that are ASCII words (most of them)."""
+    return scan.Words(w for w in _lexicon().suffix_by_last_word if _ASCII_WORD.fullmatch(w))
+
+
+@cache
+def _other_last_words() -> tuple[str, ...]:
+    """The last words of the currency names that are not ASCII words (``króna``)."""
+    return tuple(sorted(w for w in _lexicon().suffix_by_last_word if not _ASCII_WORD.fullmatch(w)))
+
+
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -242,12 +256,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _sign_starts(text: str, lex: _Lexicon) -> list[int]:
     """Every offset where a currency sign of ``prefix_re`` starts (``(?<![A-Za-z0-9])``)."""
-    out: set[int] = set()
-    for end, size in lex.signs.iter(text):
-        start = end - size + 1
-        if start == 0 or text[start - 1] not in _ASCII_ALNUM:
-            out.add(start)
-    return sorted(out)
+    return [start for start in lex.signs.starts(text) if start == 0 or text[start - 1] not in _ASCII_ALNUM]
 
 
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
@@ -293,7 +302,7 @@ def _rate_and_period(text: str, start: int, end: int) -> tuple[str | None, str |
     m = lex.tail_re.match(text, end, min(len(text), end + _WINDOW))
     if m:
         if m.group("per"):
-            per = lex.per[re.sub(r"\s+", " ", m.group("per").lower())]
+            per = lex.per[lexicon_key(m.group("per"))]
         elif m.group("decade"):
             period = "P10Y"
         elif m.group("pn"):
@@ -313,7 +322,7 @@ def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
     if lex.not_after.match(text, cur_end, min(len(text), cur_end + 20)):
         return True
     before = text[max(0, m.start() - 20) : m.start()].split()
-    return bool(before) and before[-1].lower() in lex.not_before
+    return bool(before) and fold(before[-1]) in lex.not_before
 
 
 _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}$")
@@ -334,16 +343,16 @@ def _values(m: re.Match[str], *, has_cur2: bool, suffix_form: bool) -> tuple[Dec
     n1 = m.group("n1")
     frac = m.groupdict().get("frac")
     if frac:  # `half a million dollars`: the fraction stands for the number
-        fraction = Decimal(_lexicon().fractions[re.sub(r"\s+", " ", frac.lower())])
+        fraction = Decimal(_lexicon().fractions[lexicon_key(frac)])
         return num.scaled(fraction, m.group("s1")), None, m.end("s1") if m.group("s1") else m.end("n1")
-    if n1.lower() in ("a", "an") and _FRACTION_BEFORE.search(m.string, max(0, m.start("n1") - 12), m.start("n1")):
+    if fold(n1) in ("a", "an") and _FRACTION_BEFORE.search(m.string, max(0, m.start("n1") - 12), m.start("n1")):
         return None  # `half a billion dollars`: a fraction we do not read is no amount, not a billion
-    v1 = Decimal(1) if n1.lower() in ("a", "an") else num.parse_number(n1)
+    v1 = Decimal(1) if fold(n1) in ("a", "an") else num.parse_number(n1)
     s1, s2, n2 = m.group("s1"), m.group("s2"), m.group("n2")
     if _thousands_dot(n1, s1) or (n2 and _thousands_dot(n2, s2)):
         return None  # `€ 3.000`: 3 or 3000 (a European thousands dot); no value rather than a wrong one
-    sep = (m.group("sep") or "").lower()
-    between = (m.group("between") or "").lower()
+    sep = fold(m.group("sep") or "")
+    between = fold(m.group("between") or "")
     if n2 and (sep != "and" or between == "between") and (bool(s2) or has_cur2 or sep in _DASHES or suffix_form):
         value = num.scaled(v1, s1 or s2)
         value_max = num.scaled(num.parse_number(n2), s2 or s1)
@@ -364,7 +373,7 @@ def _build(
         return None
     value, value_max, core_end = read
     s1, s2 = m.group("s1"), m.group("s2")
-    between = (m.group("between") or "").lower()
+    between = fold(m.group("between") or "")
     if suffix_form:
         core_end = m.end("cur")
     start = m.start()
@@ -372,12 +381,12 @@ def _build(
     if between and value_max is None:
         start = min(m.start("cur"), m.start("n1"))
     elif m.group("qual"):
-        qualifier = lex.qual_before[re.sub(r"\s+", " ", m.group("qual").lower())]
+        qualifier = lex.qual_before[lexicon_key(m.group("qual"))]
     end = core_end
     if m.group("qafter") and m.start("qafter") == core_end:
         end = m.end("qafter")
         if qualifier is Qualifier.EXACT:
-            qualifier = lex.qual_after[re.sub(r"\s+", " ", m.group("qafter").strip().lower())]
+            qualifier = lex.qual_after[lexicon_key(m.group("qafter").strip())]
     if value is None or value <= 0:
         return None
     if minor:
@@ -416,7 +425,7 @@ def _with_minor_unit(text: str, end: int, value: Decimal, code: str) -> tuple[De
     if tail is None:
         return value, end
     cents = num.parse_number(tail.group("n"))
-    unit = lex.minor[tail.group("w").lower()]
+    unit = lex.minor[fold(tail.group("w"))]
     if cents is None or cents >= 100 or not (unit == code or (unit == "USD" and code in lex.cents_codes)):
         return None
     return canonical_decimal(value + cents / 100), tail.end()
@@ -429,9 +438,9 @@ def _change(text: str, start: int, end: int) -> tuple[Change | None, int]:
     if (m := lex.sign_re.search(text, max(0, start - 1), start)) is not None:
         return (Change.DECREASE if m.group("s") == "−" else Change.INCREASE), m.start("s")
     if (m := lex.change_before_re.search(text, max(0, start - 30), start)) is not None:
-        return lex.change_before[re.sub(r"\s+", " ", m.group("w").lower())], start
+        return lex.change_before[lexicon_key(m.group("w"))], start
     if (m := lex.change_after_re.match(text, end)) is not None:
-        return lex.change_after[m.group("w").lower()], start
+        return lex.change_after[fold(m.group("w"))], start
     return None, start
 
 
@@ -469,12 +478,12 @@ def _joined_ranges(text: str, mentions: list[Mention[AmountFields]]) -> list[Men
         if prev is not None and prev.fields.value_max is None and m.fields.value_max is None:
             gap = lex.range_join.fullmatch(text, prev.end, m.start)
             lead = lex.range_lead.search(text, max(0, prev.start - 10), prev.start)
-            word = gap.group().strip().lower() if gap else ""
+            word = fold(gap.group().strip()) if gap else ""
             if (
                 gap is not None
                 and prev.fields.currency == m.fields.currency
                 and m.fields.value > prev.fields.value
-                and (word != "and" or (lead is not None and lead.group("w").lower() == "between"))
+                and (word != "and" or (lead is not None and fold(lead.group("w")) == "between"))
                 and prev.fields.change is None
             ):
                 start = lead.start() if lead is not None else prev.start
@@ -546,7 +555,7 @@ def _match_to_mention(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> 
     if pattern is lex.suffix_re:
         if _blocked(text, m, m.end("cur")):
             return None
-        word = re.sub(r"\s+", " ", m.group("cur").lower())
+        word = lexicon_key(m.group("cur"))
         code = lex.suffix[word]
         minor = word in lex.minor
         rule = "en.amount.number_minor_word" if minor else "en.amount.number_scale_word"

@@ -59,6 +59,7 @@ from typing import Any, cast
 
 from pipeline import periods
 from pipeline.context import DocContext, Mention
+from pipeline.lang.casefold import fold, lexicon_key
 from pipeline.lang.en import numbers as num
 from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
@@ -118,14 +119,14 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     months: dict[str, int] = lang_yaml("en", "months.yaml")
     parts_raw: dict[str, periods.PartOfMonth] = lang_yaml("en", "parts_of_month.yaml")
-    parts = {k.rstrip("-").lower(): v for k, v in parts_raw.items()}
+    parts = {fold(k.rstrip("-")): v for k, v in parts_raw.items()}
     rel_raw: dict[str, str] = lang_yaml("en", "relations.yaml")
     relative: dict[str, dict[str, Any]] = lang_yaml("en", "relative.yaml")
     ctx: dict[str, list[str]] = lang_yaml("en", "target_nouns.yaml")
     units: dict[str, Any] = lang_yaml("en", "units.yaml")
-    blocking = {w.lower() for w in units["words"]} | {w.lower() for w in num.scale_values()}
+    blocking = {fold(w) for w in units["words"]} | {fold(w) for w in num.scale_values()}
     for entry in currencies().values():
-        blocking |= {str(w).lower() for w in entry.get("en", []) or []}
+        blocking |= {fold(str(w)) for w in entry.get("en", []) or []}
     blocking |= {"percent", "per"}
     full = [m for m in months if len(m) > 4 or m in ("May", "June", "July")]
     abbreviations = [m for m in months if m not in full]
@@ -140,12 +141,12 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         months=months,
         parts=parts,
-        relations={k.lower(): Relation(v) for k, v in rel_raw.items()},
+        relations={fold(k): Relation(v) for k, v in rel_raw.items()},
         relative=relative,
-        target_nouns=frozenset(w.lower() for w in ctx["target_nouns"]),
-        event_nouns=frozenset(w.lower() for w in ctx["event_nouns"]),
-        reference_nouns=frozenset(w.lower() for w in ctx["reference_nouns"]),
-        label_words=frozenset(w.lower() for w in ctx["label_words"]),
+        target_nouns=frozenset(fold(w) for w in ctx["target_nouns"]),
+        event_nouns=frozenset(fold(w) for w in ctx["event_nouns"]),
+        reference_nouns=frozenset(fold(w) for w in ctx["reference_nouns"]),
+        label_words=frozenset(fold(w) for w in ctx["label_words"]),
         blocking_nouns=frozenset(blocking),
         ordinals=num.ordinal_values(),
         month_re=month_re,
@@ -170,19 +171,25 @@ def _lexicon() -> _Lexicon:
 
 
 def _month(word: str) -> int:
-    return _lexicon().months[word.rstrip(".").capitalize()]
+    return _month_numbers()[fold(word.rstrip("."))]
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Every month name and abbreviation, folded (``april``, ``apr``), -> its number."""
+    return {fold(name): number for name, number in _lexicon().months.items()}
 
 
 def _ordinal(text: str) -> int | None:
     """``third`` -> 3, ``3rd`` -> 3."""
-    t = text.lower()
+    t = fold(text)
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", t)
     return int(m.group(1)) if m else _lexicon().ordinals.get(t)
 
 
 def _rel_year(phrase: str, doc: dt.date | None) -> int | None:
     """``next year`` -> doc year + 1; ``None`` without a document date."""
-    entry = _lexicon().relative.get(re.sub(r"\s+", " ", phrase.lower()))
+    entry = _lexicon().relative.get(lexicon_key(phrase))
     if doc is None or entry is None:
         return None
     return doc.year + int(entry["offset"])
@@ -201,12 +208,12 @@ def _year_of(m: re.Match[str], doc: dt.date | None) -> tuple[int | None, bool]:
 
 def _next_word(text: str, end: int) -> str:
     m = re.match(r"\s*([A-Za-z][\w.]*)", text[end : end + 40])
-    return m.group(1).rstrip(".").lower() if m else ""
+    return fold(m.group(1).rstrip(".")) if m else ""
 
 
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"(\S+)\s*$", text[max(0, start - 30) : start])
-    return m.group(1).lower() if m else ""
+    return fold(m.group(1)) if m else ""
 
 
 # --- one handler per pattern: match -> _Core or None --------------------------------------------
@@ -266,8 +273,8 @@ def _us_numeric(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | Non
 
 def _month_range(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     """``May-July 2021``, ``from June 2021 to March 2022``: months, the first year defaulting to the last."""
-    sep = m.group("sep").strip().lower()
-    pre = (m.group("pre") or "").lower()
+    sep = fold(m.group("sep").strip())
+    pre = fold(m.group("pre") or "")
     if (sep == "and") != (pre == "between"):
         return None
     m1, m2, y2 = _month(m.group("mon1")), _month(m.group("mon2")), int(m.group("y"))
@@ -300,7 +307,7 @@ def _shifted_month(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | 
     if doc is None:
         return None
     month = _month(m.group("mon"))
-    which = m.group("which").lower()
+    which = fold(m.group("which"))
     year = doc.year
     if which == "next" and month <= doc.month:
         year += 1
@@ -313,7 +320,7 @@ def _part_of_month(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | 
     year, relative = _year_of(m, doc)
     if year is None:
         return None
-    part = _lexicon().parts[re.sub(r"\s+", " ", m.group("part").lower())]
+    part = _lexicon().parts[lexicon_key(m.group("part"))]
     span = periods.part_of_month_range(year, _month(m.group("mon")), part)
     return _Core(m.start(), m.end(), "en.date.part_of_month", span, Grain.PART_OF_MONTH, relative)
 
@@ -324,7 +331,7 @@ def _part_of_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | N
     year, relative = _year_of(m, doc)
     if year is None:
         return None
-    part = _lexicon().parts[re.sub(r"\s+", " ", m.group("part").lower()).rstrip("-")]
+    part = _lexicon().parts[lexicon_key(m.group("part")).rstrip("-")]
     month = _year_part_months().get(part)
     if month is None:
         return _Core(m.start(), m.end(), "en.date.part_of_year", periods.year_range(year), Grain.YEAR, relative)
@@ -354,9 +361,9 @@ def _part_of_relative_month(m: re.Match[str], text: str, doc: dt.date | None) ->
     """``the end of the month``, ``early next month``: a part of the document's month or one next to it."""
     if doc is None:
         return None
-    offset = {"the": 0, "this": 0, "next": 1, "last": -1}[(m.group("which") or "the").lower()]
+    offset = {"the": 0, "this": 0, "next": 1, "last": -1}[fold(m.group("which") or "the")]
     first, _ = periods.offset_period(doc, offset, "month")
-    part = _lexicon().parts[re.sub(r"\s+", " ", m.group("part").lower())]
+    part = _lexicon().parts[lexicon_key(m.group("part"))]
     span = periods.part_of_month_range(first.year, first.month, part)
     return _Core(m.start(), m.end(), "en.date.part_of_month", span, Grain.PART_OF_MONTH, True)
 
@@ -377,7 +384,7 @@ def _half(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     if m.groupdict().get("h"):
         h = int(m.group("h"))
     else:
-        word = m.group("ord").lower()
+        word = fold(m.group("ord"))
         h = 2 if word in ("latter", "later", "second", "2nd") else 1
     year, relative = _year_of(m, doc)
     if year is None:
@@ -389,8 +396,8 @@ def _year_range(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | Non
     """``2026-2028``, ``2021-25``, ``from 2026 to 2028``, ``between 2026 and 2028``."""
     y1 = int(m.group("y1"))
     raw2 = m.group("y2")
-    sep = m.group("sep").strip().lower()
-    pre = (m.group("pre") or "").lower()
+    sep = fold(m.group("sep").strip())
+    pre = fold(m.group("pre") or "")
     if len(raw2) == 2:
         if sep not in "-–—/":
             return None
@@ -415,7 +422,7 @@ def _century(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
 
 def _relative(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     """``this year``, ``next month``, ``today``, ``this decade`` against the document date."""
-    entry = _lexicon().relative[re.sub(r"\s+", " ", m.group(0).lower())]
+    entry = _lexicon().relative[lexicon_key(m.group(0))]
     if doc is None or entry.get("only_after_of"):
         return None
     off = int(entry["offset"])
@@ -500,7 +507,7 @@ def _nth_weekday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | No
     if year is None:
         return None
     lex = _lexicon()
-    day = periods.nth_weekday(year, _month(m.group("mon")), lex.weekdays[m.group("wd").lower()], lex.nth[m.group("nth").lower()])
+    day = periods.nth_weekday(year, _month(m.group("mon")), lex.weekdays[fold(m.group("wd"))], lex.nth[fold(m.group("nth"))])
     return None if day is None else _Core(m.start(), m.end(), "en.date.nth_weekday", (day, day), Grain.DAY, relative)
 
 
@@ -509,7 +516,7 @@ def _nth_week(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     year, relative = _year_of(m, doc)
     if year is None:
         return None
-    week = periods.nth_week(year, _month(m.group("mon")), _lexicon().nth[m.group("nth").lower()])
+    week = periods.nth_week(year, _month(m.group("mon")), _lexicon().nth[fold(m.group("nth"))])
     return None if week is None else _Core(m.start(), m.end(), "en.date.nth_week", week, Grain.WEEK, relative)
 
 
@@ -517,7 +524,7 @@ def _day_of_relative_month(m: re.Match[str], text: str, doc: dt.date | None) -> 
     """``the 10th of next month``."""
     if doc is None:
         return None
-    offset = {"this": 0, "next": 1, "last": -1}[m.group("which").lower()]
+    offset = {"this": 0, "next": 1, "last": -1}[fold(m.group("which"))]
     first = periods.shift(doc.replace(day=1), offset, "month")
     try:
         d = first.replace(day=int(m.group("d")))
@@ -531,14 +538,14 @@ def _weekday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     last before it), ``this Friday`` (in the document's week)."""
     if doc is None or re.match(rf",?\s+(?:the\s+)?(?:\d|{_lexicon().month_ci_re})", text[m.end() : m.end() + 16]):
         return None  # `Friday, May 21`: the weekday names the date that follows
-    weekday = _lexicon().weekdays[m.group("wd").lower()]
-    which = " ".join((m.group("which") or "").lower().split())
+    weekday = _lexicon().weekdays[fold(m.group("wd"))]
+    which = " ".join(fold(m.group("which") or "").split())
     if which == "this coming":  # `this coming Friday`: the next one, as `coming Friday`
         which = "coming"
     if m.group("wk"):  # `wednesday of next week`, `sunday last week`
         if which:
             return None
-        day = periods.weekday_in_week(doc, {"this": 0, "next": 1, "last": -1}[m.group("wk").lower()], weekday)
+        day = periods.weekday_in_week(doc, {"this": 0, "next": 1, "last": -1}[fold(m.group("wk"))], weekday)
         return _Core(m.start(), m.end(), "en.date.weekday_of_week", (day, day), Grain.DAY, True)
     if m.group("after_next"):  # `friday after next`: the one after the next
         if which:
@@ -569,7 +576,7 @@ def _past_tense(text: str, start: int, end: int) -> bool:
     right = min([*stops, end + 200])
 
     def cue(match: re.Match[str], before: str) -> str | None:
-        word = match.group().lower()
+        word = fold(match.group())
         if word in future:
             return "future"
         if (word in past or (word.endswith(suffix) and len(word) > 4)) and before not in ("be", "been", "being"):
@@ -577,14 +584,14 @@ def _past_tense(text: str, start: int, end: int) -> bool:
         return None
 
     tokens = list(words_re.finditer(text, max(0, left), right))
-    found = [(t.start(), cue(t, tokens[i - 1].group().lower() if i else "")) for i, t in enumerate(tokens)]
+    found = [(t.start(), cue(t, fold(tokens[i - 1].group()) if i else "")) for i, t in enumerate(tokens)]
     before = [c for pos, c in found if pos < start and c]
     after = [c for pos, c in found if pos >= end and c]
     return (before[-1] if before else after[0] if after else None) == "past"
 
 
 def _count(word: str) -> int | None:
-    if word.lower() in ("a", "an"):
+    if fold(word) in ("a", "an"):
         return 1
     n = num.parse_number(word)
     return int(n) if n is not None and n == n.to_integral_value() and 0 < n < 1000 else None
@@ -596,7 +603,7 @@ def _offset(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     if doc is None or n is None:
         return None
     lex = _lexicon()
-    unit_word = m.group("u").lower()
+    unit_word = fold(m.group("u"))
     inward = m.groupdict().get("inw")
     if inward and unit_word not in lex.in_units:
         return None
@@ -623,7 +630,7 @@ def _weekend(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     """``this weekend``, ``next weekend``: Saturday and Sunday of that week."""
     if doc is None:
         return None
-    weeks = {k.lower(): v for k, v in _offsets()["weekends"].items()}[" ".join(m.group("we").lower().split())]
+    weeks = {fold(k): v for k, v in _offsets()["weekends"].items()}[" ".join(fold(m.group("we")).split())]
     saturday = periods.weekday_in_week(doc, weeks, 5)
     return _Core(m.start(), m.end(), "en.date.weekend", (saturday, saturday + dt.timedelta(days=1)), Grain.DAY, True)
 
@@ -633,7 +640,7 @@ _MODIFIED = re.compile(r"\s+[a-z]")
 
 def _holiday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     """``Christmas Day``, ``New Year's Eve 2024``: a fixed-date holiday in the year written or the document's."""
-    name = " ".join(m.group("hol").lower().split())
+    name = " ".join(fold(m.group("hol")).split())
     if " " not in name and not m.group("y") and _MODIFIED.match(text, m.end()):
         return None  # `the Christmas season`, `Halloween costumes`: the name qualifies a noun, not a day
     dated = rf"\s*(?:,|\(|(?i:is|was|falls\s+on|on))?\s*(?:\d|{_lexicon().month_ci_re})"
@@ -642,7 +649,7 @@ def _holiday(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     year, relative = _year_of(m, doc)
     if year is None:
         return None
-    names = {k.lower(): v for k, v in _holidays().items()}
+    names = {fold(k): v for k, v in _holidays().items()}
     month, day = names[name]
     date = dt.date(year, month, day)
     return _Core(m.start(), m.end(), "en.date.holiday", (date, date), Grain.DAY, relative)
@@ -666,8 +673,8 @@ def _window(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     if doc is None or n is None:
         return None
     lex = _lexicon()
-    unit = lex.offset_units[m.group("u").lower()]
-    span = periods.window(doc, lex.window_words[m.group("w").lower()] * n, unit)
+    unit = lex.offset_units[fold(m.group("u"))]
+    span = periods.window(doc, lex.window_words[fold(m.group("w"))] * n, unit)
     return _Core(m.start(), m.end(), "en.date.window", span, Grain(unit), True)
 
 
@@ -971,7 +978,7 @@ def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
     if not core.own_relation and not core.baseline:
         m = lex.relation_re.search(text, max(0, core.start - _LOOKBACK), core.start)
         if m:
-            word = (m.group("rel") or m.group("pp") or "").lower()
+            word = fold(m.group("rel") or m.group("pp") or "")
             relation = lex.relations[re.sub(r"\s+", " ", word)]
             start = m.start()
     fields = DateFields(
@@ -1081,7 +1088,7 @@ def _weekday_agrees(core: _Core, text: str) -> bool:
     if core.grain is not Grain.DAY or core.span[0] != core.span[1]:
         return True
     m = re.search(rf"{_lexicon().weekday_re},?\s*(?:the\s+)?$", text[max(0, core.start - 12) : core.start])
-    return m is None or _lexicon().weekdays[m.group().strip(" ,").split()[0].lower()] == core.span[0].weekday()
+    return m is None or _lexicon().weekdays[fold(m.group().strip(" ,").split()[0])] == core.span[0].weekday()
 
 
 _WHOLE_PERIODS = frozenset({Grain.MONTH, Grain.YEAR, Grain.QUARTER, Grain.HALF, Grain.WEEK})

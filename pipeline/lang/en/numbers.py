@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+from pipeline.lang.casefold import fold
 from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
 from schemas.decimals import canonical_decimal
@@ -106,7 +107,7 @@ def parse_words(text: str) -> Decimal | None:
     """Value of a run of number words; ``None`` if a word is unknown."""
     values = word_values()
     total = 0
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in re.split(r"[\s-]+", fold(text)):
         if word == "and" or not word:
             continue
         if word not in values:
@@ -133,7 +134,7 @@ def scale_value(scale: str | None) -> int:
         return 1
     s = scale.strip().lstrip("-")  # `ten-million-dollar`
     table = scale_values()
-    return table.get(s) or table.get(s.lower()) or 1
+    return table.get(s) or table.get(fold(s)) or 1
 
 
 def scaled(number: Decimal | None, scale: str | None) -> Decimal | None:

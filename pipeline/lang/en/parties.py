@@ -13,10 +13,10 @@ from functools import cache
 from itertools import compress, count
 from operator import itemgetter
 
-from pipeline.actors.spans import SpanIndex, Subject, dedupe
+from pipeline.actors.spans import Span, SpanIndex, Subject, dedupe
 from pipeline.context import DocContext
 from pipeline.lang.en.actors import markers
-from pipeline.lang.en.words import sentence_breaks, words_between
+from pipeline.lang.en.words import Word, sentence_breaks, words_between
 
 _FORM = itemgetter(0)
 _START = itemgetter(1)
@@ -55,10 +55,18 @@ def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tupl
 
 def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[str]) -> list[Subject]:
     """Clause subjects in ``[start, end)``, in text order."""
+    words = words_between(ctx.tokens, start, end)
+    spans = index.within(start, end)
+    if not spans and _words("we_pronouns").isdisjoint(map(_FORM, words)):
+        return []  # no actor and no "we": no subject (most clauses; no per-word work)
+    return _subjects(index, start, words, spans, doc)
+
+
+def _subjects(index: SpanIndex, start: int, words: list[Word], spans: list[Span], doc: list[str]) -> list[Subject]:
+    """:func:`subjects` of the clause from ``start`` holding ``words`` and the actor ``spans``."""
     verbs = _words("subject_verbs")
     adverbs = _words("subject_adverbs")
     we = _words("we_pronouns")
-    words = words_between(ctx.tokens, start, end)
     starts = list(map(_START, words))
     out: list[Subject] = []
 
@@ -73,7 +81,7 @@ def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[
     for k in compress(count(), map(we.__contains__, map(_FORM, words))):  # only "we" words
         if verb_follows(k + 1):
             out.append(Subject(words[k].start, tuple(doc)))
-    for span in index.within(start, end):
+    for span in spans:
         if not span.actor_ids:
             continue
         nxt = bisect.bisect_left(starts, span.end)

@@ -35,6 +35,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.context import DocContext, Mention
+from pipeline.lang.casefold import fold, lexicon_key
 from pipeline.lang.en import numbers as num
 from pipeline.lang.en import scan
 from pipeline.lexicon import alternation, lang_yaml
@@ -72,7 +73,7 @@ def _lexicon() -> _Lexicon:
     def unit(entry: dict[str, Any]) -> _Unit:
         return _Unit(entry["unit"], QuantityKind(entry["kind"]), entry.get("iso"), int(entry.get("factor", 1)))
 
-    words = {k.lower(): unit(v) for k, v in data["words"].items()}
+    words = {lexicon_key(k): unit(v) for k, v in data["words"].items()}
     symbols = {k: unit(v) for k, v in data["symbols"].items()}
     singular = [w for w in words if not w.endswith("s")]
     number = num.number_pattern()
@@ -84,7 +85,7 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<fill>(?:\s+[A-Za-z][\w'-]*){{0,3}}?)\s+(?P<w>(?i:{_alt(list(words))}))\b(?!-)"  # nine other nations
         rf")"
     )
-    return _Lexicon(words, symbols, frozenset(w.lower() for w in data["filler_stopwords"]), pattern)
+    return _Lexicon(words, symbols, frozenset(fold(w) for w in data["filler_stopwords"]), pattern)
 
 
 def _iso(value: Decimal, u: _Unit) -> str | None:
@@ -111,16 +112,16 @@ def extract_quantities(ctx: DocContext) -> list[Mention[QuantityFields]]:
             continue
         fill = m.group("fill") or ""
         if m.group("hy"):
-            u, rule = lex.words[m.group("hy").lower()], "en.quantity.hyphenated"
+            u, rule = lex.words[fold(m.group("hy"))], "en.quantity.hyphenated"
         elif m.group("sym"):
             u, rule = lex.symbols[m.group("sym")], "en.quantity.symbol"
         else:
             fillers = fill.split()
-            if any(f.lower() in lex.stopwords for f in fillers):
+            if any(fold(f) in lex.stopwords for f in fillers):
                 continue
             if fillers and _YEARLIKE.fullmatch(m.group("n")):
                 continue
-            u = lex.words[re.sub(r"\s+", " ", m.group("w").lower())]
+            u = lex.words[lexicon_key(m.group("w"))]
             rule = "en.quantity.number_modifiers_unit" if fillers else "en.quantity.number_unit"
         fields = QuantityFields(value=number, unit=u.unit, kind=u.kind, iso=_iso(number, u))
         out.append(Mention(m.start(), m.end(), rule, fields))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -27,10 +28,8 @@ from typing import Any
 
 import ahocorasick
 
-_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-"""The characters other than ASCII letters that a case-insensitive ASCII letter matches in `re`:
-``İ ı ſ`` and the Kelvin sign."""
-_FOLDED = "\u0130\u0131\u017f\u212a"
+from pipeline.lang.casefold import fold
+
 _LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD = re.compile(r"[a-z]+")
@@ -44,11 +43,7 @@ def letters(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    if not text.isascii() and any(c in text for c in _FOLDED):
-        text = text.translate(_FOLDS)
-    lowered = text.lower()
-    if len(lowered) != len(text):  # no character but `İ` (folded above) lowers to several
-        lowered = "".join(c if len(c) == 1 else " " for c in map(str.lower, text))
+    lowered = fold(text)
     return " " + lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii") + " "
 
 
@@ -94,28 +89,124 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(folded.split())
 
 
+class _AllWords:
+    """One Aho-Corasick automaton of the words of every :class:`Words`: one pass over a text
+    finds them all (a pass costs about the same for three words as for three hundred), and each
+    :class:`Words` keeps its own. Rebuilt when a new list of words is made (at start-up)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._words: set[str] = set()
+        self._automaton: Any = None
+        self._last: tuple[str, Any, dict[str, list[int]]] | None = None
+
+    def add(self, words: frozenset[str]) -> None:
+        with self._lock:
+            if not words <= self._words:
+                self._words |= words
+                self._automaton = None
+
+    def _built(self) -> Any:
+        with self._lock:
+            if self._automaton is None:
+                automaton = ahocorasick.Automaton()
+                for word in sorted(self._words):
+                    automaton.add_word(f" {word} ", word)
+                automaton.make_automaton()
+                self._automaton = automaton
+            return self._automaton
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Word -> ascending offsets in ``text`` where it stands as a whole word, words in the
+        order they first occur."""
+        automaton = self._built()
+        last = self._last  # read once: documents may be extracted in several threads
+        if last is not None and last[0] is text and last[1] is automaton:
+            return last[2]
+        found: dict[str, list[int]] = {}
+        for end, word in automaton.iter(letters(text)):
+            found.setdefault(word, []).append(end - len(word) - 1)  # `end`: the space after the word, in letters()
+        self._last = (text, automaton, found)
+        return found
+
+
+_ALL_WORDS = _AllWords()
+
+
 class Words:
-    """The offsets of whole words from a fixed list, found in one Aho-Corasick pass per text."""
+    """The offsets of whole words from a fixed list (found by the one pass of :class:`_AllWords`)."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._automaton: Any = ahocorasick.Automaton()
-        for word in sorted(set(words)):
+        self._words = frozenset(words)
+        for word in sorted(self._words):
             if not _WORD.fullmatch(word):
                 raise ValueError(f"not a lower-case ASCII word: {word!r}")
-            self._automaton.add_word(f" {word} ", word)
-        self._automaton.make_automaton()
+        _ALL_WORDS.add(self._words)
         self._last: tuple[str, dict[str, list[int]]] | None = None
 
     def starts(self, text: str) -> dict[str, list[int]]:
-        """Word -> ascending offsets in ``text`` where it stands as a whole word (case-insensitive)."""
+        """Word -> ascending offsets in ``text`` where it stands as a whole word (case-insensitive),
+        words in the order they first occur. The lists are shared: callers must not change them."""
         last = self._last  # read once: documents may be extracted in several threads
         if last is not None and last[0] is text:
             return last[1]
-        found: dict[str, list[int]] = {}
-        for end, word in self._automaton.iter(letters(text)):
-            found.setdefault(word, []).append(end - len(word) - 1)  # `end`: the space after the word, in letters()
+        own = self._words
+        found = {word: offsets for word, offsets in _ALL_WORDS.starts(text).items() if word in own}
         self._last = (text, found)
         return found
+
+
+class Literals:
+    """Every offset where one of a fixed set of strings starts, overlapping ones too (``U.S.$``
+    holds ``S.$`` and ``$``): what an Aho-Corasick pass gives, from one `re` pass over a
+    trie-shaped alternation (which the regex engine runs several times faster on most texts)
+    and, inside each match, the other strings that may start there."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        keys = sorted(set(strings))
+        if not keys or "" in keys:
+            raise ValueError("literals must be non-empty strings")
+        self._pattern = re.compile(_trie_pattern(keys))
+        self._inside: dict[str, tuple[tuple[int, str], ...]] = {
+            key: tuple((k, other) for k in range(1, len(key)) for other in keys if _may_start_at(key, k, other)) for key in keys
+        }
+        """Each string -> (offset in it, string) pairs where that other string may start inside it."""
+
+    def starts(self, text: str) -> list[int]:
+        """The ascending offsets where one of the strings starts in ``text``."""
+        out: set[int] = set()
+        inside = self._inside
+        for m in self._pattern.finditer(text):  # the longest string at each leftmost start
+            start = m.start()
+            out.add(start)
+            out.update(start + k for k, other in inside[m.group()] if text.startswith(other, start + k))
+        return sorted(out)
+
+
+def _may_start_at(key: str, k: int, other: str) -> bool:
+    """``other`` may start at offset ``k`` of a text where ``key`` stands: it agrees with the rest of ``key``."""
+    rest = key[k:]
+    return rest.startswith(other) or other.startswith(rest)
+
+
+def _trie_pattern(keys: list[str]) -> str:
+    """An alternation of ``keys`` with shared prefixes factored out (``A(?:\\$|ED|U(?:\\$|D))``):
+    it matches the longest key at a position, trying each character once."""
+    trie: dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 def preceded(text: str, starts: Iterable[int], word: str, *, whole: bool = True) -> list[int]:

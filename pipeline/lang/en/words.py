@@ -13,8 +13,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
-from itertools import compress, count
-from operator import itemgetter
+from itertools import compress, count, islice
+from operator import itemgetter, le
 from typing import NamedTuple
 
 from pipeline.lexicon import lang_yaml
@@ -62,7 +62,7 @@ def build_words(tokens: Sequence[Token]) -> list[Word]:
             continue
         if i < n and tokens[i][2] == end:  # a token touches this one: join what belongs to the word
             form, end, i = _joined(tokens, i, form, end)
-        if form.endswith(".") and len(form) > 1 and form not in abbreviations and not _INITIALS.match(form):
+        if "." in form and form.endswith(".") and len(form) > 1 and form not in abbreviations and not _INITIALS.match(form):
             append(new(Word, (form[:-1], start, end - 1, True)))
             append(new(Word, (".", end - 1, end, False)))
         else:
@@ -88,31 +88,44 @@ def _joined(tokens: Sequence[Token], j: int, form: str, end: int) -> tuple[str, 
     return "".join(parts), end, j
 
 
-_CACHE: dict[int, tuple[Sequence[Token], list[Word], list[int]]] = {}
+class _Indexed(NamedTuple):
+    """A document's words with their starts, and their ends when those never go down (then the
+    words inside a range are one slice, found by binary search on both sides)."""
+
+    tokens: Sequence[Token]
+    words: list[Word]
+    starts: list[int]
+    ends: list[int] | None
 
 
-def _cached(tokens: Sequence[Token]) -> tuple[Sequence[Token], list[Word], list[int]]:
+_CACHE: dict[int, _Indexed] = {}
+
+
+def _cached(tokens: Sequence[Token]) -> _Indexed:
     hit = _CACHE.get(id(tokens))
-    if hit is not None and hit[0] is tokens:
+    if hit is not None and hit.tokens is tokens:
         return hit
     words = build_words(tokens)
     if len(_CACHE) >= 4:
         _CACHE.pop(next(iter(_CACHE)))
-    entry = (tokens, words, list(map(_START, words)))
+    ends = list(map(_END, words))
+    entry = _Indexed(tokens, words, list(map(_START, words)), ends if all(map(le, ends, islice(ends, 1, None))) else None)
     _CACHE[id(tokens)] = entry
     return entry
 
 
 def words_of(tokens: Sequence[Token]) -> list[Word]:
     """Words of a whole document, cached for the last few token lists (held, so ids stay unique)."""
-    return _cached(tokens)[1]
+    return _cached(tokens).words
 
 
 def words_between(tokens: Sequence[Token], start: int, end: int) -> list[Word]:
     """Words lying inside ``[start, end)`` (binary search over the cached word starts)."""
-    _, words, starts = _cached(tokens)
+    _, words, starts, ends = _cached(tokens)
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
+    if ends is not None:  # ends in order: those ending by ``end`` are a prefix of the range
+        return words[lo : bisect.bisect_right(ends, end, lo, hi)] if lo < hi else []
     return [w for w in words[lo:hi] if w.end <= end]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from pipeline.actors.gazetteer import Gazetteer, Match
@@ -14,6 +16,9 @@ from pipeline.context import DocContext
 from pipeline.lexicon import lang_yaml
 from pipeline.text_utils import HANGUL, has_hangul
 from schemas.models import ActorType
+
+_FORM = itemgetter(0)
+"""A token's form, as a C-level getter."""
 
 
 @cache
@@ -30,12 +35,18 @@ def owns_name(key: str) -> bool:
 
 def rejects_name(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match) -> bool:
     """A country name glued to a suffix that makes it something else (``미국산``: XSN)."""
-    if not all(gz.get(i).is_country for i in m.entry.ids) or not has_hangul(ctx.text[m.end - 1]):
+    if not gz.facts(m.entry.ids)[1] or not has_hangul(ctx.text[m.end - 1]):
         return False
     nxt = bounds.starts.get(m.end)
+    return nxt is not None and nxt.tag == "XSN" and nxt.form in _blocking_suffixes()
+
+
+@cache
+def _blocking_suffixes() -> frozenset[str]:
+    """``country_blocking_suffixes`` as a set, built once."""
     blocking = markers()["country_blocking_suffixes"]
     assert isinstance(blocking, list)
-    return nxt is not None and nxt.tag == "XSN" and nxt.form in blocking
+    return frozenset(blocking)
 
 
 def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: Bounds, pos: int) -> Group | None:
@@ -120,7 +131,8 @@ def _start_finder(glued: frozenset[str], separators: frozenset[str]) -> re.Patte
 def both_countries(ctx: DocContext, pair: tuple[str, ...]) -> list[Group]:
     """``양국`` (a noun token) stands for the document's two parties."""
     forms = _both_forms()
-    return [Group(t.start, t.end, "both_countries", pair) for t in ctx.tokens if t.form in forms and t.tag.startswith("NN")]
+    tokens = compress(ctx.tokens, map(forms.__contains__, map(_FORM, ctx.tokens)))  # a C-level pass over the forms
+    return [Group(t.start, t.end, "both_countries", pair) for t in tokens if t.tag.startswith("NN")]
 
 
 @cache
@@ -136,14 +148,34 @@ def prefix_before(ctx: DocContext, gz: Gazetteer, start: int) -> tuple[str, int]
     head = text[max(0, start - 12) : start]
     stripped = head.rstrip(" \t")
     offset = start - (len(head) - len(stripped))
-    best: tuple[str, int] | None = None
-    for form, country in gz.ko_prefixes.items():
-        if stripped.endswith(form):
-            p = offset - len(form)
-            if (len(form) > 1 or offset < start) and (p == 0 or not HANGUL.match(text[p - 1])):
-                token = ctx.token_at(p)
-                if len(form) == 1 and token is not None and token.tag == "NNB":
-                    continue
-                if best is None or p < best[1]:
-                    best = (country, p)
-    return best
+    size = len(stripped)
+    prefixes = gz.ko_prefixes
+    # the longest form that passes starts earliest, and wins (two forms of one length ending
+    # ``stripped`` are one form): one lookup per length, longest first
+    for length in _prefix_lengths(prefixes):
+        if length > size:
+            continue
+        form = stripped[size - length :]
+        country = prefixes.get(form)
+        if country is None:
+            continue
+        p = offset - length
+        if (length > 1 or offset < start) and (p == 0 or not HANGUL.match(text[p - 1])):
+            token = ctx.token_at(p)
+            if length == 1 and token is not None and token.tag == "NNB":
+                continue
+            return (country, p)
+    return None
+
+
+_PREFIX_LENGTHS: dict[int, tuple[dict[str, str], tuple[int, ...]]] = {}
+
+
+def _prefix_lengths(prefixes: dict[str, str]) -> tuple[int, ...]:
+    """The lengths of the Korean country prefixes, longest first (worked out once per table)."""
+    hit = _PREFIX_LENGTHS.get(id(prefixes))
+    if hit is not None and hit[0] is prefixes:
+        return hit[1]
+    lengths = tuple(sorted({len(f) for f in prefixes}, reverse=True))
+    _PREFIX_LENGTHS[id(prefixes)] = (prefixes, lengths)
+    return lengths

@@ -34,6 +34,7 @@ from functools import cache
 from typing import cast
 
 from pipeline.context import DocContext, Mention
+from pipeline.lang.casefold import lexicon_key
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number, unit_words
 from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
@@ -143,7 +144,7 @@ def lexicon() -> _Lexicon:
         ko_words=_keyed(ko_words),
         ko_prefixes=_keyed(ko_prefixes),
         prefixes=_keyed(prefixes),
-        en_words={k.lower(): v for k, v in en_words.items()},
+        en_words={lexicon_key(k): v for k, v in en_words.items()},
         scales={**scales, **{k.capitalize(): v for k, v in scales.items() if len(k) > 1}},
         post_q={k: Qualifier(v) for k, v in d["post_qualifiers"].items()},
         attached_q={k: Qualifier(v) for k, v in d["attached_qualifiers"].items()},
@@ -279,7 +280,7 @@ def _from_en_postfixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         return None
     if m.group("scale"):
         value = canonical_decimal(value * lex.scales[m.group("scale")])
-    return _Draft(m.start(), m.end(), value, lex.en_words[m.group("en").lower()], "ko.amount.english_postfix")
+    return _Draft(m.start(), m.end(), value, lex.en_words[lexicon_key(m.group("en"))], "ko.amount.english_postfix")
 
 
 def _sino_value(text: str) -> Decimal | None:

@@ -48,6 +48,7 @@ from typing import Any
 
 from pipeline import periods
 from pipeline.context import DocContext, Mention
+from pipeline.lang.casefold import fold
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import blocking_prefixes
 from pipeline.lang.ko.scan import digit_starts, within, words_pattern
@@ -290,7 +291,7 @@ def lexicon() -> _Lexicon:
         month_direction=dict(d["month_direction"]),
         relations={k: Relation(v) for k, v in d["relations"].items()},
         strict_relations=frozenset(d["strict_relations"]),
-        english={k: Relation(v) for k, v in d["english_prefixes"].items()},
+        english={fold(k): Relation(v) for k, v in d["english_prefixes"].items()},
         weekdays=dict(d["weekdays"]),
         weekday_short=dict(d["weekday_short"]),
         ordinals=dict(d["ordinals"]),
@@ -580,7 +581,7 @@ def _english_prefix(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if not _year_ok(year):
         return None
     draft = _Draft(m.start(), m.end(), *periods.year_range(year), Grain.YEAR, "ko.date.english_prefix")
-    draft.relation = lexicon().english[m.group("pre").lower()]
+    draft.relation = lexicon().english[fold(m.group("pre"))]
     return draft
 
 

@@ -25,6 +25,7 @@ _NOUNS = {"NNG", "NNP", "NNB", "NR", "NP", "SL", "SN", "SH", "XSN"}
 _VERBAL_ENDINGS = {"EC", "EF", "ETM", "ETN"}
 _SENTENCE_CUT_TAGS = frozenset({"SF"})
 _CLAUSE_CUT_TAGS = frozenset({"SF", "EC"})
+_FORM = itemgetter(0)
 _TAG = itemgetter(1)
 
 
@@ -103,10 +104,10 @@ def subjects(ctx: DocContext, index: SpanIndex, start: int, end: int, doc: list[
     particles, org_particles, heads, we = ko.particles, ko.org_particles, ko.heads, ko.we
     toks = list(ctx.tokens_in(start, end))
     out: list[Subject] = []
-    any_particle = ko.any_particle
-    for k, t in enumerate(toks):
-        if t.form not in any_particle:
-            continue  # most tokens: no particle of either list
+    # most tokens are no particle of either list: only the others are looked at (a C-level
+    # pass over the forms)
+    for k in compress(count(), map(ko.any_particle.__contains__, map(_FORM, toks))):
+        t = toks[k]
         is_subj = t.form in particles.get(t.tag, _NONE)
         is_org = t.form in org_particles.get(t.tag, _NONE)
         if not (is_subj or is_org) or k == 0:

@@ -9,10 +9,10 @@ its own mention (``NATO`` | ``아프간군신탁기금``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, count
 from operator import attrgetter, itemgetter
 from typing import TypedDict
 
@@ -26,9 +26,8 @@ _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
 _JOINER_TAGS = {"SP", "SO", "MAG", "MAJ", "SS"}
 _START = attrgetter("start")
-_TAG = itemgetter(1)
-_RUN_TAGS = frozenset({*_NOUNISH, "NNB", *_JOINER_TAGS})
-"""Every tag a token of a noun run may have (a joiner is also tested by its form)."""
+_TOKEN_END = itemgetter(3)
+"""A token's end, as a C-level getter."""
 
 
 class _KoRules(TypedDict):
@@ -55,6 +54,8 @@ class _KoTables:
     suffixes_by_last: dict[str, tuple[tuple[str, bool], ...]]
     """Spaced suffixes (longest first), then glued ones (``True``), grouped by their last
     character: only suffixes ending in a token's last character can end that token."""
+    suffix_last: re.Pattern[str]
+    """One character that ends some suffix (a key of ``suffixes_by_last``), or a space."""
     exclusions: frozenset[str]
     followers: frozenset[str]
     determiners: frozenset[str]
@@ -73,6 +74,7 @@ def _ko_tables() -> _KoTables:
         by_last.setdefault(suffix[-1], []).append((suffix, must_glue))
     return _KoTables(
         suffixes_by_last={last: tuple(group) for last, group in by_last.items()},
+        suffix_last=re.compile("[" + "".join(map(re.escape, sorted(by_last))) + r"\s]"),
         exclusions=frozenset(_compact(s) for s in rules["exclusions"]),
         followers=frozenset(rules["followers"]),
         determiners=frozenset(rules["determiners"]),
@@ -85,59 +87,115 @@ def unlisted_groups(ctx: DocContext, named: Sequence[Group]) -> list[Group]:
     return [Group(s, e, "unlisted.ko", (None,)) for s, e in _korean(ctx, [(g.start, g.end) for g in named])]
 
 
-def _korean_runs(ctx: DocContext) -> list[list[int]]:
-    """Token index runs of noun-like morphemes (one noun phrase each)."""
-    text, toks = ctx.text, ctx.tokens
-    runs: list[list[int]] = []
-    cur: list[int] = []
-    prev_end = 0  # end of the last token of ``cur``
-    after = -1  # the last token looked at
-    # only tokens whose tag a run may hold are looked at (a C-level filter); any token
-    # skipped between two of them could join no run, so it ends the current one
-    for k in compress(count(), map(_RUN_TAGS.__contains__, map(_TAG, toks))):
-        if k != after + 1 and cur:
-            runs.append(cur)
-            cur = []
-        after = k
-        form, tag, start, end = toks[k]
-        if cur and start != prev_end:
-            gap = text[prev_end:start]
-            if "\n" in gap or gap.strip():
-                runs.append(cur)
-                cur = []
-        if tag in _NOUNISH or (tag == "NNB" and cur and prev_end == start) or (cur and form in _JOINERS and tag in _JOINER_TAGS):
-            cur.append(k)
-            prev_end = end
-        elif cur:
-            runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    return runs
+def _run_code(kind: str, touching: bool, gap: str) -> str:
+    """The run letter of a token (see :class:`_Runs`) from its kind (``n`` noun-like, ``b``
+    dependent noun, ``j`` joiner, ``x`` anything else), whether it touches the token before and
+    the text between them."""
+    if kind == "x":
+        return "x"
+    joins = "\n" not in gap and not gap.strip()  # only spaces on one line: the run goes on
+    if kind == "n":
+        return "n" if joins else "N"
+    if kind == "b":
+        return "b" if touching else "x"
+    return "j" if joins else "x"
+
+
+class _Runs:
+    """Runs of noun-like morphemes (one noun phrase each), found around the tokens asked about.
+
+    A run starts at a noun-like token and goes on over noun-like tokens and joiners after at
+    most spaces on one line, and over a dependent noun glued to it; any other token ends it.
+    Each token reads as one letter: ``n`` (noun-like, goes on with the run before it, if any),
+    ``N`` (noun-like after a line break or other text: starts a new run), ``b``/``j`` (a
+    dependent noun / joiner going on with the run before it), ``x`` (ends any run). Only the
+    tokens between the asked ones are read, each at most once over a document.
+    """
+
+    __slots__ = ("_known", "_known_start", "_text", "_toks")
+
+    def __init__(self, text: str, toks: Sequence[Token]) -> None:
+        self._text, self._toks = text, toks
+        self._known = -1  # the last token asked about (``-1``: none, as if before the first)
+        self._known_start: int | None = None  # the start of its run; ``None``: in no run
+
+    def letter(self, j: int) -> str:
+        form, tag, start, _ = self._toks[j]
+        if tag in _NOUNISH:
+            kind = "n"
+        elif tag == "NNB":
+            kind = "b"
+        elif tag in _JOINER_TAGS and form in _JOINERS:
+            kind = "j"
+        else:
+            return "x"
+        if j == 0:
+            return "n" if kind == "n" else "x"
+        prev_end = self._toks[j - 1][3]
+        return _run_code(kind, start == prev_end, self._text[prev_end:start])
+
+    def start_of(self, k: int) -> int | None:
+        """The first token of the run holding token ``k`` (asked in increasing ``k``); ``None``
+        when ``k`` is in no run."""
+        j, first_noun = k, None
+        while j != self._known:
+            letter = self.letter(j)
+            if letter == "N":
+                first_noun = j
+                break
+            if letter == "x":
+                break  # the run (if any) starts at the first noun-like token after ``j``
+            if letter == "n":
+                first_noun = j
+            j -= 1
+        else:  # every token after the one asked before goes on with its run (if any)
+            if self._known_start is not None:
+                first_noun = self._known_start
+        self._known, self._known_start = k, first_noun
+        return first_noun
+
+    def goes_on(self, k: int) -> bool:
+        """Whether token ``k`` goes on with the run holding token ``k - 1``."""
+        return k < len(self._toks) and self.letter(k) in "nbj"
+
+
+def _candidates(text: str, toks: Sequence[Token], tables: _KoTables) -> list[int]:
+    """Indices of the tokens an organisation suffix may end, in order: their last character
+    ends some suffix, or is a space (a token with no last character is taken too).
+
+    One regex pass over a string of every token's last character (of ``" " + text``, shifted
+    by one, so that a token ending at 0 reads a space). Taking a token that cannot end a
+    suffix only costs time: :meth:`_Found.suffix_options` tests the suffixes themselves.
+    """
+    lasts = "".join(map((" " + text).__getitem__, map(_TOKEN_END, toks)))
+    return [m.start() for m in tables.suffix_last.finditer(lasts)]
 
 
 def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     tables = _ko_tables()
-    suffixes_by_last, followers = tables.suffixes_by_last, tables.followers
-    toks, text = ctx.tokens, ctx.text
-    found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
+    followers = tables.followers
+    toks = ctx.tokens
+    runs = _Runs(ctx.text, toks)
+    found: _Found | None = None
     out: list[tuple[int, int]] = []
-    for run in _korean_runs(ctx):
-        last_pos = len(run) - 1
-        for pos, k in enumerate(run):
-            form, _, _, end = toks[k]
-            last = text[end - 1 : end]  # the last character of the compacted text before ``end``
-            if last not in suffixes_by_last and last and not last.isspace():
-                continue  # no suffix ends in this character: the test that rules out most tokens
-            if form in _JOINERS:
-                continue
-            if pos < last_pos:
-                next_form, next_tag, _, _ = toks[run[pos + 1]]
-                if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers):
-                    continue  # inside a longer noun phrase (not before 구축, 회의, ...)
-            span = found.name(run, pos)
-            if span is not None:
-                out.append(span)
+    for k in _candidates(ctx.text, toks, tables):
+        if toks[k].form in _JOINERS:
+            continue
+        if k + 1 < len(toks):
+            next_form, next_tag, _, _ = toks[k + 1]
+            if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers) and runs.goes_on(k + 1):
+                continue  # inside a longer noun phrase (not before 구축, 회의, ...), or in no run
+        if found is None:
+            found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
+        options = found.suffix_options(toks[k])
+        if not options:
+            continue  # no suffix ends here, whatever the run
+        start = runs.start_of(k)
+        if start is None:
+            continue  # in no run
+        span = found.name(range(start, k + 1), k - start, options)
+        if span is not None:
+            out.append(span)
     return out
 
 
@@ -150,11 +208,14 @@ class _Found:
         self._text, self._toks, self._tables = ctx.text, ctx.tokens, tables
         self._named_end, self._starts = named_end, starts
 
-    def name(self, run: list[int], pos: int) -> tuple[int, int] | None:
-        """``(start, end)`` of the organisation name ending with token ``run[pos]``, if any."""
+    def name(self, run: range, pos: int, options: list[tuple[int, bool]]) -> tuple[int, int] | None:
+        """``(start, end)`` of the organisation name ending with token ``run[pos]``, if any;
+        ``options`` are its :meth:`suffix_options`."""
         toks, text = self._toks, self._text
         t = toks[run[pos]]
-        suffix_start = self._suffix_start(run, t)
+        run_start = toks[run[0]].start
+        # the first suffix (in the tables' order) that starts inside the run, past its first token
+        suffix_start = next((s for s, in_run in options if not in_run or s > run_start), None)
         if suffix_start is None:
             return None
         # the name: from the run start, minus determiners and leading named actors + space
@@ -178,22 +239,26 @@ class _Found:
             return None
         return start, t.end
 
-    def _suffix_start(self, run: list[int], t: Token) -> int | None:
-        """Where the organisation suffix ending ``t`` starts, if one does."""
-        toks, text = self._toks, self._text
+    def suffix_options(self, t: Token) -> list[tuple[int, bool]]:
+        """Where each organisation suffix ending ``t`` starts, in the tables' order, with whether
+        it must also start after the run's first token; only suffixes that pass every test
+        needing no run (a suffix that must be glued is, one starting a token, or one inside a
+        proper noun)."""
+        text = self._text
         prefix = _compact(text[t.start - min(t.start, 30) : t.end])
+        out: list[tuple[int, bool]] = []
         for suffix, must_glue in self._tables.suffixes_by_last.get(prefix[-1:], ()):
             if not prefix.endswith(suffix):
                 continue
             s = _back(text, t.end, len(suffix))
             # a proper noun Kiwi already knows whole (한국개발연구원) may hold its suffix
             inside_nnp = t.tag == "NNP" and len(suffix) >= 2 and t.start < s and s - t.start >= 2
-            if not inside_nnp and (s not in self._starts or s <= toks[run[0]].start):
+            if not inside_nnp and s not in self._starts:
                 continue
             if must_glue and text[s - 1].isspace():
                 continue
-            return s
-        return None
+            out.append((s, not inside_nnp))
+        return out
 
 
 def _back(text: str, end: int, count: int) -> int:
