@@ -276,8 +276,10 @@ _REPORTED, _COMMITTED = Modality.REPORTED.value, Modality.COMMITTED.value
 def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]) -> set[ActorType]:
     """Types of the actors money could go to: counterparts that are not partners, and, for a
     sum, any other country named in the clause (``이라크 재건을 위해``, ``for Iraq's reconstruction``)."""
-    partners = set(row.facts.partners)
     out: set[ActorType] = set()
+    if not row.amounts and not row.facts.counterparts:
+        return out  # neither a sum nor a marked actor: nobody it could go to
+    partners = set(row.facts.partners)
     for m in actors.within(row.start, row.end):
         span = (m.start, m.end)
         if span in partners:
@@ -295,33 +297,46 @@ class _Sectors:
     투자한다``), else, when it points back (``이를 위해``), the earlier sentence's; a reported
     figure never: no sector is better than a wrong one."""
 
-    def __init__(self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]], keys: DocumentSectors) -> None:
+    def __init__(
+        self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]], keys: DocumentSectors, actors: Sequence[ActorMention]
+    ) -> None:
         self.ctx = ctx
-        self.spans: dict[tuple[int, int], tuple[int, int]] = {}
-        for ci, clauses in clauses_of.items():
-            for c in clauses:
-                start, end = self.spans.get((ci, c.sentence), (c.start, c.end))
-                self.spans[(ci, c.sentence)] = (min(start, c.start), max(end, c.end))
+        self.government = _Index([a for a in actors if a.actor_type == ActorType.GOVERNMENT])
+        """Ministries and other government bodies: blanked before sectors are looked for."""
+        self.clauses_of = clauses_of
+        self.spans: dict[int, dict[int, tuple[int, int]]] = {}
+        """Per container, the span of each sentence: built for a container when first asked."""
         self.cache: dict[tuple[int, int], list[str]] = {}
         self.found: dict[tuple[int, int], list[str]] = {}  # by span: a sentence may be one clause
         self.keys = keys
 
-    def _in(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
+    def _sentence_span(self, container: int, sentence: int) -> tuple[int, int] | None:
+        spans = self.spans.get(container)
+        if spans is None:
+            spans = self.spans[container] = {}
+            for c in self.clauses_of.get(container, ()):
+                start, end = spans.get(c.sentence, (c.start, c.end))
+                spans[c.sentence] = (min(start, c.start), max(end, c.end))
+        return spans.get(sentence)
+
+    def _in(self, start: int, end: int) -> list[str]:
         found = self.found.get((start, end))
         if found is None:
-            found = self.found[(start, end)] = self._find(start, end, actors)
+            found = self.found[(start, end)] = self._find(start, end)
         return found
 
-    def _find(self, start: int, end: int, actors: _Index[ActorMention]) -> list[str]:
+    def _find(self, start: int, end: int) -> list[str]:
+        if not self.keys.may_find(start, end):
+            return []
         text = self.ctx.text[start:end]
         # 세계보건기구, the Green Climate Fund: what they are for is the sector; ministries are blanked
-        government = [a for a in actors.within(start, end) if a.actor_type == ActorType.GOVERNMENT]
+        government = self.government.within(start, end)
         if government:
             chars = list(text)
             for a in government:
                 chars[a.start - start : a.end - start] = " " * (a.end - a.start)
             text = "".join(chars)
-        return self.keys.sectors(text, start, lambda s, e: self._morphemes(start + s, start + e))
+        return self.keys.sectors(text, start, self._morphemes)
 
     def _morphemes(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` starts a morpheme or lies inside one (a compound: 세계보건기구),
@@ -329,26 +344,28 @@ class _Sectors:
         first = self.ctx.token_at(start)
         return first is None or first.start == start or end <= first.end
 
-    def clause(self, row: _Row, actors: _Index[ActorMention]) -> list[str]:
-        return self._in(row.start, row.end, actors)
+    def clause(self, row: _Row) -> list[str]:
+        return self._in(row.start, row.end)
 
-    def sentence(self, row: _Row, actors: _Index[ActorMention], sentence: int | None = None) -> list[str]:
+    def sentence(self, row: _Row, sentence: int | None = None) -> list[str]:
         key = (row.container, row.clause.sentence if sentence is None else sentence)
-        if key not in self.spans:
-            return []
-        if key not in self.cache:
-            self.cache[key] = self._in(*self.spans[key], actors)
-        return self.cache[key]
+        found = self.cache.get(key)
+        if found is None:
+            span = self._sentence_span(*key)
+            if span is None:
+                return []
+            found = self.cache[key] = self._in(*span)
+        return found
 
     def sentence_text(self, row: _Row) -> str:
-        start, end = self.spans.get((row.container, row.clause.sentence), (row.start, row.end))
+        start, end = self._sentence_span(row.container, row.clause.sentence) or (row.start, row.end)
         return self.ctx.text[start:end]
 
-    def earlier(self, row: _Row, actors: _Index[ActorMention]) -> list[str]:
+    def earlier(self, row: _Row) -> list[str]:
         """The sectors of the nearest earlier sentence of the same bullet that has any: what
         ``이를 위해``, ``to this effort`` refers to."""
         for sentence in range(row.clause.sentence - 1, -1, -1):
-            found = self.sentence(row, actors, sentence)
+            found = self.sentence(row, sentence)
             if found:
                 return found
         return []
@@ -426,7 +443,7 @@ def _records(
     rows = sorted(rows, key=lambda r: (r.start, r.end))
     by_span = _by_span(actors)
     subject_parties = _subject_parties(rows, containers, known, by_span)
-    sectors_of = _Sectors(ctx, clauses_of, document_sectors)
+    sectors_of = _Sectors(ctx, clauses_of, document_sectors, actors)
     sections = ctx.structure.sections
     section_starts = [s.start for s in sections]
     sub_items = _Index([b for b in ctx.structure.bullets if b.depth > 0])
@@ -453,11 +470,11 @@ def _records(
         counterpart_ids = [c for c in counterpart_ids if c not in parties]
         recipients = _recipient_types(row, actor_index, parties)
         text = ctx.text[row.start : row.end]
-        sectors = sectors_of.clause(row, actor_index)
+        sectors = sectors_of.clause(row)
         if not sectors and not reported:  # a commitment without a cue of its own
-            sectors = sectors_of.sentence(row, actor_index)
+            sectors = sectors_of.sentence(row)
             if not sectors and _refers_back(lex, sectors_of.sentence_text(row)):
-                sectors = sectors_of.earlier(row, actor_index)
+                sectors = sectors_of.earlier(row)
         obj = row.facts.object
         object_text = ctx.text[obj[0] : obj[1]] if obj else ""
         held_dates = date_index.within(row.start, row.end)

@@ -9,7 +9,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
-from operator import attrgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter, methodcaller
 
 from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, specific
 from pipeline.commitments.facts import Clause, Facts
@@ -54,7 +55,13 @@ _GROUP_OPENERS = frozenset(
 words of ``_AUX`` only continue one."""
 _ADVERBS = {"also", "jointly", "further", "each", "together", "now", "already", "not"}
 _NOUN_ENDINGS = ("ment", "ments", "tion", "tions", "ance", "ances", "ship", "ships", "ure", "ures")
+_FORM, _START = itemgetter(0), itemgetter(1)
+"""A word's form and start, as C-level getters."""
+_CLAUSE_MARKS = frozenset({";", ",", "and"})
 _DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "of", "his", "her", "such"}
+_ENDS_IN_ED = methodcaller("endswith", "ed")
+_NOT_BEFORE_PAST = frozenset(_DETERMINERS | _AUX)
+"""Words after which a form in -ed is no past verb of the clause (``the proposed``, ``has raised``)."""
 
 
 def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]:
@@ -66,7 +73,10 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     out: list[Clause] = []
     cur, sentence = start, 0
     n = len(words)
-    for k, w in enumerate(words):
+    # only a sentence end, ``;``, ``,`` or ``and`` ends a clause: the other words need not be read
+    marks = breaks.union(compress(count(), map(_CLAUSE_MARKS.__contains__, map(_FORM, words))))
+    for k in sorted(marks):
+        w = words[k]
         form = w.form
         if k in breaks:
             out.append(Clause(cur, w.end, sentence))
@@ -110,15 +120,27 @@ def _verb_words_of(language: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _verbal_words(lex: Lexicon) -> frozenset[str]:
+    """The words that open a verb group or are a verb."""
+    return _verbal_words_of(lex.language)
+
+
+@cache
+def _verbal_words_of(language: str) -> frozenset[str]:
+    return _GROUP_OPENERS | _verb_words_of(language)
+
+
 def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[int, int] | None:
     """Word indices ``[i, j]`` of the first verb group."""
     verbs = _verb_words(lex)
     nouns = lex.words("not_verbs")
-    forms = [w.form.lower() for w in words]
-    for k, form in enumerate(forms):
+    forms = list(map(str.lower, map(_FORM, words)))
+    # only a word that opens a verb group or is a verb can start one (a C-level pass finds them)
+    for k in compress(count(), map(_verbal_words(lex).__contains__, forms)):
+        form = forms[k]
         starts_group = form in _GROUP_OPENERS
-        if not words[k].is_word or not (starts_group or form in verbs):
-            continue  # neither opens a verb group nor is a verb
+        if not words[k].is_word:
+            continue
         prev = forms[k - 1] if k > 0 else ""
         at_start = words[k].start == clause_start or prev in {"and", "or"}
         nounish = (
@@ -146,9 +168,9 @@ def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[
             elif j > k:
                 last_verb = j
         return k, max(last_verb, k)
-    for k, form in enumerate(forms):  # raised, carried: a past verb outside the cue lists
-        prev = forms[k - 1] if k > 0 else ""
-        if k > 0 and words[k].is_word and form.endswith("ed") and prev not in _DETERMINERS | _AUX and form[:1].islower():
+    for k in compress(count(), map(_ENDS_IN_ED, forms)):  # raised, carried: a past verb outside the cue lists
+        form = forms[k]
+        if k > 0 and words[k].is_word and forms[k - 1] not in _NOT_BEFORE_PAST and form[:1].islower():
             return k, k
     return None
 
@@ -167,7 +189,7 @@ def analyse(
     words = words_between(ctx.tokens, clause.start, clause.end)
     facts = Facts()
     group = _predicate(words, lex, clause.start)
-    cues = [c for c in found if not any(s <= c.start < e for s, e in numeric)]
+    cues = [c for c in found if not any(s <= c.start < e for s, e in numeric)] if numeric else list(found)
     if group is not None:
         i, j = group
         ps, pe = words[i].start, words[j].end
@@ -200,9 +222,10 @@ def analyse(
     if cue is not None:
         cue = specific(cues, cue)
         facts.action = cue.label
-    facts.counterparts = _counterparts(ctx, lex, clause, actors)
+    leading = _Before(words, clause.start)
+    facts.counterparts = _counterparts(ctx, lex, leading, actors)
     recipient = lex.words("recipient_prepositions")
-    preposition = {span: _preposition(ctx, clause, span) for span in facts.counterparts}
+    preposition = {span: _preposition(leading, span) for span in facts.counterparts}
     facts.recipients = [span for span in facts.counterparts if preposition[span] in recipient]
     if group is not None:
         subject = _subject(ctx, words, group[0], actors)
@@ -256,12 +279,28 @@ def _compound_head(ctx: DocContext, cues: Sequence[Cue]) -> Cue:
     return cue
 
 
-def _counterparts(ctx: DocContext, lex: Lexicon, clause: Clause, actors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+class _Before:
+    """The words of one clause just before an offset: what marks an actor there (``to``,
+    ``with the``). Every word inside the clause is one of ``words`` (the clause's own)."""
+
+    def __init__(self, words: Sequence[Word], clause_start: int) -> None:
+        self.words = words
+        self.starts = list(map(_START, words))
+        self.clause_start = clause_start
+
+    def forms(self, end: int) -> list[str]:
+        """The forms of the words inside ``[end - 40, end)``, not before the clause."""
+        lo = bisect.bisect_left(self.starts, max(self.clause_start, end - 40))
+        hi = bisect.bisect_left(self.starts, end, lo)
+        return [w.form for w in self.words[lo:hi] if w.end <= end]
+
+
+def _counterparts(ctx: DocContext, lex: Lexicon, words: _Before, actors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     preps = lex.words("counterpart_prepositions")
     skip = lex.words("counterpart_skip")
     out: list[tuple[int, int]] = []
     for s, e in sorted(actors):
-        before = [w for w in words_between_text(ctx, clause.start, s)]
+        before = words.forms(s)
         while before and before[-1].lower() in skip:
             before.pop()
         if before and before[-1].lower() in preps:
@@ -284,13 +323,9 @@ def _gap(ctx: DocContext, end: int, start: int) -> str:
     return re.sub(r"\b(and|or|the)\b", "", ctx.text[end:start])
 
 
-def _preposition(ctx: DocContext, clause: Clause, span: tuple[int, int]) -> str:
-    before = [w.lower() for w in words_between_text(ctx, clause.start, span[0]) if w.lower() != "the"]
+def _preposition(words: _Before, span: tuple[int, int]) -> str:
+    before = [w.lower() for w in words.forms(span[0]) if w.lower() != "the"]
     return before[-1] if before else ""
-
-
-def words_between_text(ctx: DocContext, start: int, end: int) -> list[str]:
-    return [w.form for w in words_between(ctx.tokens, max(start, end - 40), end)]
 
 
 def _object(

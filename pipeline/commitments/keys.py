@@ -6,9 +6,8 @@ the English ones behind a look-behind, are slow to scan character by character).
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -69,7 +68,8 @@ def _combined(tables: Sequence[Mapping[str, Set[Any]]]) -> Any:
 
 
 class DocumentKeys:
-    """Every key of some tables in one document (one walk per automaton), by end offset."""
+    """Every key of some tables in one document (one walk per automaton), by end offset; each
+    user reads the hits of its table once (``CueScan``, ``DocumentSectors``)."""
 
     def __init__(self, text: str, found: tuple[Any, Any]) -> None:
         exact, folded = found
@@ -81,14 +81,7 @@ class DocumentKeys:
             hits += folded.iter(folded_text)
             hits.sort(key=itemgetter(0))
         self.hits: list[tuple[int, tuple[int, tuple[tuple[Any, ...], ...]]]] = hits
-        self.ends = [last for last, _ in hits]
-
-    def inside(self, table: int, start: int, end: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """The start and the labels (of table ``table``) of every key inside ``[start, end)``."""
-        lo = bisect.bisect_left(self.ends, start)
-        for last, (length, labels) in self.hits[lo : bisect.bisect_left(self.ends, end, lo)]:
-            if labels[table] and last + 1 - length >= start:
-                yield last + 1 - length, labels[table]
+        """``(end - 1, (length, labels per table))`` of every key found, by end."""
 
 
 def built(found: Any) -> bool:

@@ -8,9 +8,12 @@ nouns of a planned act after an adnominal ending (``ㄹ 예정``)."""
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 
 from pipeline.commitments.cues import MONEY_ACTIONS, Cue, Lexicon, lexicon, modality_cue, specific, whole_action_cue
 from pipeline.commitments.facts import Clause, Facts
@@ -22,6 +25,8 @@ _VERBAL = {"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "ETM", "ETN
 _NOUNS = {"NNG", "NNP", "SL", "SH", "XSN", "NR", "SN", "NNB", "XPN"}
 _PLAN_NOUNS = {"예정", "계획", "방침", "생각", "전망", "목표", "중", "것", "수", "바"}
 _SENTENCE_ENDS = {".", "!", "?"}
+_FORM, _START = itemgetter(0), itemgetter(2)
+"""A token's form and start, as C-level getters."""
 _OPEN_TAGS = {"JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "EC", "ETM", "ETN"}
 """Tags after which a phrase goes on: a line break there wraps a sentence, it does not end one."""
 
@@ -33,13 +38,13 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     stops = _stops(lex)
     toks = ctx.tokens_in(start, end)
     out: list[Clause] = []
-    cur, sentence, prev_end = start, 0, start
-    lines = ctx.text.find("\n", start, end) >= 0  # else no line break to look for between tokens
-    for k, t in enumerate(toks):
-        if lines and "\n" in ctx.text[prev_end : t.start] and prev_end > cur and not _wrapped(toks[k - 1], t):
+    cur, sentence = start, 0
+    for k in _boundaries(ctx.text, toks, stops, start, end):
+        t = toks[k]
+        prev_end = toks[k - 1].end if k else start
+        if "\n" in ctx.text[prev_end : t.start] and prev_end > cur and not _wrapped(toks[k - 1], t):
             out.append(Clause(cur, prev_end, sentence))
             cur, sentence = t.start, sentence + 1
-        prev_end = t.end
         if t.form not in stops:
             continue  # no sentence end, semicolon or connective: no clause ends here
         nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -61,6 +66,21 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     if cur < end and ctx.text[cur:end].strip():
         out.append(Clause(cur, end, sentence))
     return [_trim(ctx, c) for c in out if ctx.text[c.start : c.end].strip()]
+
+
+def _boundaries(text: str, toks: Sequence[Token], stops: frozenset[str], start: int, end: int) -> list[int]:
+    """Indices of the tokens a clause may end at or before, in order: the forms of ``stops``, and
+    the first token after each line break of ``text[start:end]`` (the first token starting past
+    it; tokens are in offset order). Other tokens end no clause: they need not be read."""
+    found = set(compress(count(), map(stops.__contains__, map(_FORM, toks))))
+    line = text.find("\n", start, end)
+    if line >= 0:
+        starts = list(map(_START, toks))
+        while line >= 0:
+            found.add(bisect.bisect_right(starts, line))
+            line = text.find("\n", line + 1, end)
+        found.discard(len(toks))
+    return sorted(found)
 
 
 def _stops(lex: Lexicon) -> frozenset[str]:
@@ -108,6 +128,27 @@ class _BaseTags(dict[str, str]):
 _TAG = _BaseTags()
 
 
+_CHAIN = frozenset(_VERBAL | {"NNB"})
+"""Tags always part of a verbal chain; other tokens join it only in context (``_links_chain``)."""
+
+
+def _links_chain(toks: Sequence[Token], k: int, j: int, tag: str, quotative: frozenset[str]) -> bool:
+    """Whether ``toks[k]`` (base tag ``tag``, not in ``_CHAIN``) belongs to the verbal chain
+    ending at ``toks[j]``: a connective before an auxiliary (``투자하고 있다``), a particle after
+    a nominal ending, a ``하다`` noun or a planned act (``지원할 예정``)."""
+    t = toks[k]
+    if tag == "EC":
+        return k == j or (k + 1 <= j and _TAG[toks[k + 1].tag] == "VX") or t.form == "기로" or t.form in quotative
+    if tag in {"JKB", "JKO", "JX"}:
+        return k > 0 and _TAG[toks[k - 1].tag] == "ETN"
+    if tag == "NNG":
+        nxt = toks[k + 1] if k + 1 <= j else None
+        return (nxt is not None and (_TAG[nxt.tag] in {"XSV", "XSA", "VCP"} or nxt.form == "중")) or (
+            t.form in _PLAN_NOUNS and k > 0 and _TAG[toks[k - 1].tag] == "ETM"
+        )
+    return False
+
+
 def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Indices ``[i, j]`` of the verbal chain closing the clause, or ``None``."""
     j = len(toks) - 1
@@ -117,21 +158,8 @@ def _predicate(toks: Sequence[Token], quotative: frozenset[str] = frozenset()) -
         return None
     i = j + 1
     for k in range(j, -1, -1):
-        t, nxt = toks[k], toks[k + 1] if k + 1 <= j else None
-        prev = toks[k - 1] if k > 0 else None
-        if _TAG[t.tag] in _VERBAL or _TAG[t.tag] == "NNB":
-            ok = True
-        elif _TAG[t.tag] == "EC":
-            ok = k == j or (nxt is not None and _TAG[nxt.tag] == "VX") or t.form == "기로" or t.form in quotative
-        elif _TAG[t.tag] in {"JKB", "JKO", "JX"}:
-            ok = prev is not None and _TAG[prev.tag] == "ETN"
-        elif _TAG[t.tag] == "NNG":
-            ok = (nxt is not None and (_TAG[nxt.tag] in {"XSV", "XSA", "VCP"} or nxt.form == "중")) or (
-                t.form in _PLAN_NOUNS and prev is not None and _TAG[prev.tag] == "ETM"
-            )
-        else:
-            ok = False
-        if not ok:
+        tag = _TAG[toks[k].tag]
+        if not (tag in _CHAIN or _links_chain(toks, k, j, tag, quotative)):
             break
         i = k
     if i > j or not any(_TAG[t.tag] in {"VV", "VA", "VX", "XSV", "XSA", "VCP", "EF"} for t in toks[i : j + 1]):
@@ -158,15 +186,8 @@ def analyse(
         i, j = chain
         facts.predicate = (toks[i].start, toks[j].end)
         pred_end = toks[j].end
-        past = lex.words("past_endings")
-        facts.past = any(_TAG[t.tag] == "EP" and t.form in past for t in toks[i : j + 1])
-        stance = lex.words("stance_verbs")
-        facts.stance = any(t.form in stance for t in toks[i : j + 1])
-        statistic = lex.words("statistic_verbs")
-        facts.statistic = any(t.form in statistic and _TAG[t.tag] in {"VV", "NNG"} for t in toks[i : j + 1])
-        facts.measured = _measured(lex, toks, i, j)
-        facts.copula = _copula(toks, i, j)
-    cues = [c for c in found if c.start < pred_end and not _inside(c.start, numeric)]
+        _chain_facts(facts, lex, toks, i, j)
+    cues = [c for c in found if c.start < pred_end and not (numeric and _inside(c.start, numeric))]
     region_start = facts.predicate[0] if facts.predicate else clause.start
     if cues:
         cue = specific(cues, max(cues, key=lambda c: (c.start, -c.end)))
@@ -176,15 +197,31 @@ def analyse(
     facts.modality = scan.modality(region_start, clause.end)
     if chain is None:  # a headline or fragment with a sum and no verb: a statistic, unless it names its act
         facts.measured = not _ends_in_act(lex, toks)
-    facts.counterparts, facts.partners = _counterparts(ctx, lex, toks, actors)
+    ends = {e: _name_end(ctx, e) for _, e in actors}  # where each actor's noun phrase ends
+    facts.counterparts, facts.partners = _counterparts(ctx, lex, actors, ends)
     recipient = _longest_first(lex.language, "recipient_particles")
     places = lex.words("counterpart_nouns")
-    facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, span, recipient, places)]
-    facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors))
+    facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, ends[span[1]], recipient, places)]
+    facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors, ends))
     facts.we = facts.subjects == [] and _we(ctx, lex, toks)
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
     facts.object = _object(ctx, lex, toks, facts, actors, numeric)
     return facts
+
+
+def _chain_facts(facts: Facts, lex: Lexicon, toks: Sequence[Token], i: int, j: int) -> None:
+    """What the predicate ``toks[i..j]`` says: past, a stance, a statistic, a measurement, a
+    copula. Each word list is first checked against the chain's forms at once (a set)."""
+    chain = toks[i : j + 1]
+    forms = set(map(_FORM, chain))
+    past = lex.words("past_endings")
+    facts.past = not past.isdisjoint(forms) and any(_TAG[t.tag] == "EP" and t.form in past for t in chain)
+    facts.stance = not lex.words("stance_verbs").isdisjoint(forms)
+    statistic = lex.words("statistic_verbs")
+    facts.statistic = not statistic.isdisjoint(forms) and any(t.form in statistic and _TAG[t.tag] in {"VV", "NNG"} for t in chain)
+    measuring = not lex.words("measure_verbs").isdisjoint(forms) or not lex.words("measure_passive_nouns").isdisjoint(forms)
+    facts.measured = measuring and _measured(lex, toks, i, j)
+    facts.copula = _copula(toks, i, j)
 
 
 def _copula(toks: Sequence[Token], i: int, j: int) -> bool:
@@ -222,10 +259,10 @@ def _ends_in_act(lex: Lexicon, toks: Sequence[Token]) -> bool:
     return whole_action_cue(lex, last) or modality_cue(lex, last) is not None
 
 
-def _marked_by(ctx: DocContext, span: tuple[int, int], particles: tuple[str, ...], places: frozenset[str]) -> bool:
-    """Whether the actor at ``span`` is followed by one of ``particles`` (``라오스에``) or a place
-    noun (``미국 내``): a recipient or host, not a partner or a figure's label."""
-    end = _name_end(ctx, span[1])
+def _marked_by(ctx: DocContext, end: int, particles: tuple[str, ...], places: frozenset[str]) -> bool:
+    """Whether the noun phrase of an actor, ending at ``end``, is followed by one of ``particles``
+    (``라오스에``) or a place noun (``미국 내``): a recipient or host, not a partner or a figure's
+    label."""
     after = ctx.text[end : end + 24]
     if after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places:
         return True
@@ -237,17 +274,17 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _counterparts(
-    ctx: DocContext, lex: Lexicon, toks: Sequence[Token], actors: Sequence[tuple[int, int]]
+    ctx: DocContext, lex: Lexicon, actors: Sequence[tuple[int, int]], ends: Mapping[int, int]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Actors marked as recipient, partner or place: ``라오스에``, ``세계은행을 통해``,
-    ``미국 내``, ``일본과 함께``."""
+    ``미국 내``, ``일본과 함께`` (``ends``: where each actor's noun phrase ends, by its end)."""
     particles = _longest_first(lex.language, "counterpart_particles")
     places = lex.words("counterpart_nouns")
     partners = lex.list("partner_words")
     out = []
     partnered = []
     for s, e in actors:
-        e2 = _name_end(ctx, e)
+        e2 = ends[e]
         after = ctx.text[e2 : e2 + 24]
         glued = after.startswith(particles) and any(after.startswith(p) and _ends_word(after[len(p) :]) for p in particles)
         place = after[:1] == " " and after.lstrip().split(" ", 1)[0].rstrip(",") in places
@@ -261,10 +298,10 @@ def _counterparts(
     return out, partnered
 
 
-def _subject(ctx: DocContext, actors: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+def _subject(ctx: DocContext, actors: Sequence[tuple[int, int]], ends: Mapping[int, int]) -> tuple[int, int] | None:
     """The actor heading the clause's subject phrase (``미국 기업들은``, ``일본 정부가``)."""
     for s, e in actors:
-        end = _name_end(ctx, e)
+        end = ends[e]
         t = ctx.token_at(end)
         if t is not None and t.start == end and _TAG[t.tag] == "XSN":
             end = t.end
@@ -292,6 +329,8 @@ _JOINER = re.compile(r"(?:과|와|,|·|‧)?\s*(?:및|그리고)?\s*")
 def _we(ctx: DocContext, lex: Lexicon, toks: Sequence[Token]) -> bool:
     """``우리는``/``우리가``: the document's own parties."""
     we = lex.words("we_pronouns")
+    if we.isdisjoint(map(_FORM, toks)):
+        return False  # no pronoun of them at all (a C-level pass)
     n = len(toks)
     return any(
         t.form in we and _TAG[t.tag] == "NP" and k + 1 < n and _TAG[toks[k + 1].tag] in {"JX", "JKS"} for k, t in enumerate(toks)
@@ -329,24 +368,39 @@ def _ends_word(rest: str) -> bool:
     return False
 
 
-def _marked_phrases(toks: Sequence[Token], limit: int, numeric: Sequence[tuple[int, int]]) -> list[list[Token]]:
-    """Noun runs (joined by 의 and ·) ending in 을/를 or 에, before ``limit``; a run breaks
-    where a sum, date or quantity starts or ends."""
-    phrases: list[list[Token]] = []
-    run: list[Token] = []
-    for t in toks:
-        if t.start >= limit:
-            break
+def _marked_phrases(toks: Sequence[Token], limit: int, numeric: Sequence[tuple[int, int]]) -> Iterator[list[Token]]:
+    """Noun runs (joined by 의 and ·) ending in 을/를 or 에, before ``limit``, nearest first; a
+    run breaks where a sum, date or quantity starts or ends. Found from the end, marker by
+    marker: the object is most often the last phrase, so the clause is rarely read in full."""
+    for m in range(bisect.bisect_left(toks, limit, key=_START) - 1, 0, -1):
+        t = toks[m]
         tag = _TAG[t.tag]
-        if tag in _NOUNS or (run and tag in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"}):
-            if run and numeric and _inside(t.start, numeric) != _inside(run[-1].start, numeric):
-                run = []
-            run.append(t)
-            continue
-        if run and ((tag == "JKO") or (tag == "JKB" and t.form in {"에", "에의"})):
-            phrases.append(run)
-        run = []
-    return phrases
+        if tag == "JKO" or (tag == "JKB" and t.form in {"에", "에의"}):
+            run = _run_before(toks, m, numeric)
+            if run:
+                yield run
+
+
+def _run_before(toks: Sequence[Token], m: int, numeric: Sequence[tuple[int, int]]) -> list[Token]:
+    """The noun run ending right before ``toks[m]``: the tokens of nouns and joiners before it,
+    from the first noun (a joiner starts no run), from where the last sum starts or ends."""
+    k = m
+    while k > 0 and _in_run(toks[k - 1]):
+        k -= 1
+    while k < m and _TAG[toks[k].tag] not in _NOUNS:
+        k += 1
+    if numeric:
+        for p in range(m - 1, k, -1):
+            if _inside(toks[p].start, numeric) != _inside(toks[p - 1].start, numeric):
+                k = p
+                break
+    return list(toks[k:m])
+
+
+def _in_run(t: Token) -> bool:
+    """Whether a token belongs in a noun run: a noun, or a joiner (의, ·) after one."""
+    tag = _TAG[t.tag]
+    return tag in _NOUNS or (tag in {"JKG", "SP", "SO"} and t.form in {"의", "·", "‧", "-"})
 
 
 def _object(
@@ -361,7 +415,7 @@ def _object(
     action noun at its head, amounts, dates and leading modifiers."""
     limit = facts.predicate[0] if facts.predicate else (toks[-1].end if toks else 0)
     stop = lex.words("object_stopwords")
-    for phrase in reversed(_marked_phrases(toks, limit, numeric)):
+    for phrase in _marked_phrases(toks, limit, numeric):
         words = [t for t in phrase if not _inside(t.start, numeric)] if numeric else phrase
         if not words:
             continue

@@ -62,10 +62,14 @@ class CueScan:
         self.modalities = list(lex.modalities.items())
         if any(label in self.scanned for label, _ in self.modalities):
             self.scanned |= {MODALITY}
-        starts: dict[str, set[int]] = {}
+        by_labels: dict[tuple[str, ...], set[int]] = {}  # hits of the same key share their labels
         for last, (length, labels) in keys.hits:
-            for name in labels[table]:
-                starts.setdefault(name, set()).add(last + 1 - length)
+            if labels[table]:
+                by_labels.setdefault(labels[table], set()).add(last + 1 - length)
+        starts: dict[str, set[int]] = {}
+        for names, found in by_labels.items():
+            for name in names:
+                starts.setdefault(name, set()).update(found)
         self.starts = {name: sorted(found) for name, found in starts.items()}
         self.every_action = self.starts.get(ACTIONS, [])
         self.inner: dict[str, set[int]] = {}
@@ -88,13 +92,22 @@ class CueScan:
             out.insert(0, 0)  # the span starts inside a word: nothing before it to look behind at
         return out
 
+    def _any_in(self, name: str, start: int, end: int) -> bool:
+        """Whether ``_starts_in`` would give anything but ``[]`` (without building the list)."""
+        if name in self.scanned or start in self.inner.get(name, ()):
+            return True
+        starts = self.starts.get(name, [])
+        lo = bisect.bisect_left(starts, start)
+        return lo < len(starts) and starts[lo] < end
+
     def _search(self, name: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
         starts = self._starts_in(name, start, end)
         if starts is None:
             return pattern.search(self.text[start:end]) is not None
         if not starts:
             return False
-        return next(matches_at(pattern, self.text[start:end], starts), None) is not None
+        text, match = self.text[start:end], pattern.match
+        return any(match(text, q) is not None for q in starts)  # as the first of ``matches_at``
 
     def may_act(self, start: int, end: int) -> bool:
         """Whether an action cue may occur in ``text[start:end]`` or any part of it (a part may
@@ -115,7 +128,7 @@ class CueScan:
 
     def modality(self, start: int, end: int) -> str | None:
         """``modality_cue`` of ``text[start:end]``."""
-        if self._starts_in(MODALITY, start, end) == []:
+        if not self._any_in(MODALITY, start, end):
             return None  # no modality key at all in the span
         for label, pattern in self.modalities:
             if self._search(label, pattern, start, end):

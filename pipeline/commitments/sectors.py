@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cache
 
 from pipeline.commitments.keys import DocumentKeys, KeyTable, key
 from pipeline.lexicon import alternation, load_yaml
-from pipeline.text_utils import matches_at
 
 _Patterns = tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]
 
@@ -80,6 +79,17 @@ def key_table(language: str) -> KeyTable:
 
 
 @cache
+def _compiled() -> dict[_Pattern, re.Pattern[str]]:
+    """Every compiled pattern of the lexicon by sector index and kind."""
+    out: dict[_Pattern, re.Pattern[str]] = {}
+    for i, (_, ko, en_ci, en_cs) in enumerate(_sectors()):
+        for kind, pattern in (("ko", ko), ("en_ci", en_ci), ("en_cs", en_cs)):
+            if pattern is not None:
+                out[(i, kind)] = pattern
+    return out
+
+
+@cache
 def _every_pattern() -> frozenset[_Pattern]:
     """Every pattern of the lexicon: all are scanned in full when the keys cannot be used."""
     return frozenset((i, kind) for i in range(len(_sectors())) for kind in ("ko", "en_ci", "en_cs"))
@@ -96,40 +106,53 @@ class DocumentSectors:
         self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
 
+    def may_find(self, start: int, end: int) -> bool:
+        """Whether ``sectors`` of ``[start, end)`` can find anything: a key starts there, or a
+        pattern is scanned in full (else no pattern is even tried)."""
+        if self.always:
+            return True
+        lo = bisect.bisect_left(self.starts, start)
+        return lo < len(self.starts) and self.starts[lo] < end
+
     def sectors(self, text: str, start: int, in_word: Callable[[int, int], bool]) -> list[str]:
         """Sector ids (lexicon order) whose cues occur in ``text``: the document's text from
         ``start``, actors blanked with spaces or not (a key holds no space, so none is lost).
-        ``in_word`` (a span of ``text`` -> whether it starts a morpheme or lies inside one)
-        keeps a Korean cue to whole morphemes: 도로 is no road in 다각도로."""
-        starts: dict[_Pattern, list[int]] = {}
+        ``in_word`` (a span of the document -> whether it starts a morpheme or lies inside one)
+        keeps a Korean cue to whole morphemes: 도로 is no road in 다각도로.
+
+        One pass over the keys in the span tries each pattern where its keys start, as
+        ``matches_at`` would (a Korean pattern goes on from the end of its last match); a
+        sector once found is not tried again. Patterns scanned in full come after."""
+        hit: set[int] = set()
+        resume: dict[_Pattern, int] = {}  # a Korean pattern: where its next match may start
+        compiled = _compiled()
         lo = bisect.bisect_left(self.starts, start)
         for q, patterns in self.hits[lo : bisect.bisect_left(self.starts, start + len(text), lo)]:
-            for pattern in patterns:
-                starts.setdefault(pattern, []).append(q - start)
-        out = []
+            q -= start
+            for which in patterns:
+                if which[0] in hit or which in self.scanned:
+                    continue
+                if which[1] != "ko":
+                    if compiled[which].match(text, q) is not None:
+                        hit.add(which[0])
+                elif q >= resume.get(which, 0):
+                    m = compiled[which].match(text, q)
+                    if m is not None:
+                        resume[which] = max(m.end(), q + 1)
+                        if in_word(start + m.start(), start + m.end()):
+                            hit.add(which[0])
+        for i in self.always:
+            if i not in hit and self._scanned_hit(i, text, start, in_word):
+                hit.add(i)
         patterns = _sectors()
-        for i in sorted({i for i, _ in starts}.union(self.always)):
-            sector, ko, en_ci, en_cs = patterns[i]
-            if self.language == "ko":
-                found = self._finditer((i, "ko"), ko, text, starts)
-                hit = found is not None and any(in_word(m.start(), m.end()) for m in found)
-            else:
-                hit = self._found((i, "en_ci"), en_ci, text, starts)
-            if hit or self._found((i, "en_cs"), en_cs, text, starts):
-                out.append(sector)
-        return out
+        return [patterns[i][0] for i in sorted(hit)]
 
-    def _finditer(
-        self, which: _Pattern, pattern: re.Pattern[str], text: str, starts: dict[_Pattern, list[int]]
-    ) -> Iterator[re.Match[str]] | None:
-        """The matches of one pattern in ``text``; ``None`` when none can occur (no key of it)."""
-        if which in self.scanned:
-            return pattern.finditer(text)
-        found = starts.get(which)
-        return matches_at(pattern, text, found) if found else None
-
-    def _found(self, which: _Pattern, pattern: re.Pattern[str] | None, text: str, starts: dict[_Pattern, list[int]]) -> bool:
-        if pattern is None:
-            return False
-        found = self._finditer(which, pattern, text, starts)
-        return found is not None and next(found, None) is not None
+    def _scanned_hit(self, i: int, text: str, start: int, in_word: Callable[[int, int], bool]) -> bool:
+        """Whether a pattern of sector ``i`` that is scanned in full matches in ``text``."""
+        _, ko, en_ci, en_cs = _sectors()[i]
+        if self.language == "ko" and (i, "ko") in self.scanned:
+            if any(in_word(start + m.start(), start + m.end()) for m in ko.finditer(text)):
+                return True
+        if self.language != "ko" and en_ci is not None and (i, "en_ci") in self.scanned and en_ci.search(text):
+            return True
+        return en_cs is not None and (i, "en_cs") in self.scanned and en_cs.search(text) is not None
