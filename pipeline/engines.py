@@ -21,8 +21,9 @@ import threading
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -31,6 +32,9 @@ from pipeline.extract import build_document, extract_bytes
 from pipeline.readers import ReadError, ReadResult, read_bytes, read_document, read_raw
 from pipeline.tokens import Token, tokenize
 from pipeline.write import document_json
+
+if TYPE_CHECKING:
+    from schemas.models import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +67,13 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """A document's id and its JSON file's bytes."""
+    """A document's id and its JSON file's bytes; ``document`` is the document itself when it
+    was extracted in this process (so the run can take its table rows without reading the JSON
+    back), else None. Two outcomes are equal when their ids and bytes are."""
 
     doc_id: str
     json: bytes
+    document: Document | None = field(default=None, compare=False, repr=False)
 
 
 Outcome = Extracted | FileError
@@ -159,7 +166,7 @@ def _finish(item: _Tokenized | FileError) -> Outcome:
         return FileError(path, f"document too deeply nested: {err}", "report this as a bug")
     except Exception as err:  # as run_job: this document's failure, never the run's
         return FileError(path, f"extraction failed: {type(err).__name__}: {err}", "report this as a bug")
-    return Extracted(doc.doc_id, document_json(doc))
+    return Extracted(doc.doc_id, document_json(doc), doc)
 
 
 LOOK_AHEAD = 3

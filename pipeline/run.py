@@ -34,7 +34,9 @@ from pipeline.engines import FileError, Job, Outcome, dask_engine, local_engine
 from pipeline.locks import committing, run_lock
 from pipeline.pairing import DocInfo, apply_alignment, clear_alignment, find_pairs
 from pipeline.readers import format_by_name, input_suffixes
+from pipeline.tables import arrow_rows
 from pipeline.write import ERRORS_FILE, TableWriter, atomic_write_bytes, document_files, document_json, json_bytes, load_document
+from schemas.models import Document
 
 STAGING_PREFIX = ".staging-"
 RESERVED_DOC_IDS = frozenset({Path(ERRORS_FILE).stem})
@@ -235,15 +237,20 @@ def _run_locked(
             for d in documents
         ]
         outcomes = dask_engine(jobs, workers or default_workers(), scheduler) if engine == "dask" else local_engine(jobs, workers)
-        _stage_outcomes(outcomes, staging, result, fail_fast, on_document)
+        prepared = _stage_outcomes(outcomes, staging, result, fail_fast, on_document)
         removed = _pruned(out_dir, files, paths) if prune else set()
         sources = _current_sources(out_dir, staging, removed)
-        _align(sources, staging, pairs, result)
+        _align(sources, staging, pairs, result, prepared)
         result.corpus = sorted(sources)
         with TableWriter(staging) as tables:
             inputs = {p.stem: str(p) for p in files}
             for doc_id in result.corpus:
-                _add_to_tables(tables, sources[doc_id], out_dir, result, inputs.get(doc_id, str(sources[doc_id])))
+                source = sources[doc_id]
+                known = prepared.pop(source, None)
+                if known is not None and known.tables is not None:
+                    tables.add_converted(known.tables)
+                else:
+                    _add_to_tables(tables, source, out_dir, result, inputs.get(doc_id, str(source)))
         atomic_write_bytes(staging / ERRORS_FILE, json_bytes([e.as_dict() for e in result.errors]))
         with committing(out_dir):
             _commit(staging, out_dir, removed)
@@ -252,12 +259,44 @@ def _run_locked(
     return result
 
 
+PREPARED_DOCUMENTS = 1024
+"""Documents of a run whose table rows are kept in memory until the tables are written (about
+a quarter of a megabyte each); the tables read the others back from their JSON files."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What the end of the run needs of a document extracted in this process, taken from the
+    document itself while it is in memory: its pairing facts and its table rows (None when
+    they do not fit the tables: the JSON is then read back, and fails there, as any other)."""
+
+    info: DocInfo
+    tables: dict[str, pa.Table] | None
+
+
+def _prepare(doc: Document) -> _Prepared:
+    """The pairing facts ``_info`` reads from the JSON, and the rows ``TableWriter.add`` would
+    add, from the document in memory: its JSON's bytes are this document's, so both are the
+    same as when read back and validated, without parsing and validating again."""
+    first = doc.alignments[0] if doc.alignments else None
+    aligned = first is not None or any(b.aligned_id for b in doc.bullets)
+    info = DocInfo(doc.doc_id, str(doc.language), (first.ko_doc_id, first.en_doc_id) if first else None, aligned)
+    try:
+        tables: dict[str, pa.Table] | None = arrow_rows(doc)
+    except Exception:  # the tables read its JSON back and fail on it as on any other
+        tables = None
+    return _Prepared(info, tables)
+
+
 def _stage_outcomes(
     outcomes: Iterable[Outcome], staging: Path, result: RunResult, fail_fast: bool, on_document: Callable[[], None] | None
-) -> None:
-    """Stage each extracted document's JSON and collect the errors. The files are written (and
-    synced to disk) by a second thread: a sync waits on the disk for milliseconds, time the
-    extraction of the next document can use. Every write has finished (or raised) on return."""
+) -> dict[Path, _Prepared]:
+    """Stage each extracted document's JSON and collect the errors; return what the end of the
+    run needs of the documents extracted in this process, by staged path. The files are
+    written (and synced to disk) by a second thread: a sync waits on the disk for milliseconds,
+    time the extraction of the next document can use. Every write has finished (or raised) on
+    return."""
+    prepared: dict[Path, _Prepared] = {}
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="stage-writer") as writer:
         writes: list[Future[None]] = []
         for outcome in outcomes:
@@ -266,12 +305,16 @@ def _stage_outcomes(
                 if fail_fast:
                     break
             else:
-                writes.append(writer.submit(atomic_write_bytes, staging / f"{outcome.doc_id}.json", outcome.json))
+                target = staging / f"{outcome.doc_id}.json"
+                writes.append(writer.submit(atomic_write_bytes, target, outcome.json))
                 result.extracted.append(outcome.doc_id)
+                if outcome.document is not None and len(prepared) < PREPARED_DOCUMENTS:
+                    prepared[target] = _prepare(outcome.document)
             if on_document:
                 on_document()
         for write in writes:
             write.result()
+    return prepared
 
 
 _UNUSABLE = (ValidationError, OSError, ValueError, pa.ArrowException)
@@ -326,11 +369,20 @@ def _info(path: Path) -> DocInfo | None:
         return None  # reported when the tables are built
 
 
-def _align(sources: dict[str, Path], staging: Path, explicit: Sequence[tuple[str, str]], result: RunResult) -> None:
-    """Recompute alignment of every pair, clear it for documents no longer paired."""
+def _align(
+    sources: dict[str, Path],
+    staging: Path,
+    explicit: Sequence[tuple[str, str]],
+    result: RunResult,
+    prepared: dict[Path, _Prepared] | None = None,
+) -> None:
+    """Recompute alignment of every pair, clear it for documents no longer paired. A document
+    whose JSON changes here loses its ``prepared`` rows (the tables read the new JSON)."""
+    prepared = {} if prepared is None else prepared
     infos = []
     for path in sources.values():
-        info = _info(path)
+        known = prepared.get(path)
+        info = known.info if known is not None else _info(path)
         previous = _info(staging.parent / path.name) if path.parent == staging else None
         if info is not None and info.recorded_pair is None and previous is not None and previous.recorded_pair:
             info = DocInfo(info.doc_id, info.language, previous.recorded_pair, info.aligned)  # re-extracted: keep its pair
@@ -344,21 +396,22 @@ def _align(sources: dict[str, Path], staging: Path, explicit: Sequence[tuple[str
         except (ValidationError, OSError, ValueError):
             continue  # the broken side is reported when the tables are built
         for doc in (ko, en):
-            sources[doc.doc_id] = _stage_if_changed(sources[doc.doc_id], staging, document_json(doc))
+            sources[doc.doc_id] = _stage_if_changed(sources[doc.doc_id], staging, document_json(doc), prepared)
     for info in infos:
         if info.aligned and info.doc_id not in paired:
             try:
                 doc = clear_alignment(load_document(sources[info.doc_id]))
             except (ValidationError, OSError, ValueError):
                 continue
-            sources[info.doc_id] = _stage_if_changed(sources[info.doc_id], staging, document_json(doc))
+            sources[info.doc_id] = _stage_if_changed(sources[info.doc_id], staging, document_json(doc), prepared)
 
 
-def _stage_if_changed(current: Path, staging: Path, data: bytes) -> Path:
+def _stage_if_changed(current: Path, staging: Path, data: bytes, prepared: dict[Path, _Prepared]) -> Path:
     if current.read_bytes() == data:
         return current
     target = staging / current.name
     atomic_write_bytes(target, data)
+    prepared.pop(target, None)
     return target
 
 

@@ -258,6 +258,18 @@ def sort_rows(table_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return table_rows
 
 
+@cache
+def file_schema(name: str) -> pa.Schema:
+    """Table ``name``'s schema with the metadata of its Parquet file."""
+    return SCHEMAS[name].with_metadata(table_metadata(name))
+
+
+def arrow_rows(doc: Document) -> dict[str, pa.Table]:
+    """Every table's rows of ``doc``, sorted and converted to Arrow (in ``TABLES`` order);
+    raises if a row does not fit its table (a value beyond the contract's decimal)."""
+    return {name: pa.Table.from_pylist(sort_rows(rows(doc, name)), schema=file_schema(name)) for name in TABLES}
+
+
 def build_table(docs: Iterable[Document], name: str) -> pa.Table:
     """One table over many documents in memory, ordered by ``doc_id`` then ``start``."""
     all_rows = [row for doc in sorted(docs, key=lambda d: d.doc_id) for row in sort_rows(rows(doc, name))]

@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.tables import SCHEMAS, TABLES, rows, sort_rows, table_metadata
+from pipeline.tables import SCHEMAS, TABLES, arrow_rows, table_metadata
 from schemas.models import Document
 
 ERRORS_FILE = "errors.json"
@@ -88,7 +88,10 @@ class TableWriter:
 
     def add(self, doc: Document) -> None:
         """Buffer one document's rows; raises (adding nothing) if any row does not fit its table."""
-        converted = {name: pa.Table.from_pylist(sort_rows(rows(doc, name)), schema=self.writers[name].schema) for name in TABLES}
+        self.add_converted(arrow_rows(doc))
+
+    def add_converted(self, converted: dict[str, pa.Table]) -> None:
+        """Buffer one document's rows as ``arrow_rows`` gave them."""
         for name, table in converted.items():
             if table.num_rows:
                 self.buffers[name].append(table)
