@@ -224,6 +224,14 @@ def _warm_worker() -> None:
         extract_bytes(text.encode("utf-8"), f"warm-up-{language}", "warm-up")
     gc.collect()
     gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+
+
+GC_YOUNG_THRESHOLD = 20_000
+"""Allocations between two young-generation collections (Python's default is 700). A document
+allocates hundreds of thousands of short-lived tuples and records, nearly all freed by
+reference counting; at 700 the collector ran every few hundred tokens and took 5-7% of the
+Python stages (``bench.stages``, interleaved); 20,000 objects are a few MB at most."""
 
 
 CORES_PER_PROCESS = 2
