@@ -6,7 +6,6 @@ the English ones behind a look-behind, are slow to scan character by character).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from operator import itemgetter
@@ -14,17 +13,7 @@ from typing import Any
 
 import ahocorasick
 
-FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-"""The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter; folded to it
-before ``str.lower`` so a cue matched by a case-blind pattern is a substring of the folded text."""
-_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def fold(text: str) -> str:
-    """``text`` with ``FOLD`` applied, lower-cased (``str.translate`` is slow: only when needed)."""
-    if not text.isascii() and _FOLDED.search(text):
-        text = text.translate(FOLD)
-    return text.lower()
+from pipeline.lang.casefold import fold
 
 
 def folds_in_place(text: str, folded: str) -> bool:
