@@ -26,7 +26,6 @@ The vocabulary sits in ``pipeline/data/currencies.yaml`` and ``pipeline/lang/en/
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -525,13 +524,7 @@ class _PrefixSearch:
 
     def search(self, text: str, pos: int) -> re.Match[str] | None:
         """The leftmost match starting at or after ``pos``, as ``prefix_re.search(text, pos)``."""
-        match = self.pattern.match
-        starts = self.starts
-        for k in range(bisect.bisect_left(starts, pos), len(starts)):
-            m = match(text, starts[k])
-            if m is not None:
-                return m
-        return None
+        return scan.search(self.pattern, text, self.starts, pos)
 
 
 class _SuffixSearch:
