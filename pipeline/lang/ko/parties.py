@@ -35,21 +35,15 @@ def sentences(ctx: DocContext, start: int, end: int, clauses: bool) -> list[tupl
     text = ctx.text
     tokens = ctx.tokens_in(start, end)
     out: list[tuple[int, int]] = []
-    cur = start
-    if text.find("\n", start, end) == -1:
-        # no line break in the range, where every gap between its tokens lies: only sentence
-        # marks (and clause connectives) cut, found by a C-level pass over the tags
-        for k in compress(count(), map((_CLAUSE_CUT_TAGS if clauses else _SENTENCE_CUT_TAGS).__contains__, map(_TAG, tokens))):
-            form, tag, _, t_end = tokens[k]
-            if (tag == "SF") or (clauses and tag == "EC" and form in connectives):
-                out.append((cur, t_end))
-                cur = t_end
-        if cur < end:
-            out.append((cur, end))
-        return [(s, e) for s, e in out if text[s:e].strip()]
-    prev_end = start
-    for form, tag, t_start, t_end in tokens:
-        if prev_end != t_start and "\n" in text[prev_end:t_start] and prev_end > cur:
+    cur = prev_end = start
+    breaks = text.find("\n", start, end) != -1
+    # without a line break in the range (where every gap between its tokens lies) only sentence
+    # marks and clause connectives cut: those tokens are found by a C-level pass over the tags
+    cut_tags = _CLAUSE_CUT_TAGS if clauses else _SENTENCE_CUT_TAGS
+    looked_at = range(len(tokens)) if breaks else compress(count(), map(cut_tags.__contains__, map(_TAG, tokens)))
+    for k in looked_at:
+        form, tag, t_start, t_end = tokens[k]
+        if breaks and prev_end != t_start and "\n" in text[prev_end:t_start] and prev_end > cur:
             out.append((cur, prev_end))
             cur = t_start
         prev_end = t_end
