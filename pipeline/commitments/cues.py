@@ -112,6 +112,30 @@ def cues_of_matches(lex: Lexicon, text: str, offset: int, matches: Iterable[re.M
     return out
 
 
+def cues_at(lex: Lexicon, text: str, offset: int, starts: list[int]) -> list[Cue]:
+    """``cues_of_matches`` of the matches ``finditer`` would give in ``text``, tried only at
+    ``starts`` (offsets of the document, ascending, where every match of ``lex.actions`` starts:
+    ``pipeline.text_utils.matches_at`` in the same loop as the cues it yields)."""
+    out = []
+    language, match = lex.language, lex.actions.match
+    pos = 0
+    for q in starts:
+        q -= offset
+        if q < pos:
+            continue
+        m = match(text, q)
+        if m is None:
+            continue
+        end = m.end()
+        pos = max(end, q + 1)
+        label, blocked = _cue_of(language, m.group())
+        if blocked and _blocked(language, text, end, blocked):
+            continue
+        if label is not None:
+            out.append(Cue(label, offset + q, offset + end))
+    return out
+
+
 @lru_cache(maxsize=8192)
 def _cue_of(language: str, word: str) -> tuple[str | None, tuple[str, ...]]:
     """The class of a matched cue word (``None`` if it is none) and what may not follow it."""

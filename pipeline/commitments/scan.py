@@ -9,12 +9,12 @@ import bisect
 import re
 from functools import cache
 
-from pipeline.commitments.cues import Cue, Lexicon, cues_of_matches, lexicon
+from pipeline.commitments.cues import Cue, Lexicon, cues_at, cues_of_matches, lexicon
 from pipeline.commitments.keys import DocumentKeys, KeyTable, key
-from pipeline.text_utils import matches_at
 
 ACTIONS = "actions"
 STATISTIC = "statistic"
+_NONE: list[int] = []
 MODALITY = " modality"
 """Every modality class at once (a name no class of the lexicon can have): a span without any
 of their keys has no modality cue."""
@@ -80,34 +80,32 @@ class CueScan:
             self.inner = {name: found & inside_word for name, found in starts.items()}
             self.starts = {name: [q for q in found if q not in self.inner[name]] for name, found in self.starts.items()}
 
-    def _starts_in(self, name: str, start: int, end: int) -> list[int] | None:
-        """Key starts of class ``name`` inside ``[start, end)``, relative to ``start`` and in
-        order; ``None`` when the class is scanned in full."""
-        if name in self.scanned:
-            return None
-        starts = self.starts.get(name, [])
+    def _span(self, name: str, start: int, end: int) -> tuple[list[int], int, int, bool]:
+        """The key starts of class ``name`` (absolute, in order), the range ``[lo, hi)`` of them
+        inside ``[start, end)``, and whether the span starts inside a word at a key of the class
+        (a match there needs nothing before it to look behind at)."""
+        starts = self.starts.get(name, _NONE)
         lo = bisect.bisect_left(starts, start)
-        out = [q - start for q in starts[lo : bisect.bisect_left(starts, end, lo)]]
-        if start in self.inner.get(name, ()):
-            out.insert(0, 0)  # the span starts inside a word: nothing before it to look behind at
-        return out
+        return starts, lo, bisect.bisect_left(starts, end, lo), start in self.inner.get(name, ())
 
     def _any_in(self, name: str, start: int, end: int) -> bool:
-        """Whether ``_starts_in`` would give anything but ``[]`` (without building the list)."""
+        """Whether a key of class ``name`` starts in ``[start, end)`` (or the class is scanned in full)."""
         if name in self.scanned or start in self.inner.get(name, ()):
             return True
-        starts = self.starts.get(name, [])
+        starts = self.starts.get(name, _NONE)
         lo = bisect.bisect_left(starts, start)
         return lo < len(starts) and starts[lo] < end
 
     def _search(self, name: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
-        starts = self._starts_in(name, start, end)
-        if starts is None:
+        if name in self.scanned:
             return pattern.search(self.text[start:end]) is not None
-        if not starts:
+        starts, lo, hi, inner = self._span(name, start, end)
+        if lo == hi and not inner:
             return False
         text, match = self.text[start:end], pattern.match
-        return any(match(text, q) is not None for q in starts)  # as the first of ``matches_at``
+        if inner and match(text, 0) is not None:
+            return True
+        return any(match(text, q - start) is not None for q in starts[lo:hi])  # as the first of ``matches_at``
 
     def may_act(self, start: int, end: int) -> bool:
         """Whether an action cue may occur in ``text[start:end]`` or any part of it (a part may
@@ -119,12 +117,13 @@ class CueScan:
 
     def actions(self, start: int, end: int) -> list[Cue]:
         """``action_cues`` of ``text[start:end]``."""
-        starts = self._starts_in(ACTIONS, start, end)
-        if starts == []:
+        if ACTIONS in self.scanned:
+            text = self.text[start:end]
+            return cues_of_matches(self.lex, text, start, self.lex.actions.finditer(text))
+        starts, lo, hi, inner = self._span(ACTIONS, start, end)
+        if lo == hi and not inner:
             return []
-        text = self.text[start:end]
-        found = self.lex.actions.finditer(text) if starts is None else matches_at(self.lex.actions, text, starts)
-        return cues_of_matches(self.lex, text, start, found)
+        return cues_at(self.lex, self.text[start:end], start, [start, *starts[lo:hi]] if inner else starts[lo:hi])
 
     def modality(self, start: int, end: int) -> str | None:
         """``modality_cue`` of ``text[start:end]``."""
