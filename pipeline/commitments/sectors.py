@@ -49,6 +49,8 @@ def sector_ids() -> list[str]:
 
 _Pattern = tuple[int, str]
 """One pattern of the lexicon: a sector index and ``ko``, ``en_ci`` or ``en_cs``."""
+_Tried = tuple[int, bool, re.Pattern[str]]
+"""One pattern to try at a key: its sector index, whether it is Korean, the compiled pattern."""
 
 
 @cache
@@ -101,10 +103,17 @@ class DocumentSectors:
 
     def __init__(self, language: str, keys: DocumentKeys, table: int) -> None:
         self.language = language
-        self.hits = sorted((last + 1 - length, labels[table]) for last, (length, labels) in keys.hits if labels[table])
-        self.starts = [q for q, _ in self.hits]
         self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
+        tried: dict[tuple[_Pattern, ...], tuple[_Tried, ...]] = {}  # hits of the same key share their patterns
+        hits = sorted((last + 1 - length, labels[table]) for last, (length, labels) in keys.hits if labels[table])
+        self.hits = [(q, tried.get(labels) or tried.setdefault(labels, self._tried(labels))) for q, labels in hits]
+        """Each key start, with the patterns to try there: compiled, those scanned in full left out."""
+        self.starts = [q for q, _ in self.hits]
+
+    def _tried(self, labels: tuple[_Pattern, ...]) -> tuple[_Tried, ...]:
+        compiled = _compiled()
+        return tuple((i, kind == "ko", compiled[(i, kind)]) for i, kind in labels if (i, kind) not in self.scanned)
 
     def may_find(self, start: int, end: int) -> bool:
         """Whether ``sectors`` of ``[start, end)`` can find anything: a key starts there, or a
@@ -124,23 +133,22 @@ class DocumentSectors:
         ``matches_at`` would (a Korean pattern goes on from the end of its last match); a
         sector once found is not tried again. Patterns scanned in full come after."""
         hit: set[int] = set()
-        resume: dict[_Pattern, int] = {}  # a Korean pattern: where its next match may start
-        compiled = _compiled()
+        resume: dict[int, int] = {}  # a sector's Korean pattern: where its next match may start
         lo = bisect.bisect_left(self.starts, start)
-        for q, patterns in self.hits[lo : bisect.bisect_left(self.starts, start + len(text), lo)]:
+        for q, tried in self.hits[lo : bisect.bisect_left(self.starts, start + len(text), lo)]:
             q -= start
-            for which in patterns:
-                if which[0] in hit or which in self.scanned:
+            for i, korean, pattern in tried:
+                if i in hit:
                     continue
-                if which[1] != "ko":
-                    if compiled[which].match(text, q) is not None:
-                        hit.add(which[0])
-                elif q >= resume.get(which, 0):
-                    m = compiled[which].match(text, q)
+                if not korean:
+                    if pattern.match(text, q) is not None:
+                        hit.add(i)
+                elif q >= resume.get(i, 0):
+                    m = pattern.match(text, q)
                     if m is not None:
-                        resume[which] = max(m.end(), q + 1)
+                        resume[i] = max(m.end(), q + 1)
                         if in_word(start + m.start(), start + m.end()):
-                            hit.add(which[0])
+                            hit.add(i)
         for i in self.always:
             if i not in hit and self._scanned_hit(i, text, start, in_word):
                 hit.add(i)
