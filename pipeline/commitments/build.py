@@ -14,11 +14,13 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 from types import ModuleType
 from typing import Any, Generic, TypeVar
+
+from pydantic import TypeAdapter
 
 from pipeline.commitments import english, korean
 from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue
@@ -245,11 +247,14 @@ def _any_word(language: str, key: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
-def _action(
-    facts: Facts, has_amount: bool, recipients: set[ActorType], object_text: str, sectors: list[str], lex: Lexicon
-) -> Action:
+_Given = Callable[[], tuple[set[ActorType], str]]
+
+
+def _action(facts: Facts, has_amount: bool, sectors: list[str], lex: Lexicon, given: _Given) -> Action:
     """The action of a clause: its cue, with money given settled by whom it goes to — a country
-    (``aid``), an international organisation or a fund (``contribute``), else ``fund``."""
+    (``aid``), an international organisation or a fund (``contribute``), else ``fund``
+    (``given``: the types of the actors it could go to and the text naming what it goes to,
+    worked out only for money given)."""
     raw = facts.action
     if has_amount and raw in (None, "cooperate") and facts.money_actions:
         raw = facts.money_actions[0]  # 투자 협약, investment agreements: the sum is invested
@@ -258,6 +263,7 @@ def _action(
     if raw == "provide":
         raw = "give" if has_amount else "supply"
     if raw == "give":
+        recipients, object_text = given()
         if ActorType.COUNTRY in recipients:
             return Action.AID
         if ActorType.INTERNATIONAL_ORG in recipients or _fund_like(lex, object_text):
@@ -288,6 +294,17 @@ def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]
         if m.actor_id and m.actor_id not in parties and (marked or (row.amounts and m.actor_type == ActorType.COUNTRY)):
             out.add(m.actor_type)
     return out
+
+
+def _given(
+    ctx: DocContext, row: _Row, actors: _Index[ActorMention], parties: list[str], object_text: str
+) -> tuple[set[ActorType], str]:
+    """Whom money given in ``row`` could go to (``_recipient_types``), and the text that names
+    what it goes to: the object, the counterparts, and in English what follows the sum."""
+    held = row.amounts
+    after_sum = ctx.text[max(a.end for a in held) : row.end] if held and ctx.language == "en" else ""
+    named = " ".join([object_text, after_sum, *(ctx.text[s:e] for s, e in row.facts.counterparts)])
+    return _recipient_types(row, actors, parties), named
 
 
 class _Sectors:
@@ -450,7 +467,7 @@ def _records(
     actor_index = _Index(actors)
     date_index = _Index(dates)
     quantity_index = _Index(quantities)
-    out: list[Commitment] = []
+    out: list[dict[str, Any]] = []
     for row, fallback in zip(rows, subject_parties, strict=True):
         container = containers[row.container]
         held = row.amounts
@@ -468,7 +485,6 @@ def _records(
         # 라오스에, to Indonesia: a recipient is no party, unless nobody else would be left
         parties = [p for p in subjects if p not in counterpart_ids] or subjects
         counterpart_ids = [c for c in counterpart_ids if c not in parties]
-        recipients = _recipient_types(row, actor_index, parties)
         text = ctx.text[row.start : row.end]
         sectors = sectors_of.clause(row)
         if not sectors and not reported:  # a commitment without a cue of its own
@@ -481,10 +497,7 @@ def _records(
         held_quantities = quantity_index.within(row.start, row.end)
         deadline = next((d.date_end for d in held_dates if d.relation == Relation.BY), None)
         pred = row.facts.predicate
-        # what the money goes to: the object, the counterparts, and in English what follows the sum
-        after_sum = ctx.text[max(a.end for a in held) : row.end] if held and ctx.language == "en" else ""
-        named = " ".join([object_text, after_sum, *(ctx.text[s:e] for s, e in row.facts.counterparts)])
-        action = _action(row.facts, bool(held), recipients, named, sectors, lex)
+        action = _action(row.facts, bool(held), sectors, lex, partial(_given, ctx, row, actor_index, parties, object_text))
         if action == Action.OTHER and not held:
             continue  # support of an unknown kind, without a sum: nothing sure to record
         bullet_id = container.bullet_id
@@ -492,7 +505,7 @@ def _records(
             inner = [b for b in sub_items.within(container.start, container.end) if b.start <= row.start and row.end <= b.end]
             bullet_id = max(inner, key=lambda b: b.depth).bullet_id if inner else bullet_id
         out.append(
-            Commitment(
+            dict(
                 commitment_id=f"{ctx.doc_id}:c{len(out) + 1}",
                 doc_id=ctx.doc_id,
                 section_id=sections[max(bisect.bisect_right(section_starts, row.start) - 1, 0)].section_id,
@@ -519,4 +532,11 @@ def _records(
                 rule=row.rule,
             )
         )
-    return out
+    return _validated_rows().validate_python(out)
+
+
+@cache
+def _validated_rows() -> TypeAdapter[list[Commitment]]:
+    """Commitment rows validated from their fields in one call for a whole document (the same
+    validation as one ``Commitment(...)`` per row, without the per-row Python call)."""
+    return TypeAdapter(list[Commitment])
