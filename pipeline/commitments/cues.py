@@ -41,18 +41,13 @@ class Lexicon:
     action_of_squashed: dict[str, str]
     """Cue keys by their form without spaces (the first key in file order): a Korean cue matched
     with its optional space left out (``무상 지원`` as ``무상지원``)."""
-    word_sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    """Every word list of the file as a set, built once: analysers test membership per token
+    (``lex.sets[key]``, a plain lookup in their per-clause paths)."""
 
     def list(self, key: str) -> list[str]:
         value: list[str] = self.raw[key]
         return value
-
-    def words(self, key: str) -> frozenset[str]:
-        """The list ``key`` as a set, built once: analysers test membership per token."""
-        found = self.word_sets.get(key)
-        if found is None:
-            found = self.word_sets[key] = frozenset(self.list(key))
-        return found
 
 
 def _pattern(words: list[str], language: str) -> re.Pattern[str]:
@@ -79,6 +74,7 @@ def lexicon(language: str) -> Lexicon:
         statistic=_pattern(raw["statistic_verbs"], language),
         blocked_after={k.lower(): tuple(v) for k, v in raw.get("blocked_after", {}).items()},
         action_of_squashed=_squashed(action_of),
+        sets={k: frozenset(v) for k, v in raw.items() if isinstance(v, list) and all(isinstance(w, str) for w in v)},
     )
 
 
