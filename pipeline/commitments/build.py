@@ -25,7 +25,7 @@ from pydantic import TypeAdapter
 from pipeline.commitments import english, korean
 from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue
 from pipeline.commitments.facts import Clause, Facts
-from pipeline.commitments.keys import DocumentKeys, automata
+from pipeline.commitments.keys import DocumentKeys, Finder, automata
 from pipeline.commitments.scan import CueScan
 from pipeline.commitments.scan import key_table as scan_keys
 from pipeline.commitments.sectors import DocumentSectors
@@ -201,7 +201,7 @@ _CUE_KEYS, _SECTOR_KEYS = 0, 1
 
 
 @cache
-def _automata(language: str) -> tuple[Any, Any]:
+def _automata(language: str) -> tuple[Finder, Finder]:
     """The keys of the cues and of the sectors, found in a document by one walk (two in English:
     the capitalised sector cues as written, the rest folded)."""
     return automata((scan_keys(language), sector_keys(language)))

@@ -106,7 +106,7 @@ class DocumentSectors:
         self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
         tried: dict[tuple[_Pattern, ...], tuple[_Tried, ...]] = {}  # hits of the same key share their patterns
-        hits = sorted((last + 1 - length, labels[table]) for last, (length, labels) in keys.hits if labels[table])
+        hits = sorted((q, labels[table]) for q, labels in keys.hits if labels[table])
         self.hits = [(q, tried.get(labels) or tried.setdefault(labels, self._tried(labels))) for q, labels in hits]
         """Each key start, with the patterns to try there: compiled, those scanned in full left out."""
         self.starts = [q for q, _ in self.hits]
