@@ -18,7 +18,7 @@ from functools import cache, cached_property, lru_cache, partial
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import TypeAdapter
 
@@ -51,8 +51,9 @@ _PAIR = itemgetter(0, 1)
 _EXPLICIT = {"welcomed", "exploring", "planned", "committed"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Container:
+class _Container(NamedTuple):
+    """A bullet, paragraph or line whose clauses may hold commitments."""
+
     start: int
     end: int
     bullet_id: str | None
