@@ -63,9 +63,13 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
             stop = nxt.end if nxt is not None and nxt.form == "," else t.end
             out.append(Clause(cur, stop, sentence))
             cur = stop
-    if cur < end and ctx.text[cur:end].strip():
+    if cur < end and _NON_SPACE.search(ctx.text, cur, end):
         out.append(Clause(cur, end, sentence))
-    return [_trim(ctx, c) for c in out if ctx.text[c.start : c.end].strip()]
+    return [_trim(ctx, c) for c in out if _NON_SPACE.search(ctx.text, c.start, c.end)]
+
+
+_NON_SPACE = re.compile(r"\S")
+"""A character ``str.strip`` keeps: a clause with one is not blank (found without copying it)."""
 
 
 def _boundaries(text: str, toks: Sequence[Token], stops: frozenset[str], start: int, end: int) -> list[int]:
