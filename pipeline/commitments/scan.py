@@ -71,6 +71,13 @@ class CueScan:
             for name in names:
                 starts.setdefault(name, set()).update(found)
         self.starts = {name: sorted(found) for name, found in starts.items()}
+        self.modal_at: dict[int, frozenset[str]] = {}
+        """The modality classes with a key at each offset where any has one."""
+        modal = frozenset(lex.modalities)
+        for names, found in by_labels.items():
+            if not modal.isdisjoint(names):
+                for q in found:
+                    self.modal_at[q] = self.modal_at.get(q, frozenset()) | modal.intersection(names)
         self.every_action = self.starts.get(ACTIONS, [])
         self.inner: dict[str, set[int]] = {}
         """English keys inside a word of the document: a match there needs the span to start there."""
@@ -87,14 +94,6 @@ class CueScan:
         starts = self.starts.get(name, _NONE)
         lo = bisect.bisect_left(starts, start)
         return starts, lo, bisect.bisect_left(starts, end, lo), start in self.inner.get(name, ())
-
-    def _any_in(self, name: str, start: int, end: int) -> bool:
-        """Whether a key of class ``name`` starts in ``[start, end)`` (or the class is scanned in full)."""
-        if name in self.scanned or start in self.inner.get(name, ()):
-            return True
-        starts = self.starts.get(name, _NONE)
-        lo = bisect.bisect_left(starts, start)
-        return lo < len(starts) and starts[lo] < end
 
     def _search(self, name: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
         if name in self.scanned:
@@ -126,11 +125,21 @@ class CueScan:
         return cues_at(self.lex, self.text[start:end], start, [start, *starts[lo:hi]] if inner else starts[lo:hi])
 
     def modality(self, start: int, end: int) -> str | None:
-        """``modality_cue`` of ``text[start:end]``."""
-        if not self._any_in(MODALITY, start, end):
+        """``modality_cue`` of ``text[start:end]``: the modality keys of the span are looked up
+        once, then each class is tried (in file order) at those that are its own."""
+        if MODALITY in self.scanned:
+            return next((label for label, pattern in self.modalities if self._search(label, pattern, start, end)), None)
+        starts, lo, hi, inner = self._span(MODALITY, start, end)
+        if lo == hi and not inner:
             return None  # no modality key at all in the span
+        at = self.modal_at
+        found = [(q - start, at[q]) for q in starts[lo:hi]]
+        if inner:
+            found.insert(0, (0, at[start]))
+        text = self.text[start:end]
         for label, pattern in self.modalities:
-            if self._search(label, pattern, start, end):
+            match = pattern.match
+            if any(match(text, q) is not None for q, labels in found if label in labels):
                 return label
         return None
 
