@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from pipeline.lang.casefold import fold
 
@@ -68,7 +68,9 @@ def automata(tables: Sequence[KeyTable]) -> tuple[Finder, Finder]:
 def _combined(tables: Sequence[Mapping[str, Set[Any]]]) -> Finder:
     parts = sorted(set().union(*tables))
     labels = [tuple(tuple(sorted(t.get(part, ()))) for t in tables) for part in parts]
-    return Finder(AhoCorasick(parts, matchkind=MatchKind.Standard) if parts else None, labels)
+    # a DFA: the fastest walk, for a few hundred keys at little memory
+    automaton = AhoCorasick(parts, matchkind=MatchKind.Standard, implementation=Implementation.DFA) if parts else None
+    return Finder(automaton, labels)
 
 
 class DocumentKeys:

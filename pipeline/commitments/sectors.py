@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import cache
+from operator import itemgetter
 
 from pipeline.commitments.keys import DocumentKeys, KeyTable, key
 from pipeline.lexicon import alternation, load_yaml
@@ -49,6 +50,7 @@ def sector_ids() -> list[str]:
 
 _Pattern = tuple[int, str]
 """One pattern of the lexicon: a sector index and ``ko``, ``en_ci`` or ``en_cs``."""
+_FIRST = itemgetter(0)
 _Tried = tuple[int, bool, re.Pattern[str]]
 """One pattern to try at a key: its sector index, whether it is Korean, the compiled pattern."""
 
@@ -106,9 +108,12 @@ class DocumentSectors:
         self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
         tried: dict[tuple[_Pattern, ...], tuple[_Tried, ...]] = {}  # hits of the same key share their patterns
-        hits = sorted((q, labels[table]) for q, labels in keys.hits if labels[table])
-        self.hits = [(q, tried.get(labels) or tried.setdefault(labels, self._tried(labels))) for q, labels in hits]
-        """Each key start, with the patterns to try there: compiled, those scanned in full left out."""
+        for _, labels in keys.hits:
+            if labels[table] and labels[table] not in tried:
+                tried[labels[table]] = self._tried(labels[table])
+        self.hits = sorted(((q, tried[labels[table]]) for q, labels in keys.hits if labels[table]), key=_FIRST)
+        """Each key start, in order, with the patterns to try there: compiled, those scanned in full
+        left out (hits at the same start in any order: each pattern gives the same there)."""
         self.starts = [q for q, _ in self.hits]
 
     def _tried(self, labels: tuple[_Pattern, ...]) -> tuple[_Tried, ...]:
