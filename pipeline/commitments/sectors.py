@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import repeat
 from operator import itemgetter
 
 from pipeline.commitments.keys import DocumentKeys, KeyTable, key
@@ -107,11 +108,15 @@ class DocumentSectors:
         self.language = language
         self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
-        tried: dict[tuple[_Pattern, ...], tuple[_Tried, ...]] = {}  # hits of the same key share their patterns
-        for _, labels in keys.hits:
-            if labels[table] and labels[table] not in tried:
-                tried[labels[table]] = self._tried(labels[table])
-        self.hits = sorted(((q, tried[labels[table]]) for q, labels in keys.hits if labels[table]), key=_FIRST)
+        tried: dict[tuple[_Pattern, ...], tuple[_Tried, ...]] = {}  # keys with the same labels share their patterns
+        hits: list[tuple[int, tuple[_Tried, ...]]] = []
+        for labels, found in keys.by_key:
+            if labels[table]:
+                patterns = tried.get(labels[table])
+                if patterns is None:
+                    patterns = tried[labels[table]] = self._tried(labels[table])
+                hits += zip(found, repeat(patterns))
+        self.hits = sorted(hits, key=_FIRST)
         """Each key start, in order, with the patterns to try there: compiled, those scanned in full
         left out (hits at the same start in any order: each pattern gives the same there)."""
         self.starts = [q for q, _ in self.hits]
