@@ -189,15 +189,14 @@ def extract_commitments(
     keys = DocumentKeys(ctx.text, _automata(ctx.language))
     scan = CueScan(lex, ctx.text, keys, _CUE_KEYS)
     for ci, container in enumerate(containers):
-        if not amount_index.within(container.start, container.end) and (
-            container.amounts_only or not scan.may_act(container.start, container.end)
-        ):
+        sums = amount_index.within(container.start, container.end)
+        if not sums and (container.amounts_only or not scan.may_act(container.start, container.end)):
             continue  # no clause of it can hold a sum or an action cue: no row
         clauses = analyser.segment(ctx, lex, container.start, container.end)
         clauses_of[ci] = clauses
         pending: list[_Row] = []
         for clause in clauses:
-            held = amount_index.within(clause.start, clause.end)
+            held = amount_index.within(clause.start, clause.end) if sums else []  # a clause lies in its container
             found = [] if container.amounts_only and not held else scan.actions(clause.start, clause.end)
             if not held and not found:
                 continue  # no sum and no action cue: no row, whatever the clause says
