@@ -51,16 +51,12 @@ class Finder:
     automaton: AhoCorasick | None
     labels: list[Labels]
 
-    def by_key(self, text: str) -> list[tuple[Labels, list[int]]]:
-        """Each key found in ``text`` with its labels and the starts of all its occurrences
-        (overlapping ones too), in no particular order."""
+    def hits(self, text: str) -> list[tuple[int, Labels]]:
+        """``(start, labels)`` of every occurrence of every key in ``text``, overlapping ones too."""
         if self.automaton is None:
             return []
-        starts: dict[int, list[int]] = {}
-        for i, start, _ in self.automaton.find_matches_as_indexes(text, overlapping=True):
-            starts.setdefault(i, []).append(start)
         labels = self.labels
-        return [(labels[i], found) for i, found in starts.items()]
+        return [(start, labels[i]) for i, start, _ in self.automaton.find_matches_as_indexes(text, overlapping=True)]
 
 
 def automata(tables: Sequence[KeyTable]) -> tuple[Finder, Finder]:
@@ -78,16 +74,16 @@ def _combined(tables: Sequence[Mapping[str, Set[Any]]]) -> Finder:
 
 
 class DocumentKeys:
-    """Every key of some tables in one document (one walk per automaton), grouped by key: each
-    user reads the keys of its table, not every hit (``CueScan``, ``DocumentSectors``)."""
+    """Every key of some tables in one document (one walk per automaton); each user reads the
+    hits of its table once (``CueScan``, ``DocumentSectors``)."""
 
     def __init__(self, text: str, found: tuple[Finder, Finder]) -> None:
         exact, folded = found
         folded_text = fold(text) if folded.automaton is not None else text
         self.in_place = folds_in_place(text, folded_text)
         """Whether the folded text kept the offsets; if not, patterns must scan in full."""
-        keys = exact.by_key(text)
+        hits = exact.hits(text)
         if self.in_place:
-            keys += folded.by_key(folded_text)
-        self.by_key = keys
-        """``(labels per table, starts)`` of every key found, in no particular order."""
+            hits += folded.hits(folded_text)
+        self.hits = hits
+        """``(start, labels per table)`` of every key found, in no particular order."""

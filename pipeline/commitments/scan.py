@@ -63,9 +63,9 @@ class CueScan:
         if any(label in self.scanned for label, _ in self.modalities):
             self.scanned |= {MODALITY}
         by_labels: dict[tuple[str, ...], set[int]] = {}  # hits of the same key share their labels
-        for labels, at in keys.by_key:
+        for q, labels in keys.hits:
             if labels[table]:
-                by_labels.setdefault(labels[table], set()).update(at)
+                by_labels.setdefault(labels[table], set()).add(q)
         starts: dict[str, set[int]] = {}
         for names, found in by_labels.items():
             for name in names:

@@ -13,8 +13,6 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import repeat
-from operator import itemgetter
 
 from pipeline.commitments.keys import DocumentKeys, KeyTable, key
 from pipeline.lexicon import alternation, load_yaml
@@ -51,9 +49,6 @@ def sector_ids() -> list[str]:
 
 _Pattern = tuple[int, str]
 """One pattern of the lexicon: a sector index and ``ko``, ``en_ci`` or ``en_cs``."""
-_FIRST = itemgetter(0)
-_Tried = tuple[int, bool, re.Pattern[str]]
-"""One pattern to try at a key: its sector index, whether it is Korean, the compiled pattern."""
 
 
 @cache
@@ -106,24 +101,10 @@ class DocumentSectors:
 
     def __init__(self, language: str, keys: DocumentKeys, table: int) -> None:
         self.language = language
+        self.hits = sorted((q, labels[table]) for q, labels in keys.hits if labels[table])
+        self.starts = [q for q, _ in self.hits]
         self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
-        tried: dict[tuple[_Pattern, ...], tuple[_Tried, ...]] = {}  # keys with the same labels share their patterns
-        hits: list[tuple[int, tuple[_Tried, ...]]] = []
-        for labels, found in keys.by_key:
-            if labels[table]:
-                patterns = tried.get(labels[table])
-                if patterns is None:
-                    patterns = tried[labels[table]] = self._tried(labels[table])
-                hits += zip(found, repeat(patterns))
-        self.hits = sorted(hits, key=_FIRST)
-        """Each key start, in order, with the patterns to try there: compiled, those scanned in full
-        left out (hits at the same start in any order: each pattern gives the same there)."""
-        self.starts = [q for q, _ in self.hits]
-
-    def _tried(self, labels: tuple[_Pattern, ...]) -> tuple[_Tried, ...]:
-        compiled = _compiled()
-        return tuple((i, kind == "ko", compiled[(i, kind)]) for i, kind in labels if (i, kind) not in self.scanned)
 
     def may_find(self, start: int, end: int) -> bool:
         """Whether ``sectors`` of ``[start, end)`` can find anything: a key starts there, or a
@@ -143,22 +124,23 @@ class DocumentSectors:
         ``matches_at`` would (a Korean pattern goes on from the end of its last match); a
         sector once found is not tried again. Patterns scanned in full come after."""
         hit: set[int] = set()
-        resume: dict[int, int] = {}  # a sector's Korean pattern: where its next match may start
+        resume: dict[_Pattern, int] = {}  # a Korean pattern: where its next match may start
+        compiled = _compiled()
         lo = bisect.bisect_left(self.starts, start)
-        for q, tried in self.hits[lo : bisect.bisect_left(self.starts, start + len(text), lo)]:
+        for q, patterns in self.hits[lo : bisect.bisect_left(self.starts, start + len(text), lo)]:
             q -= start
-            for i, korean, pattern in tried:
-                if i in hit:
+            for which in patterns:
+                if which[0] in hit or which in self.scanned:
                     continue
-                if not korean:
-                    if pattern.match(text, q) is not None:
-                        hit.add(i)
-                elif q >= resume.get(i, 0):
-                    m = pattern.match(text, q)
+                if which[1] != "ko":
+                    if compiled[which].match(text, q) is not None:
+                        hit.add(which[0])
+                elif q >= resume.get(which, 0):
+                    m = compiled[which].match(text, q)
                     if m is not None:
-                        resume[i] = max(m.end(), q + 1)
+                        resume[which] = max(m.end(), q + 1)
                         if in_word(start + m.start(), start + m.end()):
-                            hit.add(i)
+                            hit.add(which[0])
         for i in self.always:
             if i not in hit and self._scanned_hit(i, text, start, in_word):
                 hit.add(i)
