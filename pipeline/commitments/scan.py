@@ -74,10 +74,13 @@ class CueScan:
         self.modal_at: dict[int, frozenset[str]] = {}
         """The modality classes with a key at each offset where any has one."""
         modal = frozenset(lex.modalities)
+        at = self.modal_at
         for names, found in by_labels.items():
             if not modal.isdisjoint(names):
+                own = modal.intersection(names)
                 for q in found:
-                    self.modal_at[q] = self.modal_at.get(q, frozenset()) | modal.intersection(names)
+                    before = at.get(q)
+                    at[q] = own if before is None else before | own
         self.every_action = self.starts.get(ACTIONS, [])
         self.inner: dict[str, set[int]] = {}
         """English keys inside a word of the document: a match there needs the span to start there."""
