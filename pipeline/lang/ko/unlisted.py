@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import TypedDict
 
 from pipeline.actors.groups import Group
@@ -25,7 +25,6 @@ from pipeline.tokens import Token
 _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
 _JOINER_TAGS = {"SP", "SO", "MAG", "MAJ", "SS"}
-_START = attrgetter("start")
 _TOKEN_END = itemgetter(3)
 """A token's end, as a C-level getter."""
 
@@ -186,7 +185,7 @@ def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, in
             if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers) and runs.goes_on(k + 1):
                 continue  # inside a longer noun phrase (not before 구축, 회의, ...), or in no run
         if found is None:
-            found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
+            found = _Found(ctx, tables, {e: s for s, e in named})
         options = found.suffix_options(toks[k])
         if not options:
             continue  # no suffix ends here, whatever the run
@@ -202,11 +201,11 @@ def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, in
 class _Found:
     """The name an organisation suffix ends, for the tokens that pass the cheap tests."""
 
-    __slots__ = ("_named_end", "_starts", "_tables", "_text", "_toks")
+    __slots__ = ("_ctx", "_named_end", "_tables", "_text", "_toks")
 
-    def __init__(self, ctx: DocContext, tables: _KoTables, named_end: dict[int, int], starts: set[int]) -> None:
-        self._text, self._toks, self._tables = ctx.text, ctx.tokens, tables
-        self._named_end, self._starts = named_end, starts
+    def __init__(self, ctx: DocContext, tables: _KoTables, named_end: dict[int, int]) -> None:
+        self._ctx, self._text, self._toks, self._tables = ctx, ctx.text, ctx.tokens, tables
+        self._named_end = named_end
 
     def name(self, run: range, pos: int, options: list[tuple[int, bool]]) -> tuple[int, int] | None:
         """``(start, end)`` of the organisation name ending with token ``run[pos]``, if any;
@@ -253,7 +252,7 @@ class _Found:
             s = _back(text, t.end, len(suffix))
             # a proper noun Kiwi already knows whole (한국개발연구원) may hold its suffix
             inside_nnp = t.tag == "NNP" and len(suffix) >= 2 and t.start < s and s - t.start >= 2
-            if not inside_nnp and s not in self._starts:
+            if not inside_nnp and self._ctx.token_starting(s) is None:
                 continue
             if must_glue and text[s - 1].isspace():
                 continue
