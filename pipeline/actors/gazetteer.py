@@ -109,7 +109,7 @@ class AliasTrie:
         self._entries: dict[str, Entry] = {}
         self._spaced: set[str] = set()
         """Keys of the nodes after which some name has a space (``미국 재무부``: ``미국``)."""
-        self._nodes: frozenset[str] | None = None  # built at the first walk, after the last ``add``
+        self._nodes: set[str] | None = None  # built at the first walk, after the last ``add``
         self._automaton: AhoCorasick | None = None  # built at the first search, after the last ``add``
 
     @staticmethod
@@ -137,10 +137,10 @@ class AliasTrie:
         elif old.strict and not strict:
             self._entries[norm] = Entry(old.ids, old.prefixed, False)
 
-    def _node_set(self) -> frozenset[str]:
+    def _node_set(self) -> set[str]:
         nodes = self._nodes
         if nodes is None:
-            nodes = self._nodes = frozenset(key[:size] for key in self._entries for size in range(1, len(key) + 1))
+            nodes = self._nodes = {key[:size] for key in self._entries for size in range(1, len(key) + 1)}
         return nodes
 
     def _search_automaton(self) -> AhoCorasick:
