@@ -95,21 +95,41 @@ class Match(NamedTuple):
     entry: Entry
 
 
+class _Node:
+    """One trie node, made the first time a walk reaches it (a plain slotted class)."""
+
+    __slots__ = ("children", "entry", "key", "space_after")
+
+    def __init__(self, key: str, entry: Entry | None, space_after: bool) -> None:
+        self.children: dict[str, _Node | None] = {}
+        """The characters looked up so far, with their child (``None``: no key goes on with
+        it); a character not here is looked up by :meth:`AliasTrie._child`."""
+        self.entry = entry
+        self.space_after = space_after  # the name itself has a space here (``미국 재무부``)
+        self.key = key
+        """The folded characters from the root to this node: the key a walk ending here found."""
+
+
+_UNSEEN = _Node("", None, False)
+"""What a node's ``children`` give for a character not looked up yet (one dict lookup)."""
+
+
 class AliasTrie:
     """Character trie of normalized keys (whitespace removed, characters folded).
 
-    Held as flat tables, not as one object per node: a node is the string of folded
-    characters from the root to it (its key), so the trie is the set of every prefix of every
-    key, the entries of whole keys, and the prefixes after which a name has a space. ``add``
-    only records a key; the prefix set is built at the first walk, in one comprehension (a
-    node object per prefix, about 62,000 of them, cost a quarter of a second per process).
+    ``add`` only records a key: its entry, and where the name has spaces. The trie itself is
+    the set of every prefix of every key, built in one comprehension at the first walk; a
+    node object is made the first time a walk reaches it, and kept. Building all 62,000
+    nodes up front (one per prefix) cost a quarter of a second per process, and a walk only
+    ever reaches a few thousand of them.
     """
 
     def __init__(self) -> None:
         self._entries: dict[str, Entry] = {}
         self._spaced: set[str] = set()
         """Keys of the nodes after which some name has a space (``미국 재무부``: ``미국``)."""
-        self._nodes: set[str] | None = None  # built at the first walk, after the last ``add``
+        self._prefixes: set[str] = set()
+        self._root: _Node | None = None  # built at the first walk, after the last ``add``
         self._automaton: AhoCorasick | None = None  # built at the first search, after the last ``add``
 
     @staticmethod
@@ -122,7 +142,7 @@ class AliasTrie:
         parts = fold_text(key).split()
         if not parts:
             return
-        self._nodes = self._automaton = None
+        self._root = self._automaton = None
         norm = "".join(parts)
         if len(parts) > 1:
             node = ""
@@ -137,11 +157,22 @@ class AliasTrie:
         elif old.strict and not strict:
             self._entries[norm] = Entry(old.ids, old.prefixed, False)
 
-    def _node_set(self) -> set[str]:
-        nodes = self._nodes
-        if nodes is None:
-            nodes = self._nodes = {key[:size] for key in self._entries for size in range(1, len(key) + 1)}
-        return nodes
+    def _start(self) -> _Node:
+        """The root, with the prefix set, built on first use."""
+        root = self._root
+        if root is None:
+            self._prefixes = {key[:size] for key in self._entries for size in range(1, len(key) + 1)}
+            root = self._root = _Node("", None, False)
+        return root
+
+    def _child(self, node: _Node, ch: str) -> _Node | None:
+        """The child of ``node`` by ``ch``, ``None`` if no key goes on with ``ch`` there; made
+        and kept (either way) on first use, so what is kept is bounded by the nodes times the
+        characters that ever follow them in the text walked."""
+        key = node.key + ch
+        child = _Node(key, self._entries.get(key), key in self._spaced) if key in self._prefixes else None
+        node.children[ch] = child
+        return child
 
     def _search_automaton(self) -> AhoCorasick:
         if self._automaton is None:
@@ -170,18 +201,19 @@ class AliasTrie:
         n = len(text)
         if pos >= n:
             return []
-        key = text[pos] if folded else fold(text[pos])
-        nodes = self._node_set()
-        if key not in nodes:  # most token starts begin no name: no allocation for them
+        first = text[pos] if folded else fold(text[pos])
+        root = self._root or self._start()
+        node = root.children.get(first, _UNSEEN)
+        if node is _UNSEEN:
+            node = self._child(root, first)
+        if node is None:  # most token starts begin no name: no allocation for them
             return []
-        entries, spaced = self._entries, self._spaced
         out: list[Match] = []
         new = tuple.__new__  # skips the named tuple's Python-level __new__
         depth = 1  # characters of the key so far
         i = pos + 1
-        entry = entries.get(key)
-        if entry is not None:
-            out.append(new(Match, (pos, i, key, entry)))
+        if node.entry is not None:
+            out.append(new(Match, (pos, i, node.key, node.entry)))
         free_skip_at = -1  # key length at an unmarked skip
         while i < n:
             ch = text[i]
@@ -191,21 +223,24 @@ class AliasTrie:
                     j += 1
                 if j - i > 2:
                     break
-                if key not in spaced:
+                if not node.space_after:
                     if depth < 2 or free_skip_at >= 0:
                         break
                     free_skip_at = depth
                 i = j
                 continue
-            nxt = key + (ch if folded else fold(ch))
-            if nxt not in nodes:
+            if not folded:
+                ch = fold(ch)
+            nxt = node.children.get(ch, _UNSEEN)
+            if nxt is _UNSEEN:
+                nxt = self._child(node, ch)
+            if nxt is None:
                 break
-            key = nxt
+            node = nxt
             depth += 1
             i += 1
-            entry = entries.get(key)
-            if entry is not None and (free_skip_at < 0 or depth - free_skip_at >= 2):
-                out.append(new(Match, (pos, i, key, entry)))
+            if node.entry is not None and (free_skip_at < 0 or depth - free_skip_at >= 2):
+                out.append(new(Match, (pos, i, node.key, node.entry)))
         return out
 
 
