@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import compress, count, islice
 from operator import itemgetter
 from typing import Any
 
@@ -33,6 +34,8 @@ from pipeline.tokens import Token
 from schemas.models import ActorFields, Bullet
 
 _TOKEN_START = itemgetter(2)
+_TOKEN_TAG = itemgetter(1)
+_SF_TAG = frozenset({"SF"})
 _SENTENCE_FINAL = frozenset({".", "!", "?"})
 
 # --- document parties -----------------------------------------------------------------------
@@ -109,13 +112,19 @@ def _windows(ctx: DocContext) -> list[tuple[int, int]]:
 
 def _first_sentence_end(tokens: Sequence[Token], start: int, end: int) -> int:
     """The end of the first sentence-final ``.``/``!``/``?`` token (``SF``) lying inside
-    ``[start, end)``, else ``end``: from the first token starting there (binary search), token
-    by token up to the first mark, as :meth:`DocContext.tokens_in` would list them."""
-    for k in range(bisect.bisect_left(tokens, start, key=_TOKEN_START), len(tokens)):
-        form, tag, t_start, t_end = tokens[k]
+    ``[start, end)``, else ``end``: from the first token starting there (binary search), up to
+    the first mark, as :meth:`DocContext.tokens_in` would list them.
+
+    Only ``SF`` tokens are looked at, found by a lazy C-level pass over the tags (tokens are
+    in text order, so the first ``SF`` token starting at ``end`` or later ends the search as
+    the first token of any tag would)."""
+    first = bisect.bisect_left(tokens, start, key=_TOKEN_START)
+    marks = compress(count(first), map(_SF_TAG.__contains__, map(_TOKEN_TAG, islice(tokens, first, None))))
+    for k in marks:
+        form, _, t_start, t_end = tokens[k]
         if t_start >= end:
             break
-        if t_end <= end and tag == "SF" and form in _SENTENCE_FINAL:
+        if t_end <= end and form in _SENTENCE_FINAL:
             return t_end
     return end
 
