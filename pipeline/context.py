@@ -60,6 +60,7 @@ class DocContext:
     structure: Structure
     tokens: Sequence[Token]
     _token_starts: list[int] = field(default_factory=list, repr=False)
+    _token_ends: list[int] = field(default_factory=list, repr=False)
     _token_reach: list[int] = field(default_factory=list, repr=False)
 
     @property
@@ -73,12 +74,20 @@ class DocContext:
             starts = self._token_starts = list(map(_START, self.tokens))
         return starts
 
+    def token_ends(self) -> list[int]:
+        """Token end offsets in token order, built on first use and shared by every stage
+        (read only)."""
+        ends = self._token_ends
+        if not ends and self.tokens:
+            ends = self._token_ends = list(map(_END, self.tokens))
+        return ends
+
     def _reach(self) -> list[int]:
         """The furthest token end up to each token, built on first use: nondecreasing, so a
         binary search finds the tokens that surely end by a given offset."""
         reach = self._token_reach
         if not reach and self.tokens:
-            ends = list(map(_END, self.tokens))
+            ends = self.token_ends()
             # token ends rarely go down (never in Kiwi's output so far): then they are their own
             # running maximum, checked by one C-level pass instead of a ``max`` call per token
             reach = ends if all(map(le, ends, islice(ends, 1, None))) else list(accumulate(ends, max))

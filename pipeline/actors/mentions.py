@@ -62,10 +62,7 @@ def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, rejecters: 
     not_followed_by, _ = gz.facts(m.entry.ids)
     if not_followed_by and text[m.end : m.end + 12].lstrip(" -·–‐").startswith(not_followed_by):
         return False  # ``startswith`` of a tuple: any of them
-    for rejects in rejecters:  # a loop, not ``any`` over a generator built per name
-        if rejects(ctx, gz, bounds, m):
-            return False
-    return True
+    return not any(rejects(ctx, gz, bounds, m) for rejects in rejecters)
 
 
 def _gazetteer_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds, names: list[ActorRules]) -> list[Group]:

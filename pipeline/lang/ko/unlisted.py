@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
 from typing import TypedDict
 
 from pipeline.actors.groups import Group
@@ -25,8 +24,6 @@ from pipeline.tokens import Token
 _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
 _JOINER_TAGS = {"SP", "SO", "MAG", "MAJ", "SS"}
-_TOKEN_END = itemgetter(3)
-"""A token's end, as a C-level getter."""
 
 
 class _KoRules(TypedDict):
@@ -158,7 +155,7 @@ class _Runs:
         return k < len(self._toks) and self.letter(k) in "nbj"
 
 
-def _candidates(text: str, toks: Sequence[Token], tables: _KoTables) -> list[int]:
+def _candidates(text: str, ends: Sequence[int], tables: _KoTables) -> list[int]:
     """Indices of the tokens an organisation suffix may end, in order: their last character
     ends some suffix, or is a space (a token with no last character is taken too).
 
@@ -166,7 +163,7 @@ def _candidates(text: str, toks: Sequence[Token], tables: _KoTables) -> list[int
     by one, so that a token ending at 0 reads a space). Taking a token that cannot end a
     suffix only costs time: :meth:`_Found.suffix_options` tests the suffixes themselves.
     """
-    lasts = "".join(map((" " + text).__getitem__, map(_TOKEN_END, toks)))
+    lasts = "".join(map((" " + text).__getitem__, ends))
     return [m.start() for m in tables.suffix_last.finditer(lasts)]
 
 
@@ -177,7 +174,7 @@ def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, in
     runs = _Runs(ctx.text, toks)
     found: _Found | None = None
     out: list[tuple[int, int]] = []
-    for k in _candidates(ctx.text, toks, tables):
+    for k in _candidates(ctx.text, ctx.token_ends(), tables):
         if toks[k].form in _JOINERS:
             continue
         if k + 1 < len(toks):
