@@ -20,7 +20,7 @@ search, so attribution grows linearly with the block.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress, count, islice
 from operator import itemgetter
 from typing import Any
@@ -80,50 +80,70 @@ def parties_of_index(ctx: DocContext, index: SpanIndex) -> list[str]:
     return []
 
 
-_LAST_WINDOWS: list[tuple[DocContext, str, Structure, Sequence[Token], list[tuple[int, int]]]] = []
+class _Windows:
+    """Where the document's parties are looked for, in order: the title, the first sentence of
+    the first line, of the first paragraph and of the text.
+
+    A window's first sentence end is found the first time a search reaches that window, and
+    kept: most documents name their parties in the title, and the other windows are then
+    never cut into sentences.
+    """
+
+    def __init__(self, ctx: DocContext) -> None:
+        self._tokens = ctx.tokens
+        text = ctx.text
+        self._found: list[tuple[int, int]] = []
+        """The windows worked out so far, in order."""
+        self._pending: list[tuple[int, int]] = []
+        """The ranges whose first sentence makes the other windows, in order."""
+        title = ctx.structure.title
+        if title:
+            at = text.find(title)
+            if at >= 0:
+                self._found.append((at, at + len(title)))
+        stripped = len(text) - len(text.lstrip())
+        line_end = text.find("\n", stripped)
+        self._pending.append((stripped, line_end if line_end >= 0 else len(text)))
+        self._pending += [(p.start, p.end) for p in ctx.structure.paragraphs[:1]]
+        self._pending.append((0, len(text)))
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        k = 0
+        while True:
+            if k == len(self._found):
+                if not self._pending:
+                    return
+                start, end = self._pending.pop(0)
+                self._found.append((start, _first_sentence_end(self._tokens, start, end)))
+            yield self._found[k]
+            k += 1
+
+
+_LAST_WINDOWS: list[tuple[DocContext, str, Structure, Sequence[Token], _Windows]] = []
 """The last document's windows (one entry): the actor stage and the parties stage both ask."""
 
 
-def _windows(ctx: DocContext) -> list[tuple[int, int]]:
-    """Where the document's parties are looked for, in order: the title, the first sentence of
-    the first line, of the first paragraph and of the text (worked out once per document)."""
+def _windows(ctx: DocContext) -> _Windows:
+    """The document's :class:`_Windows`, made once per document."""
     if _LAST_WINDOWS:
         last, text, structure, tokens, windows = _LAST_WINDOWS[0]
         if last is ctx and text is ctx.text and structure is ctx.structure and tokens is ctx.tokens:
             return windows
-    text = ctx.text
-    windows = []
-    title = ctx.structure.title
-    if title:
-        at = text.find(title)
-        if at >= 0:
-            windows.append((at, at + len(title)))
-    tokens = ctx.tokens
-    stripped = len(text) - len(text.lstrip())
-    line_end = text.find("\n", stripped)
-    line_end = line_end if line_end >= 0 else len(text)
-    windows.append((stripped, _first_sentence_end(tokens, stripped, line_end)))
-    for p in ctx.structure.paragraphs[:1]:
-        windows.append((p.start, _first_sentence_end(tokens, p.start, p.end)))
-    windows.append((0, _first_sentence_end(tokens, 0, len(text))))
+    windows = _Windows(ctx)
     _LAST_WINDOWS[:] = [(ctx, ctx.text, ctx.structure, ctx.tokens, windows)]
     return windows
 
 
 def _first_sentence_end(tokens: Sequence[Token], start: int, end: int) -> int:
     """The end of the first sentence-final ``.``/``!``/``?`` token (``SF``) lying inside
-    ``[start, end)``, else ``end``: from the first token starting there (binary search), up to
-    the first mark, as :meth:`DocContext.tokens_in` would list them.
+    ``[start, end)``, else ``end``: among the tokens starting there (binary search), as
+    :meth:`DocContext.tokens_in` would list them, up to the first mark.
 
-    Only ``SF`` tokens are looked at, found by a lazy C-level pass over the tags (tokens are
-    in text order, so the first ``SF`` token starting at ``end`` or later ends the search as
-    the first token of any tag would)."""
+    Only ``SF`` tokens are looked at, found by a lazy C-level pass over the tags."""
     first = bisect.bisect_left(tokens, start, key=_TOKEN_START)
-    marks = compress(count(first), map(_SF_TAG.__contains__, map(_TOKEN_TAG, islice(tokens, first, None))))
-    for k in marks:
-        form, _, t_start, t_end = tokens[k]
-        if t_start >= end:
-            break
+    stop = bisect.bisect_left(tokens, end, first, key=_TOKEN_START)
+    for k in compress(count(first), map(_SF_TAG.__contains__, map(_TOKEN_TAG, islice(tokens, first, stop)))):
+        form, _, _, t_end = tokens[k]
         if t_end <= end and form in _SENTENCE_FINAL:
             return t_end
     return end
