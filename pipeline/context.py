@@ -12,8 +12,8 @@ import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, islice
+from operator import attrgetter, le
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
@@ -60,6 +60,7 @@ class DocContext:
     structure: Structure
     tokens: Sequence[Token]
     _token_starts: list[int] = field(default_factory=list, repr=False)
+    _token_ends: list[int] = field(default_factory=list, repr=False)
     _token_reach: list[int] = field(default_factory=list, repr=False)
 
     @property
@@ -73,12 +74,24 @@ class DocContext:
             starts = self._token_starts = list(map(_START, self.tokens))
         return starts
 
+    def token_ends(self) -> list[int]:
+        """Token end offsets in token order, built on first use and shared by every stage
+        (read only)."""
+        ends = self._token_ends
+        if not ends and self.tokens:
+            ends = self._token_ends = list(map(_END, self.tokens))
+        return ends
+
     def _reach(self) -> list[int]:
         """The furthest token end up to each token, built on first use: nondecreasing, so a
         binary search finds the tokens that surely end by a given offset."""
         reach = self._token_reach
         if not reach and self.tokens:
-            reach = self._token_reach = list(accumulate(map(_END, self.tokens), max))
+            ends = self.token_ends()
+            # token ends rarely go down (never in Kiwi's output so far): then they are their own
+            # running maximum, checked by one C-level pass instead of a ``max`` call per token
+            reach = ends if all(map(le, ends, islice(ends, 1, None))) else list(accumulate(ends, max))
+            self._token_reach = reach
         return reach
 
     def tokens_in(self, start: int, end: int) -> Sequence[Token]:
@@ -102,6 +115,25 @@ class DocContext:
             if token.start <= offset < token.end:
                 return token
         return None
+
+    def token_starting(self, offset: int) -> Token | None:
+        """The first token starting at ``offset``, if any (binary search: no table by offset
+        is built for a document that asks a few hundred times)."""
+        starts = self._starts()
+        i = bisect.bisect_left(starts, offset)
+        return self.tokens[i] if i < len(starts) and starts[i] == offset else None
+
+    def token_ends_at(self, offset: int) -> bool:
+        """Whether some token ends at ``offset``: among the tokens starting by then, from the
+        last one back while the running furthest end still reaches ``offset``."""
+        reach = self._reach()
+        i = bisect.bisect_right(self._starts(), offset) - 1
+        tokens = self.tokens
+        while i >= 0 and reach[i] >= offset:
+            if tokens[i].end == offset:
+                return True
+            i -= 1
+        return False
 
 
 Extractor = Callable[[DocContext], list[Mention[F]]]

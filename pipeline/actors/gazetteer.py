@@ -82,15 +82,6 @@ class Entry:
     strict: bool = False
 
 
-@dataclass(slots=True)
-class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    entry: Entry | None = None
-    space_after: bool = False  # the name itself has a space here (``미국 재무부``)
-    key: str = ""
-    """The folded characters from the root to this node: the key a walk ending here found."""
-
-
 class Match(NamedTuple):
     """A key found in the text: ``text[start:end]`` (whitespace inside allowed).
 
@@ -104,12 +95,41 @@ class Match(NamedTuple):
     entry: Entry
 
 
+class _Node:
+    """One trie node, made the first time a walk reaches it (a plain slotted class)."""
+
+    __slots__ = ("children", "entry", "key", "space_after")
+
+    def __init__(self, key: str, entry: Entry | None, space_after: bool) -> None:
+        self.children: dict[str, _Node | None] = {}
+        """The characters looked up so far, with their child (``None``: no key goes on with
+        it); a character not here is looked up by :meth:`AliasTrie._child`."""
+        self.entry = entry
+        self.space_after = space_after  # the name itself has a space here (``미국 재무부``)
+        self.key = key
+        """The folded characters from the root to this node: the key a walk ending here found."""
+
+
+_UNSEEN = _Node("", None, False)
+"""What a node's ``children`` give for a character not looked up yet (one dict lookup)."""
+
+
 class AliasTrie:
-    """Character trie of normalized keys (whitespace removed, characters folded)."""
+    """Character trie of normalized keys (whitespace removed, characters folded).
+
+    ``add`` only records a key: its entry, and where the name has spaces. The trie itself is
+    the set of every prefix of every key, built in one comprehension at the first walk; a
+    node object is made the first time a walk reaches it, and kept. Building all 62,000
+    nodes up front (one per prefix) cost a quarter of a second per process, and a walk only
+    ever reaches a few thousand of them.
+    """
 
     def __init__(self) -> None:
-        self._root = _Node()
-        self._keys: set[str] = set()
+        self._entries: dict[str, Entry] = {}
+        self._spaced: set[str] = set()
+        """Keys of the nodes after which some name has a space (``미국 재무부``: ``미국``)."""
+        self._prefixes: set[str] = set()
+        self._root: _Node | None = None  # built at the first walk, after the last ``add``
         self._automaton: AhoCorasick | None = None  # built at the first search, after the last ``add``
 
     @staticmethod
@@ -117,33 +137,46 @@ class AliasTrie:
         return "".join(fold(c) for c in key if c not in _SPACES and not c.isspace())
 
     def add(self, key: str, actor_id: str, *, prefixed: bool = False, strict: bool = False) -> None:
-        norm = self.normalize(key)
-        if not norm:
+        # the key is folded once and cut at its whitespace runs (``str.split`` and ``isspace``
+        # agree on what whitespace is): its parts joined are :meth:`normalize`'s result
+        parts = fold_text(key).split()
+        if not parts:
             return
-        self._keys.add(norm)
-        self._automaton = None
-        node = self._root
-        for ch in key.strip():
-            if ch in _SPACES or ch.isspace():
-                if node is not self._root:
-                    node.space_after = True
-                continue
-            folded = fold(ch)
-            child = node.children.get(folded)
-            if child is None:
-                child = node.children[folded] = _Node(key=node.key + folded)
-            node = child
-        old = node.entry
+        self._root = self._automaton = None
+        norm = "".join(parts)
+        if len(parts) > 1:
+            node = ""
+            for part in parts[:-1]:
+                node += part
+                self._spaced.add(node)
+        old = self._entries.get(norm)
         if old is None:
-            node.entry = Entry((actor_id,), prefixed, strict)
+            self._entries[norm] = Entry((actor_id,), prefixed, strict)
         elif actor_id not in old.ids:
-            node.entry = Entry((*old.ids, actor_id), old.prefixed and prefixed, old.strict and strict)
+            self._entries[norm] = Entry((*old.ids, actor_id), old.prefixed and prefixed, old.strict and strict)
         elif old.strict and not strict:
-            node.entry = Entry(old.ids, old.prefixed, False)
+            self._entries[norm] = Entry(old.ids, old.prefixed, False)
+
+    def _start(self) -> _Node:
+        """The root, with the prefix set, built on first use."""
+        root = self._root
+        if root is None:
+            self._prefixes = {key[:size] for key in self._entries for size in range(1, len(key) + 1)}
+            root = self._root = _Node("", None, False)
+        return root
+
+    def _child(self, node: _Node, ch: str) -> _Node | None:
+        """The child of ``node`` by ``ch``, ``None`` if no key goes on with ``ch`` there; made
+        and kept (either way) on first use, so what is kept is bounded by the nodes times the
+        characters that ever follow them in the text walked."""
+        key = node.key + ch
+        child = _Node(key, self._entries.get(key), key in self._spaced) if key in self._prefixes else None
+        node.children[ch] = child
+        return child
 
     def _search_automaton(self) -> AhoCorasick:
         if self._automaton is None:
-            self._automaton = AhoCorasick(sorted(self._keys), matchkind=MatchKind.Standard)
+            self._automaton = AhoCorasick(sorted(self._entries), matchkind=MatchKind.Standard)
         return self._automaton
 
     def candidate_starts(self, folded: str) -> list[int]:
@@ -169,7 +202,10 @@ class AliasTrie:
         if pos >= n:
             return []
         first = text[pos] if folded else fold(text[pos])
-        node = self._root.children.get(first)
+        root = self._root or self._start()
+        node = root.children.get(first, _UNSEEN)
+        if node is _UNSEEN:
+            node = self._child(root, first)
         if node is None:  # most token starts begin no name: no allocation for them
             return []
         out: list[Match] = []
@@ -195,7 +231,9 @@ class AliasTrie:
                 continue
             if not folded:
                 ch = fold(ch)
-            nxt = node.children.get(ch)
+            nxt = node.children.get(ch, _UNSEEN)
+            if nxt is _UNSEEN:
+                nxt = self._child(node, ch)
             if nxt is None:
                 break
             node = nxt

@@ -4,11 +4,10 @@ the language-neutral pieces every language's actor rules build on."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import NamedTuple
 
+from pipeline.context import DocContext
 from pipeline.text_utils import ASCII_ALNUM_CHARS, is_hangul_char
 from pipeline.tokens import Token
 
@@ -46,24 +45,30 @@ def _rank(rule: str) -> int:
     return 9
 
 
-_START = itemgetter(2)
-_END = itemgetter(3)
-"""A token's start and end, as C-level getters."""
-
-
 @dataclass(slots=True)
 class Bounds:
-    """Token starts/ends of the document, for O(1) boundary checks."""
+    """Token starts and ends of the document, for boundary checks.
 
-    starts: dict[int, Token]
-    ends: set[int]
+    Asked a few hundred times per document, so answered by binary search over the context's
+    token offsets (built once per document and shared with every other stage), not by tables
+    of every token's start and end built for the actor stage alone.
+    """
+
+    ctx: DocContext
 
     @classmethod
-    def of(cls, tokens: Sequence[Token]) -> Bounds:
-        # backwards, so that of several tokens at one offset the first is stored last and kept
-        # (built by C-level maps: about a thousand tokens per document)
-        starts = dict(zip(map(_START, reversed(tokens)), reversed(tokens), strict=True))
-        return cls(starts, set(map(_END, tokens)))
+    def of(cls, ctx: DocContext) -> Bounds:
+        return cls(ctx)
+
+    def token_starting(self, pos: int) -> Token | None:
+        """The first token starting at ``pos``, if any."""
+        return self.ctx.token_starting(pos)
+
+    def starts_token(self, pos: int) -> bool:
+        return self.ctx.token_starting(pos) is not None
+
+    def ends_token(self, end: int) -> bool:
+        return self.ctx.token_ends_at(end)
 
     def is_end(self, text: str, end: int) -> bool:
         """Whether a name may end at ``end``: a word end for Latin, a morpheme end for Hangul."""
@@ -73,7 +78,8 @@ class Bounds:
         if last in ASCII_ALNUM_CHARS:
             return nxt not in ASCII_ALNUM_CHARS
         if is_hangul_char(last):
-            return end in self.ends or end in self.starts or not is_hangul_char(nxt)
+            # the cheap test first: the three are pure, so their order changes nothing
+            return not is_hangul_char(nxt) or self.ctx.token_ends_at(end) or self.ctx.token_starting(end) is not None
         return True
 
 

@@ -56,7 +56,7 @@ def _valid(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match, rejecters: 
     if not bounds.is_end(text, m.end):
         return False
     if m.entry.strict:
-        tok = bounds.starts.get(m.start)
+        tok = bounds.token_starting(m.start)
         if tok is None or tok.tag != "NNP" or tok.end != m.end:
             return False
     not_followed_by, _ = gz.facts(m.entry.ids)
@@ -71,7 +71,7 @@ def _gazetteer_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds, names: lis
     out: list[Group] = []
     rejecters = [r.rejects_name for r in names if r.rejects_name is not None]
     for pos in gz.trie.candidate_starts(folded):
-        if pos not in bounds.starts or not is_start(text, pos):
+        if not is_start(text, pos) or not bounds.starts_token(pos):
             continue
         for m in reversed(gz.trie.walk(folded, pos, folded=True)):
             if _valid(ctx, gz, bounds, m, rejecters):
@@ -199,7 +199,7 @@ def find_groups(ctx: DocContext, with_both: bool = True) -> list[Group]:
     gz = load_gazetteer()
     own = rules_for(ctx.language).actors
     names = _name_rules(ctx)
-    bounds = Bounds.of(ctx.tokens)
+    bounds = Bounds.of(ctx)
     found = _gazetteer_groups(ctx, gz, bounds, names)
     for rules in names:
         if rules.named_groups is not None:

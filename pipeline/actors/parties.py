@@ -20,7 +20,8 @@ search, so attribution grows linearly with the block.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import compress, count, islice
 from operator import itemgetter
 from typing import Any
 
@@ -33,6 +34,8 @@ from pipeline.tokens import Token
 from schemas.models import ActorFields, Bullet
 
 _TOKEN_START = itemgetter(2)
+_TOKEN_TAG = itemgetter(1)
+_SF_TAG = frozenset({"SF"})
 _SENTENCE_FINAL = frozenset({".", "!", "?"})
 
 # --- document parties -----------------------------------------------------------------------
@@ -77,45 +80,71 @@ def parties_of_index(ctx: DocContext, index: SpanIndex) -> list[str]:
     return []
 
 
-_LAST_WINDOWS: list[tuple[DocContext, str, Structure, Sequence[Token], list[tuple[int, int]]]] = []
+class _Windows:
+    """Where the document's parties are looked for, in order: the title, the first sentence of
+    the first line, of the first paragraph and of the text.
+
+    A window's first sentence end is found the first time a search reaches that window, and
+    kept: most documents name their parties in the title, and the other windows are then
+    never cut into sentences.
+    """
+
+    def __init__(self, ctx: DocContext) -> None:
+        self._tokens = ctx.tokens
+        text = ctx.text
+        self._found: list[tuple[int, int]] = []
+        """The windows worked out so far, in order."""
+        self._pending: list[tuple[int, int]] = []
+        """The ranges whose first sentence makes the other windows, in order."""
+        title = ctx.structure.title
+        if title:
+            at = text.find(title)
+            if at >= 0:
+                self._found.append((at, at + len(title)))
+        stripped = len(text) - len(text.lstrip())
+        line_end = text.find("\n", stripped)
+        self._pending.append((stripped, line_end if line_end >= 0 else len(text)))
+        self._pending += [(p.start, p.end) for p in ctx.structure.paragraphs[:1]]
+        self._pending.append((0, len(text)))
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        k = 0
+        while True:
+            if k == len(self._found):
+                if not self._pending:
+                    return
+                start, end = self._pending.pop(0)
+                self._found.append((start, _first_sentence_end(self._tokens, start, end)))
+            yield self._found[k]
+            k += 1
+
+
+_LAST_WINDOWS: list[tuple[DocContext, str, Structure, Sequence[Token], _Windows]] = []
 """The last document's windows (one entry): the actor stage and the parties stage both ask."""
 
 
-def _windows(ctx: DocContext) -> list[tuple[int, int]]:
-    """Where the document's parties are looked for, in order: the title, the first sentence of
-    the first line, of the first paragraph and of the text (worked out once per document)."""
+def _windows(ctx: DocContext) -> _Windows:
+    """The document's :class:`_Windows`, made once per document."""
     if _LAST_WINDOWS:
         last, text, structure, tokens, windows = _LAST_WINDOWS[0]
         if last is ctx and text is ctx.text and structure is ctx.structure and tokens is ctx.tokens:
             return windows
-    text = ctx.text
-    windows = []
-    title = ctx.structure.title
-    if title:
-        at = text.find(title)
-        if at >= 0:
-            windows.append((at, at + len(title)))
-    tokens = ctx.tokens
-    stripped = len(text) - len(text.lstrip())
-    line_end = text.find("\n", stripped)
-    line_end = line_end if line_end >= 0 else len(text)
-    windows.append((stripped, _first_sentence_end(tokens, stripped, line_end)))
-    for p in ctx.structure.paragraphs[:1]:
-        windows.append((p.start, _first_sentence_end(tokens, p.start, p.end)))
-    windows.append((0, _first_sentence_end(tokens, 0, len(text))))
+    windows = _Windows(ctx)
     _LAST_WINDOWS[:] = [(ctx, ctx.text, ctx.structure, ctx.tokens, windows)]
     return windows
 
 
 def _first_sentence_end(tokens: Sequence[Token], start: int, end: int) -> int:
     """The end of the first sentence-final ``.``/``!``/``?`` token (``SF``) lying inside
-    ``[start, end)``, else ``end``: from the first token starting there (binary search), token
-    by token up to the first mark, as :meth:`DocContext.tokens_in` would list them."""
-    for k in range(bisect.bisect_left(tokens, start, key=_TOKEN_START), len(tokens)):
-        form, tag, t_start, t_end = tokens[k]
-        if t_start >= end:
-            break
-        if t_end <= end and tag == "SF" and form in _SENTENCE_FINAL:
+    ``[start, end)``, else ``end``: among the tokens starting there (binary search), as
+    :meth:`DocContext.tokens_in` would list them, up to the first mark.
+
+    Only ``SF`` tokens are looked at, found by a lazy C-level pass over the tags."""
+    first = bisect.bisect_left(tokens, start, key=_TOKEN_START)
+    stop = bisect.bisect_left(tokens, end, first, key=_TOKEN_START)
+    for k in compress(count(first), map(_SF_TAG.__contains__, map(_TOKEN_TAG, islice(tokens, first, stop)))):
+        form, _, _, t_end = tokens[k]
+        if t_end <= end and form in _SENTENCE_FINAL:
             return t_end
     return end
 
@@ -244,6 +273,31 @@ class _LeadIns:
         return (at, at + len(bullet.lead_in)) if at >= 0 else None
 
 
+_LAST_ATTRIBUTION: list[tuple[DocContext, str, str, Structure, Sequence[Token], _Attribution]] = []
+"""The last document's subject machinery (one entry): the bullets' and the amounts' parties
+read the same sentences and subjects (an amount's bullet is split once, not twice)."""
+
+
+def _attribution(ctx: DocContext, index: SpanIndex, doc: list[str]) -> _Attribution:
+    """The document's :class:`_Attribution`, reused while the context, its actor index and its
+    parties are the same (its caches depend on nothing else)."""
+    if _LAST_ATTRIBUTION:
+        last, text, language, structure, tokens, attribution = _LAST_ATTRIBUTION[0]
+        if (
+            last is ctx
+            and text is ctx.text
+            and language == ctx.language
+            and structure is ctx.structure
+            and tokens is ctx.tokens
+            and attribution.index is index
+            and attribution.doc == doc
+        ):
+            return attribution
+    attribution = _Attribution(ctx, index, list(doc))
+    _LAST_ATTRIBUTION[:] = [(ctx, ctx.text, ctx.language, ctx.structure, ctx.tokens, attribution)]
+    return attribution
+
+
 def _bullet_parties(ctx: DocContext, attribution: _Attribution) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     lead_ins = _LeadIns(ctx)
@@ -264,7 +318,7 @@ def bullet_parties(ctx: DocContext, actors: list[Mention[ActorFields]], doc: lis
     ``doc`` is the document's parties when the caller has them already."""
     index = _index_of(actors)
     doc = parties_of_index(ctx, index) if doc is None else doc
-    return _bullet_parties(ctx, _Attribution(ctx, index, doc))
+    return _bullet_parties(ctx, _attribution(ctx, index, doc))
 
 
 class _Containers:
@@ -299,7 +353,7 @@ def amount_parties(
     are the document's and the bullets' parties when the caller has them already."""
     index = _index_of(actors)
     doc = parties_of_index(ctx, index) if doc is None else doc
-    attribution = _Attribution(ctx, index, doc)
+    attribution = _attribution(ctx, index, doc)
     bullets = _bullet_parties(ctx, attribution) if bullets is None else bullets
     containers = _Containers(ctx)
     out: list[list[str]] = []

@@ -37,7 +37,7 @@ def rejects_name(ctx: DocContext, gz: Gazetteer, bounds: Bounds, m: Match) -> bo
     """A country name glued to a suffix that makes it something else (``미국산``: XSN)."""
     if not gz.facts(m.entry.ids)[1] or not has_hangul(ctx.text[m.end - 1]):
         return False
-    nxt = bounds.starts.get(m.end)
+    nxt = bounds.token_starting(m.end)
     return nxt is not None and nxt.tag == "XSN" and nxt.form in _blocking_suffixes()
 
 
@@ -66,7 +66,7 @@ def _compound_at(ctx: DocContext, gz: Gazetteer, bounds: Bounds, pos: int) -> Gr
         if ids and ch in seps and i + 1 < n:
             j = i + 1
             if text[j] in gz.abbr and (
-                j + 1 >= n or not HANGUL.match(text[j + 1]) or text[j + 1] in gz.abbr or j + 1 in bounds.ends
+                j + 1 >= n or not HANGUL.match(text[j + 1]) or text[j + 1] in gz.abbr or bounds.ends_token(j + 1)
             ):
                 ids.append(gz.abbr[text[j]])
                 i = j + 1
@@ -111,7 +111,7 @@ def compound_groups(ctx: DocContext, gz: Gazetteer, bounds: Bounds) -> list[Grou
         return []
     out = []
     for m in _start_finder(glued, _separators()).finditer(ctx.text):
-        tok = bounds.starts.get(m.start())
+        tok = bounds.token_starting(m.start())
         if tok is not None and tok.tag == "NNP" and ctx.text[m.start()] in gz.abbr:
             g = _compound_at(ctx, gz, bounds, m.start())
             if g is not None:

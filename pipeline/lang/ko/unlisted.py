@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter, itemgetter
 from typing import TypedDict
 
 from pipeline.actors.groups import Group
@@ -25,9 +24,6 @@ from pipeline.tokens import Token
 _NOUNISH = {"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN", "NR"}
 _JOINERS = {"·", "‧", "ㆍ", "및"}
 _JOINER_TAGS = {"SP", "SO", "MAG", "MAJ", "SS"}
-_START = attrgetter("start")
-_TOKEN_END = itemgetter(3)
-"""A token's end, as a C-level getter."""
 
 
 class _KoRules(TypedDict):
@@ -159,7 +155,7 @@ class _Runs:
         return k < len(self._toks) and self.letter(k) in "nbj"
 
 
-def _candidates(text: str, toks: Sequence[Token], tables: _KoTables) -> list[int]:
+def _candidates(text: str, ends: Sequence[int], tables: _KoTables) -> list[int]:
     """Indices of the tokens an organisation suffix may end, in order: their last character
     ends some suffix, or is a space (a token with no last character is taken too).
 
@@ -167,7 +163,7 @@ def _candidates(text: str, toks: Sequence[Token], tables: _KoTables) -> list[int
     by one, so that a token ending at 0 reads a space). Taking a token that cannot end a
     suffix only costs time: :meth:`_Found.suffix_options` tests the suffixes themselves.
     """
-    lasts = "".join(map((" " + text).__getitem__, map(_TOKEN_END, toks)))
+    lasts = "".join(map((" " + text).__getitem__, ends))
     return [m.start() for m in tables.suffix_last.finditer(lasts)]
 
 
@@ -178,7 +174,7 @@ def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, in
     runs = _Runs(ctx.text, toks)
     found: _Found | None = None
     out: list[tuple[int, int]] = []
-    for k in _candidates(ctx.text, toks, tables):
+    for k in _candidates(ctx.text, ctx.token_ends(), tables):
         if toks[k].form in _JOINERS:
             continue
         if k + 1 < len(toks):
@@ -186,7 +182,7 @@ def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, in
             if next_form not in _JOINERS and (next_tag == "XSN" or next_form not in followers) and runs.goes_on(k + 1):
                 continue  # inside a longer noun phrase (not before 구축, 회의, ...), or in no run
         if found is None:
-            found = _Found(ctx, tables, {e: s for s, e in named}, set(map(_START, toks)))
+            found = _Found(ctx, tables, {e: s for s, e in named})
         options = found.suffix_options(toks[k])
         if not options:
             continue  # no suffix ends here, whatever the run
@@ -202,11 +198,11 @@ def _korean(ctx: DocContext, named: list[tuple[int, int]]) -> list[tuple[int, in
 class _Found:
     """The name an organisation suffix ends, for the tokens that pass the cheap tests."""
 
-    __slots__ = ("_named_end", "_starts", "_tables", "_text", "_toks")
+    __slots__ = ("_ctx", "_named_end", "_tables", "_text", "_toks")
 
-    def __init__(self, ctx: DocContext, tables: _KoTables, named_end: dict[int, int], starts: set[int]) -> None:
-        self._text, self._toks, self._tables = ctx.text, ctx.tokens, tables
-        self._named_end, self._starts = named_end, starts
+    def __init__(self, ctx: DocContext, tables: _KoTables, named_end: dict[int, int]) -> None:
+        self._ctx, self._text, self._toks, self._tables = ctx, ctx.text, ctx.tokens, tables
+        self._named_end = named_end
 
     def name(self, run: range, pos: int, options: list[tuple[int, bool]]) -> tuple[int, int] | None:
         """``(start, end)`` of the organisation name ending with token ``run[pos]``, if any;
@@ -253,7 +249,7 @@ class _Found:
             s = _back(text, t.end, len(suffix))
             # a proper noun Kiwi already knows whole (한국개발연구원) may hold its suffix
             inside_nnp = t.tag == "NNP" and len(suffix) >= 2 and t.start < s and s - t.start >= 2
-            if not inside_nnp and s not in self._starts:
+            if not inside_nnp and self._ctx.token_starting(s) is None:
                 continue
             if must_glue and text[s - 1].isspace():
                 continue
