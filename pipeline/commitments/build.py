@@ -14,16 +14,18 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache, partial
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from pydantic import TypeAdapter
 
 from pipeline.commitments import english, korean
 from pipeline.commitments.cues import LANGUAGES, Lexicon, lexicon, modality_cue
 from pipeline.commitments.facts import Clause, Facts
-from pipeline.commitments.keys import DocumentKeys, automata
+from pipeline.commitments.keys import DocumentKeys, Finder, automata
 from pipeline.commitments.scan import CueScan
 from pipeline.commitments.scan import key_table as scan_keys
 from pipeline.commitments.sectors import DocumentSectors
@@ -49,8 +51,9 @@ _PAIR = itemgetter(0, 1)
 _EXPLICIT = {"welcomed", "exploring", "planned", "committed"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Container:
+class _Container(NamedTuple):
+    """A bullet, paragraph or line whose clauses may hold commitments."""
+
     start: int
     end: int
     bullet_id: str | None
@@ -74,8 +77,14 @@ class _Row:
 class _Index(Generic[R]):
     """Records with offsets, sorted by start: the ones inside a range by binary search."""
 
-    def __init__(self, records: Sequence[R], span: Callable[[R], tuple[int, int]] = attrgetter("start", "end")) -> None:
-        spans = list(map(span, records))
+    def __init__(
+        self,
+        records: Sequence[R],
+        span: Callable[[R], tuple[int, int]] = attrgetter("start", "end"),
+        spans: list[tuple[int, int]] | None = None,
+    ) -> None:
+        """``spans``: the span of each record, when the caller has them already."""
+        spans = list(map(span, records)) if spans is None else spans
         order = sorted(range(len(spans)), key=spans.__getitem__)  # stable: as sorting by span
         self.records = [records[i] for i in order]
         self.starts = [spans[i][0] for i in order]
@@ -89,6 +98,32 @@ class _Index(Generic[R]):
         if lo == hi or self.reach[hi - 1] <= end:
             return self.records[lo:hi]
         return [r for r, e in zip(self.records[lo:hi], self.ends[lo:hi], strict=True) if e <= end]
+
+
+class _Actors:
+    """The actor mentions of one document, read once: by span, and indexed by offset (their
+    distinct spans; all of them and the government bodies, built when first asked)."""
+
+    def __init__(self, actors: Sequence[ActorMention]) -> None:
+        self.actors = actors
+        self.spans_of = list(map(_SPAN, actors))
+        self.by_span: dict[tuple[int, int], list[ActorMention]] = {}
+        """The actor mentions at each span."""
+        for span, a in zip(self.spans_of, actors, strict=True):
+            self.by_span.setdefault(span, []).append(a)
+        self.spans = _Index(sorted(self.by_span), span=_PAIR)
+
+    @cached_property
+    def mentions(self) -> _Index[ActorMention]:
+        return _Index(self.actors, spans=self.spans_of)
+
+    @cached_property
+    def government(self) -> _Index[ActorMention]:
+        """Ministries and other government bodies: blanked before sectors are looked for."""
+        return _Index([a for a in self.actors if a.actor_type == ActorType.GOVERNMENT])
+
+
+_SPAN = attrgetter("start", "end")
 
 
 def _containers(ctx: DocContext, amounts: Sequence[Amount]) -> list[_Container]:
@@ -148,26 +183,25 @@ def extract_commitments(
     containers = _containers(ctx, amounts)
     numeric_all = _Index([(m.start, m.end) for m in (*amounts, *dates, *quantities)], span=_PAIR)
     amount_index = _Index(amounts)
-    actor_spans = _Index(sorted({(a.start, a.end) for a in actors}), span=_PAIR)
+    mentions = _Actors(actors)
     rows: list[_Row] = []
     clauses_of: dict[int, list[Clause]] = {}
     keys = DocumentKeys(ctx.text, _automata(ctx.language))
     scan = CueScan(lex, ctx.text, keys, _CUE_KEYS)
     for ci, container in enumerate(containers):
-        if not amount_index.within(container.start, container.end) and (
-            container.amounts_only or not scan.may_act(container.start, container.end)
-        ):
+        sums = amount_index.within(container.start, container.end)
+        if not sums and (container.amounts_only or not scan.may_act(container.start, container.end)):
             continue  # no clause of it can hold a sum or an action cue: no row
         clauses = analyser.segment(ctx, lex, container.start, container.end)
         clauses_of[ci] = clauses
         pending: list[_Row] = []
         for clause in clauses:
-            held = amount_index.within(clause.start, clause.end)
+            held = amount_index.within(clause.start, clause.end) if sums else []  # a clause lies in its container
             found = [] if container.amounts_only and not held else scan.actions(clause.start, clause.end)
             if not held and not found:
                 continue  # no sum and no action cue: no row, whatever the clause says
             numeric = numeric_all.within(clause.start, clause.end)
-            spans = actor_spans.within(clause.start, clause.end)
+            spans = mentions.spans.within(clause.start, clause.end)
             facts = analyser.analyse(ctx, scan, clause, spans, numeric, found)
             if not held and (facts.action is None or facts.stance):
                 continue
@@ -192,14 +226,14 @@ def extract_commitments(
         _settle_defaults(pending, clauses, lex, container)
         rows.extend(pending)
     sectors = DocumentSectors(ctx.language, keys, _SECTOR_KEYS)
-    return _records(ctx, lex, rows, containers, clauses_of, parties, actors, dates, quantities, sectors)
+    return _records(ctx, lex, rows, containers, clauses_of, parties, mentions, dates, quantities, sectors)
 
 
 _CUE_KEYS, _SECTOR_KEYS = 0, 1
 
 
 @cache
-def _automata(language: str) -> tuple[Any, Any]:
+def _automata(language: str) -> tuple[Finder, Finder]:
     """The keys of the cues and of the sectors, found in a document by one walk (two in English:
     the capitalised sector cues as written, the rest folded)."""
     return automata((scan_keys(language), sector_keys(language)))
@@ -245,11 +279,14 @@ def _any_word(language: str, key: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
-def _action(
-    facts: Facts, has_amount: bool, recipients: set[ActorType], object_text: str, sectors: list[str], lex: Lexicon
-) -> Action:
+_Given = Callable[[], tuple[set[ActorType], str]]
+
+
+def _action(facts: Facts, has_amount: bool, sectors: list[str], lex: Lexicon, given: _Given) -> Action:
     """The action of a clause: its cue, with money given settled by whom it goes to — a country
-    (``aid``), an international organisation or a fund (``contribute``), else ``fund``."""
+    (``aid``), an international organisation or a fund (``contribute``), else ``fund``
+    (``given``: the types of the actors it could go to and the text naming what it goes to,
+    worked out only for money given)."""
     raw = facts.action
     if has_amount and raw in (None, "cooperate") and facts.money_actions:
         raw = facts.money_actions[0]  # 투자 협약, investment agreements: the sum is invested
@@ -258,6 +295,7 @@ def _action(
     if raw == "provide":
         raw = "give" if has_amount else "supply"
     if raw == "give":
+        recipients, object_text = given()
         if ActorType.COUNTRY in recipients:
             return Action.AID
         if ActorType.INTERNATIONAL_ORG in recipients or _fund_like(lex, object_text):
@@ -290,6 +328,15 @@ def _recipient_types(row: _Row, actors: _Index[ActorMention], parties: list[str]
     return out
 
 
+def _given(ctx: DocContext, row: _Row, actors: _Actors, parties: list[str], object_text: str) -> tuple[set[ActorType], str]:
+    """Whom money given in ``row`` could go to (``_recipient_types``), and the text that names
+    what it goes to: the object, the counterparts, and in English what follows the sum."""
+    held = row.amounts
+    after_sum = ctx.text[max(a.end for a in held) : row.end] if held and ctx.language == "en" else ""
+    named = " ".join([object_text, after_sum, *(ctx.text[s:e] for s, e in row.facts.counterparts)])
+    return _recipient_types(row, actors.mentions, parties), named
+
+
 class _Sectors:
     """Sectors of clauses and sentences, each sentence computed once. Only cues of the clause
     count, and names of ministries are no cues (the Department of Energy, 과학기술정보통신부); a
@@ -297,12 +344,9 @@ class _Sectors:
     투자한다``), else, when it points back (``이를 위해``), the earlier sentence's; a reported
     figure never: no sector is better than a wrong one."""
 
-    def __init__(
-        self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]], keys: DocumentSectors, actors: Sequence[ActorMention]
-    ) -> None:
+    def __init__(self, ctx: DocContext, clauses_of: Mapping[int, list[Clause]], keys: DocumentSectors, actors: _Actors) -> None:
         self.ctx = ctx
-        self.government = _Index([a for a in actors if a.actor_type == ActorType.GOVERNMENT])
-        """Ministries and other government bodies: blanked before sectors are looked for."""
+        self.actors = actors
         self.clauses_of = clauses_of
         self.spans: dict[int, dict[int, tuple[int, int]]] = {}
         """Per container, the span of each sentence: built for a container when first asked."""
@@ -330,7 +374,7 @@ class _Sectors:
             return []
         text = self.ctx.text[start:end]
         # 세계보건기구, the Green Climate Fund: what they are for is the sector; ministries are blanked
-        government = self.government.within(start, end)
+        government = self.actors.government.within(start, end)
         if government:
             chars = list(text)
             for a in government:
@@ -382,14 +426,6 @@ def _ids_of(spans: Sequence[tuple[int, int]], by_span: Mapping[tuple[int, int], 
     return list(dict.fromkeys(m.actor_id for span in spans for m in by_span.get(span, []) if m.actor_id))
 
 
-def _by_span(actors: Sequence[ActorMention]) -> dict[tuple[int, int], list[ActorMention]]:
-    """The actor mentions at each span."""
-    by_span: dict[tuple[int, int], list[ActorMention]] = {}
-    for a in actors:
-        by_span.setdefault((a.start, a.end), []).append(a)
-    return by_span
-
-
 def _subject_parties(
     rows: Sequence[_Row],
     containers: Sequence[_Container],
@@ -435,22 +471,21 @@ def _records(
     containers: Sequence[_Container],
     clauses_of: dict[int, list[Clause]],
     known: Parties,
-    actors: Sequence[ActorMention],
+    actors: _Actors,
     dates: Sequence[DateMention],
     quantities: Sequence[Quantity],
     document_sectors: DocumentSectors,
 ) -> list[Commitment]:
     rows = sorted(rows, key=lambda r: (r.start, r.end))
-    by_span = _by_span(actors)
+    by_span = actors.by_span
     subject_parties = _subject_parties(rows, containers, known, by_span)
     sectors_of = _Sectors(ctx, clauses_of, document_sectors, actors)
     sections = ctx.structure.sections
     section_starts = [s.start for s in sections]
     sub_items = _Index([b for b in ctx.structure.bullets if b.depth > 0])
-    actor_index = _Index(actors)
     date_index = _Index(dates)
     quantity_index = _Index(quantities)
-    out: list[Commitment] = []
+    out: list[dict[str, Any]] = []
     for row, fallback in zip(rows, subject_parties, strict=True):
         container = containers[row.container]
         held = row.amounts
@@ -468,7 +503,6 @@ def _records(
         # 라오스에, to Indonesia: a recipient is no party, unless nobody else would be left
         parties = [p for p in subjects if p not in counterpart_ids] or subjects
         counterpart_ids = [c for c in counterpart_ids if c not in parties]
-        recipients = _recipient_types(row, actor_index, parties)
         text = ctx.text[row.start : row.end]
         sectors = sectors_of.clause(row)
         if not sectors and not reported:  # a commitment without a cue of its own
@@ -481,10 +515,7 @@ def _records(
         held_quantities = quantity_index.within(row.start, row.end)
         deadline = next((d.date_end for d in held_dates if d.relation == Relation.BY), None)
         pred = row.facts.predicate
-        # what the money goes to: the object, the counterparts, and in English what follows the sum
-        after_sum = ctx.text[max(a.end for a in held) : row.end] if held and ctx.language == "en" else ""
-        named = " ".join([object_text, after_sum, *(ctx.text[s:e] for s, e in row.facts.counterparts)])
-        action = _action(row.facts, bool(held), recipients, named, sectors, lex)
+        action = _action(row.facts, bool(held), sectors, lex, partial(_given, ctx, row, actors, parties, object_text))
         if action == Action.OTHER and not held:
             continue  # support of an unknown kind, without a sum: nothing sure to record
         bullet_id = container.bullet_id
@@ -492,7 +523,7 @@ def _records(
             inner = [b for b in sub_items.within(container.start, container.end) if b.start <= row.start and row.end <= b.end]
             bullet_id = max(inner, key=lambda b: b.depth).bullet_id if inner else bullet_id
         out.append(
-            Commitment(
+            dict(
                 commitment_id=f"{ctx.doc_id}:c{len(out) + 1}",
                 doc_id=ctx.doc_id,
                 section_id=sections[max(bisect.bisect_right(section_starts, row.start) - 1, 0)].section_id,
@@ -519,4 +550,11 @@ def _records(
                 rule=row.rule,
             )
         )
-    return out
+    return _validated_rows().validate_python(out)
+
+
+@cache
+def _validated_rows() -> TypeAdapter[list[Commitment]]:
+    """Commitment rows validated from their fields in one call for a whole document (the same
+    validation as one ``Commitment(...)`` per row, without the per-row Python call)."""
+    return TypeAdapter(list[Commitment])

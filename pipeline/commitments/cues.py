@@ -41,18 +41,13 @@ class Lexicon:
     action_of_squashed: dict[str, str]
     """Cue keys by their form without spaces (the first key in file order): a Korean cue matched
     with its optional space left out (``무상 지원`` as ``무상지원``)."""
-    word_sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    """Every word list of the file as a set, built once: analysers test membership per token
+    (``lex.sets[key]``, a plain lookup in their per-clause paths)."""
 
     def list(self, key: str) -> list[str]:
         value: list[str] = self.raw[key]
         return value
-
-    def words(self, key: str) -> frozenset[str]:
-        """The list ``key`` as a set, built once: analysers test membership per token."""
-        found = self.word_sets.get(key)
-        if found is None:
-            found = self.word_sets[key] = frozenset(self.list(key))
-        return found
 
 
 def _pattern(words: list[str], language: str) -> re.Pattern[str]:
@@ -79,6 +74,7 @@ def lexicon(language: str) -> Lexicon:
         statistic=_pattern(raw["statistic_verbs"], language),
         blocked_after={k.lower(): tuple(v) for k, v in raw.get("blocked_after", {}).items()},
         action_of_squashed=_squashed(action_of),
+        sets={k: frozenset(v) for k, v in raw.items() if isinstance(v, list) and all(isinstance(w, str) for w in v)},
     )
 
 
@@ -109,6 +105,30 @@ def cues_of_matches(lex: Lexicon, text: str, offset: int, matches: Iterable[re.M
             continue
         if label is not None:
             out.append(Cue(label, offset + start, offset + end))
+    return out
+
+
+def cues_at(lex: Lexicon, text: str, offset: int, starts: list[int]) -> list[Cue]:
+    """``cues_of_matches`` of the matches ``finditer`` would give in ``text``, tried only at
+    ``starts`` (offsets of the document, ascending, where every match of ``lex.actions`` starts:
+    ``pipeline.text_utils.matches_at`` in the same loop as the cues it yields)."""
+    out = []
+    language, match = lex.language, lex.actions.match
+    pos = 0
+    for q in starts:
+        q -= offset
+        if q < pos:
+            continue
+        m = match(text, q)
+        if m is None:
+            continue
+        end = m.end()
+        pos = max(end, q + 1)
+        label, blocked = _cue_of(language, m.group())
+        if blocked and _blocked(language, text, end, blocked):
+            continue
+        if label is not None:
+            out.append(Cue(label, offset + q, offset + end))
     return out
 
 

@@ -68,8 +68,8 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
     """Clauses of ``[start, end)`` in order."""
     words = words_between(ctx.tokens, start, end)
     breaks = set(sentence_breaks(words, ctx.text))
-    conj = lex.words("clause_conjunctions")
-    verbs = lex.words("clause_verbs_after_and")
+    conj = lex.sets["clause_conjunctions"]
+    verbs = lex.sets["clause_verbs_after_and"]
     out: list[Clause] = []
     cur, sentence = start, 0
     n = len(words)
@@ -133,7 +133,7 @@ def _verbal_words_of(language: str) -> frozenset[str]:
 def _predicate(words: Sequence[Word], lex: Lexicon, clause_start: int) -> tuple[int, int] | None:
     """Word indices ``[i, j]`` of the first verb group."""
     verbs = _verb_words(lex)
-    nouns = lex.words("not_verbs")
+    nouns = lex.sets["not_verbs"]
     forms = list(map(str.lower, map(_FORM, words)))
     # only a word that opens a verb group or is a verb can start one (a C-level pass finds them)
     for k in compress(count(), map(_verbal_words(lex).__contains__, forms)):
@@ -195,9 +195,9 @@ def analyse(
         ps, pe = words[i].start, words[j].end
         facts.predicate = (ps, pe)
         forms = {w.form.lower() for w in words[i : j + 1]}
-        facts.stance = bool(forms & lex.words("stance_verbs"))
-        future = bool(forms & lex.words("future_words"))
-        irregular = lex.words("irregular_past")
+        facts.stance = bool(forms & lex.sets["stance_verbs"])
+        future = bool(forms & lex.sets["future_words"])
+        irregular = lex.sets["irregular_past"]
         facts.past = not future and any(f.endswith("ed") or f in irregular for f in forms if f not in {"need", "red"})
         facts.past = facts.past or (not future and bool(forms & {"was", "were"}))
         facts.statistic = scan.statistic(ps, pe) or bool(forms & {"totaling", "totalling"})
@@ -224,13 +224,13 @@ def analyse(
         facts.action = cue.label
     leading = _Before(words, clause.start)
     facts.counterparts = _counterparts(ctx, lex, leading, actors)
-    recipient = lex.words("recipient_prepositions")
+    recipient = lex.sets["recipient_prepositions"]
     preposition = {span: _preposition(leading, span) for span in facts.counterparts}
     facts.recipients = [span for span in facts.counterparts if preposition[span] in recipient]
     if group is not None:
         subject = _subject(ctx, words, group[0], actors)
         facts.subjects = _coordinated(ctx, actors, subject) if subject else []
-        we = lex.words("we_pronouns")
+        we = lex.sets["we_pronouns"]
         facts.we = subject is None and any(w.form.lower() in we for w in words[max(0, group[0] - 2) : group[0]])
     facts.partners = [span for span in facts.counterparts if preposition[span] == "with"]
     facts.money_actions = [c.label for c in cues if c.label in MONEY_ACTIONS]
@@ -296,8 +296,8 @@ class _Before:
 
 
 def _counterparts(ctx: DocContext, lex: Lexicon, words: _Before, actors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    preps = lex.words("counterpart_prepositions")
-    skip = lex.words("counterpart_skip")
+    preps = lex.sets["counterpart_prepositions"]
+    skip = lex.sets["counterpart_skip"]
     out: list[tuple[int, int]] = []
     for s, e in sorted(actors):
         before = words.forms(s)
@@ -339,9 +339,9 @@ def _object(
 ) -> tuple[int, int] | None:
     """The noun phrase after the action cue: its direct object (verbs), else the one after
     ``in``/``into``/``for``/``to`` (``invest $3 billion in a battery plant``)."""
-    stop = lex.words("object_stop")
-    preps = lex.words("object_prepositions")
-    drop = lex.words("object_stopwords")
+    stop = lex.sets["object_stop"]
+    preps = lex.sets["object_prepositions"]
+    drop = lex.sets["object_stopwords"]
     verbs = _verb_words(lex)
     k = bisect.bisect_left(words, after, key=attrgetter("start"))  # the first word from ``after``
     while k < len(words) and any(s <= words[k].start < e for s, e in numeric):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """A clause ``[start, end)`` and the sentence ``sentence`` (index in its container) it is in."""
+class Clause(NamedTuple):
+    """A clause ``[start, end)`` and the sentence ``sentence`` (index in its container) it is in
+    (a named tuple: built for every clause, at a third of a frozen dataclass's cost)."""
 
     start: int
     end: int

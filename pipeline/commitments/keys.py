@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from pipeline.lang.casefold import fold
 
@@ -40,39 +39,51 @@ class KeyTable:
     scanned: frozenset[Any]
 
 
-def automata(tables: Sequence[KeyTable]) -> tuple[Any, Any]:
+Labels = tuple[tuple[Any, ...], ...]
+"""A key's labels in each table (empty where the table does not hold it)."""
+
+
+@dataclass(frozen=True)
+class Finder:
+    """An Aho-Corasick automaton over keys (``ahocorasick_rs``: compiled, a document walked at
+    C speed; ``None`` without keys) and each key's labels, by the automaton's key index."""
+
+    automaton: AhoCorasick | None
+    labels: list[Labels]
+
+    def hits(self, text: str) -> list[tuple[int, Labels]]:
+        """``(start, labels)`` of every occurrence of every key in ``text``, overlapping ones too."""
+        if self.automaton is None:
+            return []
+        labels = self.labels
+        return [(start, labels[i]) for i, start, _ in self.automaton.find_matches_as_indexes(text, overlapping=True)]
+
+
+def automata(tables: Sequence[KeyTable]) -> tuple[Finder, Finder]:
     """Two automata over the keys of all ``tables`` (as written, folded): one walk of a document
-    each serves every table. A key's value is its length and its labels in each table."""
+    each serves every table."""
     return _combined([t.exact for t in tables]), _combined([t.folded for t in tables])
 
 
-def _combined(tables: Sequence[Mapping[str, Set[Any]]]) -> Any:
-    out = ahocorasick.Automaton()
+def _combined(tables: Sequence[Mapping[str, Set[Any]]]) -> Finder:
     parts = sorted(set().union(*tables))
-    for part in parts:
-        out.add_word(part, (len(part), tuple(tuple(sorted(t.get(part, ()))) for t in tables)))
-    if parts:
-        out.make_automaton()
-    return out
+    labels = [tuple(tuple(sorted(t.get(part, ()))) for t in tables) for part in parts]
+    # a DFA: the fastest walk, for a few hundred keys at little memory
+    automaton = AhoCorasick(parts, matchkind=MatchKind.Standard, implementation=Implementation.DFA) if parts else None
+    return Finder(automaton, labels)
 
 
 class DocumentKeys:
-    """Every key of some tables in one document (one walk per automaton), by end offset; each
-    user reads the hits of its table once (``CueScan``, ``DocumentSectors``)."""
+    """Every key of some tables in one document (one walk per automaton); each user reads the
+    hits of its table once (``CueScan``, ``DocumentSectors``)."""
 
-    def __init__(self, text: str, found: tuple[Any, Any]) -> None:
+    def __init__(self, text: str, found: tuple[Finder, Finder]) -> None:
         exact, folded = found
-        folded_text = fold(text) if built(folded) else text
+        folded_text = fold(text) if folded.automaton is not None else text
         self.in_place = folds_in_place(text, folded_text)
         """Whether the folded text kept the offsets; if not, patterns must scan in full."""
-        hits = list(exact.iter(text)) if built(exact) else []
-        if built(folded) and self.in_place:
-            hits += folded.iter(folded_text)
-            hits.sort(key=itemgetter(0))
-        self.hits: list[tuple[int, tuple[int, tuple[tuple[Any, ...], ...]]]] = hits
-        """``(end - 1, (length, labels per table))`` of every key found, by end."""
-
-
-def built(found: Any) -> bool:
-    """Whether an automaton has keys to find (one built from an empty table cannot be searched)."""
-    return bool(found.kind == ahocorasick.AHOCORASICK)
+        hits = exact.hits(text)
+        if self.in_place:
+            hits += folded.hits(folded_text)
+        self.hits = hits
+        """``(start, labels per table)`` of every key found, in no particular order."""

@@ -33,8 +33,8 @@ _OPEN_TAGS = {"JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "EC",
 
 def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]:
     """Clauses of ``[start, end)`` in order."""
-    connectives = lex.words("clause_connectives")
-    continuing = lex.words("continuing_auxiliaries")
+    connectives = lex.sets["clause_connectives"]
+    continuing = lex.sets["continuing_auxiliaries"]
     stops = _stops(lex)
     toks = ctx.tokens_in(start, end)
     out: list[Clause] = []
@@ -63,9 +63,13 @@ def segment(ctx: DocContext, lex: Lexicon, start: int, end: int) -> list[Clause]
             stop = nxt.end if nxt is not None and nxt.form == "," else t.end
             out.append(Clause(cur, stop, sentence))
             cur = stop
-    if cur < end and ctx.text[cur:end].strip():
+    if cur < end and _NON_SPACE.search(ctx.text, cur, end):
         out.append(Clause(cur, end, sentence))
-    return [_trim(ctx, c) for c in out if ctx.text[c.start : c.end].strip()]
+    return [_trim(ctx, c) for c in out if _NON_SPACE.search(ctx.text, c.start, c.end)]
+
+
+_NON_SPACE = re.compile(r"\S")
+"""A character ``str.strip`` keeps: a clause with one is not blank (found without copying it)."""
 
 
 def _boundaries(text: str, toks: Sequence[Token], stops: frozenset[str], start: int, end: int) -> list[int]:
@@ -90,7 +94,7 @@ def _stops(lex: Lexicon) -> frozenset[str]:
 
 @cache
 def _stops_of(language: str) -> frozenset[str]:
-    return frozenset(_SENTENCE_ENDS | {";"} | lexicon(language).words("clause_connectives"))
+    return frozenset(_SENTENCE_ENDS | {";"} | lexicon(language).sets["clause_connectives"])
 
 
 @cache
@@ -180,7 +184,7 @@ def analyse(
     lex = scan.lex
     toks = ctx.tokens_in(clause.start, clause.end)
     facts = Facts()
-    chain = _predicate(toks, lex.words("quotative_endings"))
+    chain = _predicate(toks, lex.sets["quotative_endings"])
     pred_end = clause.end
     if chain is not None:
         i, j = chain
@@ -200,7 +204,7 @@ def analyse(
     ends = {e: _name_end(ctx, e) for _, e in actors}  # where each actor's noun phrase ends
     facts.counterparts, facts.partners = _counterparts(ctx, lex, actors, ends)
     recipient = _longest_first(lex.language, "recipient_particles")
-    places = lex.words("counterpart_nouns")
+    places = lex.sets["counterpart_nouns"]
     facts.recipients = [span for span in facts.counterparts if _marked_by(ctx, ends[span[1]], recipient, places)]
     facts.subjects = _coordinated(ctx, actors, _subject(ctx, actors, ends))
     facts.we = facts.subjects == [] and _we(ctx, lex, toks)
@@ -214,12 +218,12 @@ def _chain_facts(facts: Facts, lex: Lexicon, toks: Sequence[Token], i: int, j: i
     copula. Each word list is first checked against the chain's forms at once (a set)."""
     chain = toks[i : j + 1]
     forms = set(map(_FORM, chain))
-    past = lex.words("past_endings")
+    past = lex.sets["past_endings"]
     facts.past = not past.isdisjoint(forms) and any(_TAG[t.tag] == "EP" and t.form in past for t in chain)
-    facts.stance = not lex.words("stance_verbs").isdisjoint(forms)
-    statistic = lex.words("statistic_verbs")
+    facts.stance = not lex.sets["stance_verbs"].isdisjoint(forms)
+    statistic = lex.sets["statistic_verbs"]
     facts.statistic = not statistic.isdisjoint(forms) and any(t.form in statistic and _TAG[t.tag] in {"VV", "NNG"} for t in chain)
-    measuring = not lex.words("measure_verbs").isdisjoint(forms) or not lex.words("measure_passive_nouns").isdisjoint(forms)
+    measuring = not lex.sets["measure_verbs"].isdisjoint(forms) or not lex.sets["measure_passive_nouns"].isdisjoint(forms)
     facts.measured = measuring and _measured(lex, toks, i, j)
     facts.copula = _copula(toks, i, j)
 
@@ -237,8 +241,8 @@ def _measured(lex: Lexicon, toks: Sequence[Token], i: int, j: int) -> bool:
     """Whether the predicate ``toks[i..j]`` states a measurement: a verb of change or
     observation (``감소하였다``, ``보이고 있다``, ``나타났다``) or a passive of evaluation
     (``평가된다``, ``분석된다``)."""
-    verbs = lex.words("measure_verbs")
-    passive = lex.words("measure_passive_nouns")
+    verbs = lex.sets["measure_verbs"]
+    passive = lex.sets["measure_passive_nouns"]
     for k in range(i, j + 1):
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -279,7 +283,7 @@ def _counterparts(
     """Actors marked as recipient, partner or place: ``라오스에``, ``세계은행을 통해``,
     ``미국 내``, ``일본과 함께`` (``ends``: where each actor's noun phrase ends, by its end)."""
     particles = _longest_first(lex.language, "counterpart_particles")
-    places = lex.words("counterpart_nouns")
+    places = lex.sets["counterpart_nouns"]
     partners = lex.list("partner_words")
     out = []
     partnered = []
@@ -328,7 +332,7 @@ _JOINER = re.compile(r"(?:과|와|,|·|‧)?\s*(?:및|그리고)?\s*")
 
 def _we(ctx: DocContext, lex: Lexicon, toks: Sequence[Token]) -> bool:
     """``우리는``/``우리가``: the document's own parties."""
-    we = lex.words("we_pronouns")
+    we = lex.sets["we_pronouns"]
     if we.isdisjoint(map(_FORM, toks)):
         return False  # no pronoun of them at all (a C-level pass)
     n = len(toks)
@@ -414,7 +418,7 @@ def _object(
     """The noun phrase before the predicate marked by 을/를 or 에 (nearest first), without the
     action noun at its head, amounts, dates and leading modifiers."""
     limit = facts.predicate[0] if facts.predicate else (toks[-1].end if toks else 0)
-    stop = lex.words("object_stopwords")
+    stop = lex.sets["object_stopwords"]
     for phrase in _marked_phrases(toks, limit, numeric):
         words = [t for t in phrase if not _inside(t.start, numeric)] if numeric else phrase
         if not words:

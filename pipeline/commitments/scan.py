@@ -9,12 +9,12 @@ import bisect
 import re
 from functools import cache
 
-from pipeline.commitments.cues import Cue, Lexicon, cues_of_matches, lexicon
+from pipeline.commitments.cues import Cue, Lexicon, cues_at, cues_of_matches, lexicon
 from pipeline.commitments.keys import DocumentKeys, KeyTable, key
-from pipeline.text_utils import matches_at
 
 ACTIONS = "actions"
 STATISTIC = "statistic"
+_NONE: list[int] = []
 MODALITY = " modality"
 """Every modality class at once (a name no class of the lexicon can have): a span without any
 of their keys has no modality cue."""
@@ -63,14 +63,24 @@ class CueScan:
         if any(label in self.scanned for label, _ in self.modalities):
             self.scanned |= {MODALITY}
         by_labels: dict[tuple[str, ...], set[int]] = {}  # hits of the same key share their labels
-        for last, (length, labels) in keys.hits:
+        for q, labels in keys.hits:
             if labels[table]:
-                by_labels.setdefault(labels[table], set()).add(last + 1 - length)
+                by_labels.setdefault(labels[table], set()).add(q)
         starts: dict[str, set[int]] = {}
         for names, found in by_labels.items():
             for name in names:
                 starts.setdefault(name, set()).update(found)
         self.starts = {name: sorted(found) for name, found in starts.items()}
+        self.modal_at: dict[int, frozenset[str]] = {}
+        """The modality classes with a key at each offset where any has one."""
+        modal = frozenset(lex.modalities)
+        at = self.modal_at
+        for names, found in by_labels.items():
+            if not modal.isdisjoint(names):
+                own = modal.intersection(names)
+                for q in found:
+                    before = at.get(q)
+                    at[q] = own if before is None else before | own
         self.every_action = self.starts.get(ACTIONS, [])
         self.inner: dict[str, set[int]] = {}
         """English keys inside a word of the document: a match there needs the span to start there."""
@@ -80,34 +90,24 @@ class CueScan:
             self.inner = {name: found & inside_word for name, found in starts.items()}
             self.starts = {name: [q for q in found if q not in self.inner[name]] for name, found in self.starts.items()}
 
-    def _starts_in(self, name: str, start: int, end: int) -> list[int] | None:
-        """Key starts of class ``name`` inside ``[start, end)``, relative to ``start`` and in
-        order; ``None`` when the class is scanned in full."""
-        if name in self.scanned:
-            return None
-        starts = self.starts.get(name, [])
+    def _span(self, name: str, start: int, end: int) -> tuple[list[int], int, int, bool]:
+        """The key starts of class ``name`` (absolute, in order), the range ``[lo, hi)`` of them
+        inside ``[start, end)``, and whether the span starts inside a word at a key of the class
+        (a match there needs nothing before it to look behind at)."""
+        starts = self.starts.get(name, _NONE)
         lo = bisect.bisect_left(starts, start)
-        out = [q - start for q in starts[lo : bisect.bisect_left(starts, end, lo)]]
-        if start in self.inner.get(name, ()):
-            out.insert(0, 0)  # the span starts inside a word: nothing before it to look behind at
-        return out
-
-    def _any_in(self, name: str, start: int, end: int) -> bool:
-        """Whether ``_starts_in`` would give anything but ``[]`` (without building the list)."""
-        if name in self.scanned or start in self.inner.get(name, ()):
-            return True
-        starts = self.starts.get(name, [])
-        lo = bisect.bisect_left(starts, start)
-        return lo < len(starts) and starts[lo] < end
+        return starts, lo, bisect.bisect_left(starts, end, lo), start in self.inner.get(name, ())
 
     def _search(self, name: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
-        starts = self._starts_in(name, start, end)
-        if starts is None:
+        if name in self.scanned:
             return pattern.search(self.text[start:end]) is not None
-        if not starts:
+        starts, lo, hi, inner = self._span(name, start, end)
+        if lo == hi and not inner:
             return False
         text, match = self.text[start:end], pattern.match
-        return any(match(text, q) is not None for q in starts)  # as the first of ``matches_at``
+        if inner and match(text, 0) is not None:
+            return True
+        return any(match(text, q - start) is not None for q in starts[lo:hi])  # as the first of ``matches_at``
 
     def may_act(self, start: int, end: int) -> bool:
         """Whether an action cue may occur in ``text[start:end]`` or any part of it (a part may
@@ -119,19 +119,30 @@ class CueScan:
 
     def actions(self, start: int, end: int) -> list[Cue]:
         """``action_cues`` of ``text[start:end]``."""
-        starts = self._starts_in(ACTIONS, start, end)
-        if starts == []:
+        if ACTIONS in self.scanned:
+            text = self.text[start:end]
+            return cues_of_matches(self.lex, text, start, self.lex.actions.finditer(text))
+        starts, lo, hi, inner = self._span(ACTIONS, start, end)
+        if lo == hi and not inner:
             return []
-        text = self.text[start:end]
-        found = self.lex.actions.finditer(text) if starts is None else matches_at(self.lex.actions, text, starts)
-        return cues_of_matches(self.lex, text, start, found)
+        return cues_at(self.lex, self.text[start:end], start, [start, *starts[lo:hi]] if inner else starts[lo:hi])
 
     def modality(self, start: int, end: int) -> str | None:
-        """``modality_cue`` of ``text[start:end]``."""
-        if not self._any_in(MODALITY, start, end):
+        """``modality_cue`` of ``text[start:end]``: the modality keys of the span are looked up
+        once, then each class is tried (in file order) at those that are its own."""
+        if MODALITY in self.scanned:
+            return next((label for label, pattern in self.modalities if self._search(label, pattern, start, end)), None)
+        starts, lo, hi, inner = self._span(MODALITY, start, end)
+        if lo == hi and not inner:
             return None  # no modality key at all in the span
+        at = self.modal_at
+        found = [(q - start, at[q]) for q in starts[lo:hi]]
+        if inner:
+            found.insert(0, (0, at[start]))
+        text = self.text[start:end]
         for label, pattern in self.modalities:
-            if self._search(label, pattern, start, end):
+            match = pattern.match
+            if any(match(text, q) is not None for q, labels in found if label in labels):
                 return label
         return None
 

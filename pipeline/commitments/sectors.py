@@ -101,7 +101,7 @@ class DocumentSectors:
 
     def __init__(self, language: str, keys: DocumentKeys, table: int) -> None:
         self.language = language
-        self.hits = sorted((last + 1 - length, labels[table]) for last, (length, labels) in keys.hits if labels[table])
+        self.hits = sorted((q, labels[table]) for q, labels in keys.hits if labels[table])
         self.starts = [q for q, _ in self.hits]
         self.scanned = key_table(language).scanned if keys.in_place else _every_pattern()
         self.always = sorted({i for i, _ in self.scanned})
