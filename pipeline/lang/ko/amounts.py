@@ -36,7 +36,7 @@ from typing import cast
 from pipeline.context import DocContext, Mention
 from pipeline.lang.casefold import lexicon_key
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
-from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number, unit_words
+from pipeline.lang.ko.numbers import ARABIC, borrow_units, has_approx_infix, number_ok, number_pattern, parse_korean_number, unit_words
 from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
 from pipeline.lang.ko.scan import Anchors, digit_starts, every_match, number_head_class, within
 from pipeline.money import currencies, display, minor_words
@@ -116,6 +116,9 @@ def lexicon() -> _Lexicon:
     nums = data("numbers")
     ko_words = _currency_words("ko")
     ko_prefixes = _currency_words("ko_prefix")
+    for code, extra in d["extra_currency_prefixes"].items():
+        for w in extra:
+            ko_prefixes[w] = code
     prefixes = _currency_words("prefix")
     en_words = _currency_words("en")
     for code, extra in d["extra_currency_words"].items():
@@ -181,9 +184,9 @@ def lexicon() -> _Lexicon:
         exceed=re.compile(rf"(?:{alternation(d['exceed_particles'])})?\s?(?P<q>{alternation(d['exceed_verbs'])})"),
         post_rate=re.compile(rf"\s?(?P<r>{alternation(d['post_rates'])})(?![A-Za-z])"),
         pre=re.compile(rf"(?P<w>{pre_words})\s?$"),
-        period_before=re.compile(rf"(?P<n>\d+)\s?(?P<u>{dur})\s?(?:{marks})(?:\s+(?:{fillers}))?\s+{gap}$"),
+        period_before=re.compile(rf"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{dur})\s?(?:{marks})(?:\s+(?:{fillers}))?\s+{gap}$"),
         period_after=re.compile(
-            rf"(?:{alternation(d['period_object_particles'])})\s+(?:(?:{alternation(d['period_lead_words'])})\s+)?(?P<n>\d+)\s?(?P<u>{dur})\s?(?:{marks})"
+            rf"(?:{alternation(d['period_object_particles'])})\s+(?:(?:{alternation(d['period_lead_words'])})\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{dur})\s?(?:{marks})"
         ),
         currency_after=Anchors(ko_words),
         currency_or_range_after=Anchors([*ko_words, *d["range_separators"]]),
@@ -246,21 +249,23 @@ def _from_simple(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 
 
 def _from_ko_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
-    """``미화 5억 달러``, ``미화 5억``: the Korean currency prefix names the currency."""
+    """``미화 5억 달러``, ``미화 5억``, ``미 달러 5억``: the Korean currency prefix names the currency
+    (a currency word after the number must name the same one)."""
     lex = lexicon()
     value = _number_value(ctx, m)
     if value is None or not starts_token(ctx, m.start("kp")):
         return None
-    if m.group("cur") is not None and not ends_token(ctx, m.end("cur")):
-        return None
+    code = lex.ko_prefixes[compact(m.group("kp"))]
+    if m.group("cur") is not None and (not ends_token(ctx, m.end("cur")) or lex.ko_words[compact(m.group("cur"))] != code):
+        return None  # 미 달러 1,100원: a rate, the number is in won
     end = m.end("cur") if m.group("cur") is not None else m.end("num")
-    return _Draft(m.start(), end, value, lex.ko_prefixes[compact(m.group("kp"))], "ko.amount.prefix_number_currency")
+    return _Draft(m.start(), end, value, code, "ko.amount.prefix_number_currency")
 
 
 def _from_en_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``$1.5 billion``, ``USD 2 billion``, ``US$ 300 million``, ``₩1.2조``."""
     lex = lexicon()
-    low_text = _borrow_units(m.group("num"), m.group("num2")) if m.group("num2") else m.group("num")
+    low_text = borrow_units(m.group("num"), m.group("num2")) if m.group("num2") else m.group("num")
     value = parse_korean_number(low_text)
     high = parse_korean_number(m.group("num2")) if m.group("num2") else None
     if value is None or (m.group("num2") and (high is None or high <= value)):
@@ -346,21 +351,6 @@ def _from_minor(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end(), canonical_decimal(value / 100), lex.minor[compact(m.group("cur"))], "ko.amount.minor")
 
 
-def _borrow_units(low: str, high: str) -> str:
-    """``2~3억`` means 2억~3억: a bare first number takes the units of the second.
-
-    >>> _borrow_units("2", "3억"), _borrow_units("2천", "3천만"), _borrow_units("5천만", "1억")
-    ('2억', '2천만', '5천만')
-    """
-    big = "".join(data("numbers")["big_units"])
-    units = "".join(data("numbers")["small_units"]) + big
-    for chars in (units, big):
-        if not any(c in chars for c in low):
-            tail = re.search(f"[{chars}]+$", high)
-            return low + tail.group() if tail else low
-    return low
-
-
 def _from_range(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``2억~3억 달러``, ``2억에서 3억 달러``: one amount with ``value_max``; a change is not a range."""
     lex = lexicon()
@@ -374,7 +364,7 @@ def _from_range(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if ctx.text.startswith(lex.change_particles, m.end()):
         return None
     high = parse_korean_number(m.group("b"))
-    low = parse_korean_number(_borrow_units(m.group("a"), m.group("b")))
+    low = parse_korean_number(borrow_units(m.group("a"), m.group("b")))
     if low is None or high is None or high <= low:
         return None
     return _Draft(m.start(), m.end(), low, currency, "ko.amount.range", value_max=high)
@@ -420,8 +410,13 @@ def _add_pre_context(ctx: DocContext, draft: _Draft) -> None:
         break
     lo = max(0, draft.start - 40)
     if (m := lex.period_before.search(ctx.text, lo, draft.start)) is not None and starts_token(ctx, m.start("n")):
-        if not ctx.text[max(0, m.start("n") - 1) : m.start("n")].isdigit():
+        before = prev_char(ctx.text, m.start("n"))
+        if not before or not (before.isdigit() or before in _NUMBER_OR_RANGE):  # 3~5년간: a range has no one period
             draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
+
+
+_NUMBER_OR_RANGE = ".,~∼～〜-–"
+"""Characters before a period's number that make it part of another number or of a range."""
 
 
 def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:

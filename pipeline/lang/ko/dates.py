@@ -44,13 +44,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from pipeline import periods
 from pipeline.context import DocContext, Mention
 from pipeline.lang.casefold import fold
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
-from pipeline.lang.ko.numbers import blocking_prefixes
+from pipeline.lang.ko.numbers import blocking_prefixes, native_counts, native_ok, native_pattern, parse_native
 from pipeline.lang.ko.scan import digit_starts, within, words_pattern
 from pipeline.overlap import resolve
 from pipeline.text_utils import compact, matches_at
@@ -139,12 +139,10 @@ def _leads(words: Iterable[str]) -> tuple[int, ...]:
 
 
 def _native_finder(d: dict[str, Any]) -> re.Pattern[str]:
-    """A looser native count (``이틀``, ``한 달``): a count word, or a numeral and its unit. Each
-    alternative begins with a word, so the regex engine scans for their first characters fast;
-    a bare numeral (``한``, ``세``: syllables of many words) is not a candidate alone."""
-    units = alternation(d["native_units"])
-    numerals = [f"{re.escape(w)}\\s?(?:{units})" for w in sorted(d["native_numerals"], key=lambda w: (-len(w), w))]
-    return re.compile("|".join([alternation(d["native_counts"]), *numerals]))
+    """A looser native count (``이틀``, ``한 달``, ``열두 달``): a count word, or a numeral and its
+    unit. Each alternative begins with a word, so the regex engine scans for their first
+    characters fast; a bare numeral (``한``, ``세``: syllables of many words) is not a candidate alone."""
+    return re.compile(rf"{alternation(native_counts())}|{native_pattern()}\s?(?:{alternation(d['native_units'])})")
 
 
 _WEEKDAY_DIRECTIONS = ("지난", "오는", "이번")
@@ -174,6 +172,7 @@ def lexicon() -> _Lexicon:
     rel_years = alternation(d["relative_years"])
     targets = alternation(d["year_target_nouns"])
     approx = alternation(d["approx_words"])
+    native_counts_alt, native_numeral = alternation(native_counts()), native_pattern()
     # Where each pattern can start (None: it begins with a word or a character class, which the
     # regex engine scans for fast). A digit pattern's first digit is behind a look-behind that
     # refuses a digit before it, so it starts a run of digits.
@@ -238,14 +237,14 @@ def lexicon() -> _Lexicon:
         (re.compile(rf"(?P<w>{alternation(d['window_words'])})\s?(?P<n>\d{{1,3}})\s?(?P<u>{units})"), _window, None),
         (
             re.compile(
-                rf"(?P<w>{alternation(d['window_words'])})\s?(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))"
+                rf"(?P<w>{alternation(d['window_words'])})\s?(?:(?P<nat>{native_counts_alt})|(?P<nn>{native_numeral})\s?(?P<nu>{alternation(d['native_units'])}))"
             ),
             _window,
             None,
         ),
         (
             re.compile(
-                rf"(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))\s?(?P<dir>{alternation(d['offset_directions'])})"
+                rf"(?:(?P<nat>{native_counts_alt})|(?P<nn>{native_numeral})\s?(?P<nu>{alternation(d['native_units'])}))\s?(?P<dir>{alternation(d['offset_directions'])})"
             ),
             _offset,
             native_starts,
@@ -801,20 +800,26 @@ def _offset(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if before is not None and before.end <= m.start() and before.tag.startswith(("NN", "XSN", "SL", "SN")):
         return None
     lex = lexicon()
-    n, unit = _count(m)
+    count = _count(ctx, m)
+    if count is None:
+        return None
+    n, unit = count
     rng = periods.offset_period(ctx.doc_date, lex.offset_directions[m.group("dir")] * n, unit)
     return _Draft(m.start(), m.end(), *rng, Grain(unit), "ko.date.offset", relative=True)
 
 
-def _count(m: re.Match[str]) -> tuple[int, periods.Unit]:
-    """``3주``, ``이틀``, ``한 달``: how many of which unit."""
-    d = data("dates")
+def _count(ctx: DocContext, m: re.Match[str]) -> tuple[int, periods.Unit] | None:
+    """``3주``, ``이틀``, ``한 달``: how many of which unit (None: a native numeral that does not
+    go with its unit, ``석 주``, or that Kiwi reads as part of a word)."""
     groups = m.groupdict()
     if groups.get("nat"):
-        entry = d["native_counts"][m.group("nat")]
-        return int(entry["n"]), entry["unit"]
+        n, unit = native_counts()[m.group("nat")]
+        return n, cast(periods.Unit, unit)
     if groups.get("nn"):
-        return int(d["native_numerals"][m.group("nn")]), d["native_units"][m.group("nu")]
+        value = parse_native(m.group("nn"), m.group("nu"))
+        if not native_ok(ctx, m.start("nn"), m.end("nn")):
+            return None
+        return None if value is None else (value, data("dates")["native_units"][m.group("nu")])
     return int(m.group("n")), lexicon().offset_units[m.group("u")]
 
 
@@ -830,7 +835,10 @@ def _weekend(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 def _window(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``지난 3주``, ``다음 2달``: whole units before or after the current one (``지난 14일`` is a day)."""
     lex = lexicon()
-    n, unit = _count(m)
+    count = _count(ctx, m)
+    if count is None:
+        return None
+    n, unit = count
     sign = lex.window_words[m.group("w")]
     spread = ctx.text.startswith(("간", "동안", " 동안"), m.end())
     if ctx.doc_date is None or (unit == "day" and sign < 0 and not spread) or not starts_token(ctx, m.start()):
