@@ -371,7 +371,7 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
         end_day = ctx.text.index("일", m.end(last_group)) + 1
         first = _safe_day(year, month, int(m.group("d")))
         last = _safe_day(year, month, int(m.group(last_group)))
-        if first is None or last is None or first[0] > last[0] or not ends_token(ctx, end_day):
+        if first is None or last is None or first[0] > last[0] or not _day_ends(ctx, end_day):
             return None
         draft = _Draft(start, end_day, first[0], last[0], Grain.DAY, f"{rule}_day", relative=relative)
         draft.closed = last_group == "d2" and any(w in ctx.text[m.end("d") : m.start("d2")] for w in ("부터", "에서"))
@@ -399,6 +399,13 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
     return _Draft(start, end_month, *periods.month_range(year, month), Grain.MONTH, rule, relative=relative)
 
 
+def _day_ends(ctx: DocContext, end: int) -> bool:
+    """A day ends a token, or a token that only adds a suffix such as ``자`` (``30일자로``: as of)."""
+    if ends_token(ctx, end):
+        return True
+    return any(ctx.text.startswith(s, end) and ends_token(ctx, end + len(s)) for s in data("dates")["day_suffixes"])
+
+
 def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``2021년 5월 21일``, ``2024년``, ``금년``, ``내년 상반기``, ``2021년 1분기``, ``금년 말``."""
     lex = lexicon()
@@ -417,6 +424,8 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
             return None
         year, relative, head_end = base + lex.relative_years[m.group("ry")], True, m.end("ry")
     start = m.start()
+    if m.group("ry") in data("dates")["year_determiners"] and not _has_tail(m):
+        return None  # 올 것으로: the verb 오다, not this year
     if _tail_on_next_line(ctx, start, head_end, m.end()):
         return _year_only(ctx, start, head_end, year, relative)
     if m.group("m") is not None:
@@ -438,9 +447,32 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _year_only(ctx, start, head_end, year, relative)
 
 
+def _has_tail(m: re.Match[str]) -> bool:
+    """A month, half, quarter or year part follows the year word of ``m`` (``올 하반기``)."""
+    return any(m.group(g) is not None for g in ("m", "h", "q", "yp"))
+
+
+@cache
+def _fiscal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = data("dates")
+    breaks = re.escape(".,;:!?\n()[]")
+    return (
+        re.compile(rf"\s?(?:{alternation(d['fiscal_year_words'])})"),
+        re.compile(rf"(?<![가-힣])(?:{alternation(d['foreign_fiscal_markers'])})(?:의|은|는|이|가)?(?![가-힣])[^{breaks}]*$"),
+    )
+
+
+def _foreign_fiscal(ctx: DocContext, start: int, end: int) -> bool:
+    """``미국 2022 회계연도``: another country's fiscal year, which is not the calendar year."""
+    fiscal, foreign = _fiscal_patterns()
+    if fiscal.match(ctx.text, end) is None:
+        return False
+    return foreign.search(ctx.text, max(0, start - 16), start) is not None
+
+
 def _year_only(ctx: DocContext, start: int, head_end: int, year: int, relative: bool) -> _Draft | None:
     """The year itself (``2024년``, ``금년``), when it ends a word."""
-    if not ends_token(ctx, head_end):
+    if not ends_token(ctx, head_end) or _foreign_fiscal(ctx, start, head_end):
         return None
     if _SAME_PERIOD.match(ctx.text, head_end):
         return None  # 전년 동월, 작년 동기: the same month or period of that year, not the year
@@ -589,6 +621,8 @@ def _year_before_noun(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     year = int(m.group("y"))
     if not 1900 <= year <= 2100 or not _free_number(ctx, m.start()) or not ends_token(ctx, m.end("y")):
         return None
+    if _foreign_fiscal(ctx, m.start(), m.end("y")):
+        return None
     return _Draft(m.start(), m.end("y"), *periods.year_range(year), Grain.YEAR, "ko.date.year_before_noun")
 
 
@@ -651,12 +685,19 @@ def _day_with_weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.day_weekday", relative=True)
 
 
+@cache
+def _date_label() -> re.Pattern[str]:
+    """A label that says a date follows (``시행일:``, ``작성일자``), right before the number."""
+    return re.compile(rf"(?<![가-힣])(?:{alternation(data('dates')['date_labels'])})\s*[:：]?\s*$")
+
+
 def _short_year_dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
-    """``25. 3. 4.`` or ``25.3.4.(화)``: a day with a two-digit year. Section and version numbers
-    look the same (``12.3.4.``), so the form must be the spaced official one or carry a weekday
-    that matches; ``25.3.4.`` alone gives nothing."""
+    """``25. 3. 4.``, ``25.3.4.(화)`` or ``시행일: 25.3.4.``: a day with a two-digit year. Section and
+    version numbers look the same (``12.3.4.``), so the form must be the spaced official one, carry
+    a weekday that matches, or follow a date label; ``25.3.4.`` alone gives nothing."""
     spaced = bool(m.group("sp1")) and bool(m.group("sp2"))
-    if not (spaced or m.group("wd")) or not _free_number(ctx, m.start()):
+    labelled = _date_label().search(ctx.text, max(0, m.start() - 12), m.start()) is not None
+    if not (spaced or m.group("wd") or labelled) or not _free_number(ctx, m.start()):
         return None
     year = periods.two_digit_year(int(m.group("yy")))
     rng = _safe_day(year, int(m.group("m")), int(m.group("d")))
@@ -882,6 +923,9 @@ def _add_relation(ctx: DocContext, draft: _Draft) -> None:
         token = ctx.token_at(m.start("r"))
         if after.isspace() or (token is not None and token.tag == "MM"):  # 전 세계: determiner
             return
+    tag = data("dates")["relation_tags"].get(word)
+    if tag is not None and (token := ctx.token_at(m.start("r"))) is not None and token.tag != tag:
+        return  # 내 목표: my aim, not within
     draft.relation = lex.relations[word]
 
 
@@ -941,6 +985,12 @@ def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+@cache
+def _recurring() -> re.Pattern[str]:
+    """A word right before a date that makes it recurring (``매년 3월``, ``매주 수요일``)."""
+    return re.compile(rf"(?<![가-힣])(?:{alternation(data('dates')['recurring_words'])})\s?$")
+
+
 def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     """Every date expression of the document, non-overlapping, in text order."""
     drafts: list[_Draft] = []
@@ -951,6 +1001,7 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
             if draft is not None:
                 drafts.append(draft)
     kept = resolve([Mention(d.start, d.end, d.rule, d) for d in drafts])
+    kept = [k for k in kept if not (k.fields.relative and _recurring().search(text, max(0, k.start - 8), k.start))]
     mentions = []
     for draft in _joined(ctx, [m.fields for m in kept]):
         if draft.relation is Relation.ON and not draft.closed:
