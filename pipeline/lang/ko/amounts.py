@@ -411,11 +411,14 @@ def _add_pre_context(ctx: DocContext, draft: _Draft) -> None:
     lo = max(0, draft.start - 40)
     if (m := lex.period_before.search(ctx.text, lo, draft.start)) is not None and starts_token(ctx, m.start("n")):
         before = prev_char(ctx.text, m.start("n"))
+        if _YEARS_BEFORE.search(ctx.text, max(0, m.start("n") - 8), m.start("n")):
+            return  # 1년 6개월간: the months alone would be a wrong period
         if not before or not (before.isdigit() or before in _NUMBER_OR_RANGE):  # 3~5년간: a range has no one period
             draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
 
 
 _NUMBER_OR_RANGE = ".,~∼～〜-–"
+_YEARS_BEFORE = re.compile(r"\d\s?년\s?$")
 """Characters before a period's number that make it part of another number or of a range."""
 
 

@@ -143,7 +143,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.compile(rf"(?P<num>{native_pattern()})\s?(?P<u>{alternation(native_words)}){half}"),
         re.compile(alternation(native_counts())),
         re.compile(rf"(?P<lo>{number_pattern()})(?:\s?(?P<lu>{alternation(_unit_words())}))?\s?(?:{seps})\s?$"),
-        re.compile(rf"(?:\d|[{sino}])\s?(?:{seps})\s?$"),
+        re.compile(rf"(?:\d|[{sino}])\s?(?:{alternation(_unit_words())})?\s?(?:{seps})\s?$"),
     )
 
 
@@ -181,12 +181,19 @@ def _with_half(ctx: DocContext, m: re.Match[str], unit: Unit, value: Decimal) ->
     return value + Decimal("0.5"), m.end("half")
 
 
-_NO_RANGE: tuple[int, Decimal] | None = None
-_BROKEN = (-1, Decimal(0))
+_NO_RANGE: tuple[int, int, Decimal] | None = None
+_BROKEN = (-1, -1, Decimal(0))
 """A range is written before the number but its lower end is not understood."""
 
 
-def _range_low(ctx: DocContext, start: int, high_text: str, unit: Unit) -> tuple[int, Decimal] | None:
+def _range_ok(ctx: DocContext, low_start: int, low_end: int, start: int, end: int) -> bool:
+    """Kiwi reads both ends of a range as numbers, each alone (``3년 내지 5년``) or together
+    (``5-10`` is one serial token)."""
+    alone = number_ok(ctx, low_start, low_end) and number_ok(ctx, start, end, in_range=True)
+    return alone or number_ok(ctx, low_start, end)
+
+
+def _range_low(ctx: DocContext, start: int, high_text: str, unit: Unit) -> tuple[int, int, Decimal] | None:
     """The start and value of a range's lower end before the number at ``start`` (``10~`` of
     ``10~20%``, ``3년 내지`` of ``3년 내지 5년``): ``_NO_RANGE`` when none is written, ``_BROKEN``
     when one is but cannot be read (another unit, not a number, not below the upper end)."""
@@ -195,12 +202,17 @@ def _range_low(ctx: DocContext, start: int, high_text: str, unit: Unit) -> tuple
     if tail.search(ctx.text, lo, start) is None:
         return _NO_RANGE
     m = low_pattern.search(ctx.text, lo, start)
-    if m is None or not number_ok(ctx, m.start("lo"), m.end("lo")):
+    if m is None:
         return _BROKEN
     if m.group("lu") is not None and units().get(compact(m.group("lu"))) != unit:
         return _BROKEN
     low = parse_korean_number(borrow_units(m.group("lo"), high_text) if m.group("lu") is None else m.group("lo"))
-    return _BROKEN if low is None else (m.start(), low)
+    return _BROKEN if low is None else (m.start(), m.end("lo"), low)
+
+
+def _ordinal_after(ctx: DocContext, end: int) -> bool:
+    """``3년째``, ``이틀째``: an ordinal (the third year), not a quantity."""
+    return ctx.text.startswith(tuple(data("quantities")["ordinal_suffixes"]), end)
 
 
 def _numeric(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
@@ -214,14 +226,19 @@ def _numeric(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
         value = parse_korean_number(m.group("num"))
         if value is None or not _accept(ctx, m.end("u"), unit, value):
             continue
+        if _ordinal_after(ctx, m.end("u")):
+            continue
         low = _range_low(ctx, m.start("num"), m.group("num"), unit)
-        if low is _BROKEN or not number_ok(ctx, m.start("num"), m.end("num"), in_range=low is not None):
+        if low is _BROKEN:
             continue
         if low is not None:
-            if low[1] >= value:
-                continue  # 20~10%: not a range we understand
-            fields = QuantityFields(value=low[1], value_max=value, unit=unit.unit, kind=unit.kind)
-            yield Mention(low[0], m.end("u"), f"ko.quantity.{unit.kind.value}_range", fields)
+            low_start, low_end, low_value = low
+            if low_value >= value or not _range_ok(ctx, low_start, low_end, m.start("num"), m.end("num")):
+                continue  # 20~10%: not a range we understand, and its upper end alone would be wrong
+            fields = QuantityFields(value=low_value, value_max=value, unit=unit.unit, kind=unit.kind)
+            yield Mention(low_start, m.end("u"), f"ko.quantity.{unit.kind.value}_range", fields)
+            continue
+        if not number_ok(ctx, m.start("num"), m.end("num")):
             continue
         value, end = _with_half(ctx, m, unit, value)
         iso = duration_iso(value, m.group("u"), unit) if unit.kind is QuantityKind.DURATION else None
@@ -236,6 +253,8 @@ def _native(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
         unit = table[compact(m.group("u"))]
         number = parse_native(m.group("num"), compact(m.group("u")))
         if number is None or not native_ok(ctx, m.start("num"), m.end("num")) or not _unit_ends(ctx, m.end("u")):
+            continue
+        if _ordinal_after(ctx, m.end("u")):
             continue
         if not starts_token(ctx, m.start("u")):
             continue
@@ -252,6 +271,8 @@ def _count_words(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
     for m in pattern.finditer(ctx.text):
         if not starts_token(ctx, m.start()) or not _unit_ends(ctx, m.end()) or prev_char(ctx.text, m.start()).isalnum():
             continue
+        if _ordinal_after(ctx, m.end()):
+            continue
         n, name = native_counts()[m.group()]
         unit = by_unit[name]
         value = Decimal(n)
@@ -259,6 +280,29 @@ def _count_words(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
         yield Mention(m.start(), m.end(), "ko.quantity.native_duration", fields)
 
 
+def _years_and_months(ctx: DocContext, found: list[Mention[QuantityFields]]) -> list[Mention[QuantityFields]]:
+    """``1년 6개월``, ``2년 3개월간``: whole years then whole months, one duration counted in months
+    (value 18, ``P1Y6M``)."""
+    out: list[Mention[QuantityFields]] = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if prev is not None and _is_whole(prev, "year") and _is_whole(mention, "month") and mention.fields.value < 12:
+            if ctx.text[prev.end : mention.start] in ("", " "):
+                years, months = int(prev.fields.value), int(mention.fields.value)
+                fields = QuantityFields(
+                    value=Decimal(years * 12 + months), unit="month", kind=QuantityKind.DURATION, iso=f"P{years}Y{months}M"
+                )
+                out[-1] = Mention(prev.start, mention.end, "ko.quantity.duration_years_months", fields)
+                continue
+        out.append(mention)
+    return out
+
+
+def _is_whole(mention: Mention[QuantityFields], unit: str) -> bool:
+    f = mention.fields
+    return f.unit == unit and f.value_max is None and f.iso is not None and f.value == f.value.to_integral_value()
+
+
 def extract_quantities(ctx: DocContext) -> list[Mention[QuantityFields]]:
     """Every quantity, non-overlapping, in text order."""
-    return resolve([*_numeric(ctx), *_native(ctx), *_count_words(ctx)])
+    return _years_and_months(ctx, resolve([*_numeric(ctx), *_native(ctx), *_count_words(ctx)]))
