@@ -264,6 +264,20 @@ def _native(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
         yield Mention(m.start(), end, f"ko.quantity.native_{unit.kind.value}", fields)
 
 
+def _glued_ok(ctx: DocContext, end: int) -> bool:
+    """What is glued after a native duration word is a particle or a duration word (``이틀간``,
+    ``하루도``), not another word making a compound (``하루빨리``)."""
+    after = ctx.text[end : end + 1]
+    if not ("가" <= after <= "힣"):
+        return True
+    token = ctx.token_at(end)
+    if token is None:
+        return False
+    if token.start < end:
+        return True  # 사흘간 read as one token: _unit_ends checked that only a glued suffix follows
+    return token.tag.startswith("J") or token.form in data("quantities")["count_word_glued"]
+
+
 def _count_words(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
     """``이틀``, ``사흘``, ``열흘``, ``일주일``, ``반년``: a native word that is itself a duration."""
     *_, pattern, _, _ = _patterns()
@@ -271,7 +285,7 @@ def _count_words(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
     for m in pattern.finditer(ctx.text):
         if not starts_token(ctx, m.start()) or not _unit_ends(ctx, m.end()) or prev_char(ctx.text, m.start()).isalnum():
             continue
-        if _ordinal_after(ctx, m.end()):
+        if _ordinal_after(ctx, m.end()) or not _glued_ok(ctx, m.end()):
             continue
         n, name = native_counts()[m.group()]
         unit = by_unit[name]
