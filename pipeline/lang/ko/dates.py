@@ -162,7 +162,8 @@ def lexicon() -> _Lexicon:
     weekdays = alternation(d["weekdays"])
     week_of_month = rf"\s?(?P<wn>{ordinals}|[1-5])\s?(?:번째\s?|째\s?)?주(?:차)?(?!간|년|일|기|요|말)(?:\s?(?P<wwd>{weekdays}))?"
     weekday_of_month = rf"\s?(?P<wdn>{ordinals}|[1-5])\s?(?:번째\s?)?(?P<wdm>{weekdays})"
-    month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|{weekday_of_month}|{week_of_month}|\s?(?P<mp>{mp}))?"
+    last_day = rf"\s?(?P<ld>{alternation(d['last_day_words'])})"
+    month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|{weekday_of_month}|{week_of_month}|{last_day}|\s?(?P<mp>{mp}))?"
     period_part = rf"(?:\s?(?P<pp>{alternation(d['period_parts'])}))?"
     half_or_quarter = rf"(?:(?P<h>{halves})|(?P<qw>{quarter})){period_part}"
     year_tail = rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?{half_or_quarter}|\s?(?P<yp>{yp}))?"
@@ -228,6 +229,7 @@ def lexicon() -> _Lexicon:
         (re.compile(rf"(?P<rd>{alternation(d['relative_days'])})"), _relative_day, None),
         (re.compile(rf"(?P<rw>{alternation(d['relative_weeks'])})(?:\s?(?P<wd>{weekdays}))?"), _relative_week, None),
         (re.compile(rf"(?P<rq>{alternation(d['relative_quarters'])})"), _relative_quarter, None),
+        (re.compile(rf"(?P<rh>{alternation(d['relative_halves'])})"), _relative_half, None),
         (re.compile(rf"(?:(?P<dir>{'|'.join(_WEEKDAY_DIRECTIONS)})\s?)?(?P<wd>{weekdays})"), _weekday, weekday_starts),
         (
             re.compile(rf"(?<![\d.,])(?P<n>\d{{1,3}})\s?(?P<u>{units})\s?(?P<dir>{alternation(d['offset_directions'])})"),
@@ -264,7 +266,7 @@ def lexicon() -> _Lexicon:
         ),
         (re.compile(r"(?<![\d.,~\-])(?P<d>\d{1,2})\s?일\s?\((?P<wd>[월화수목금토일])\)"), _day_with_weekday, digits),
         (
-            re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
+            re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:{last_day}|\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
             _relative_month,
             None,
         ),
@@ -376,6 +378,9 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
         draft = _Draft(start, end_day, first[0], last[0], Grain.DAY, f"{rule}_day", relative=relative)
         draft.closed = last_group == "d2" and any(w in ctx.text[m.end("d") : m.start("d2")] for w in ("부터", "에서"))
         return draft
+    if m.group("ld") is not None and _tail_ok(ctx, m, "ld"):  # 3월 말일
+        last = periods.month_range(year, month)[1]
+        return _Draft(start, m.end("ld"), last, last, Grain.DAY, f"{rule}_last_day", relative=relative)
     if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
         part = lexicon().month_parts[m.group("mp")]
         rng = periods.part_of_month_range(year, month, part)
@@ -555,6 +560,9 @@ def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         if day is None or not ends_token(ctx, m.end()):
             return None
         return _Draft(m.start(), m.end(), *day, Grain.DAY, "ko.date.relative_month_day", relative=True)
+    if m.group("ld") is not None and _tail_ok(ctx, m, "ld"):  # 다음 달 말일
+        last = periods.month_range(year, month)[1]
+        return _Draft(m.start(), m.end("ld"), last, last, Grain.DAY, "ko.date.relative_month_last_day", relative=True)
     if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
         rng = periods.part_of_month_range(year, month, lexicon().month_parts[m.group("mp")])
         return _Draft(m.start(), m.end(), *rng, Grain.PART_OF_MONTH, "ko.date.relative_month_part", relative=True)
@@ -798,6 +806,20 @@ def _relative_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         return None
     rng = periods.offset_period(ctx.doc_date, lexicon().relative_quarters[compact(m.group("rq"))], "quarter")
     return _Draft(m.start(), m.end(), *rng, Grain.QUARTER, "ko.date.relative_quarter", relative=True)
+
+
+@cache
+def _relative_halves() -> dict[str, int]:
+    return {compact(k): v for k, v in data("dates")["relative_halves"].items()}
+
+
+def _relative_half(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``이번 반기``, ``다음 반기``, ``지난 반기``: halves of a year counted from the document date."""
+    if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
+        return None
+    index = ctx.doc_date.year * 2 + (ctx.doc_date.month - 1) // 6 + _relative_halves()[compact(m.group("rh"))]
+    rng = periods.half_range(index // 2, index % 2 + 1)
+    return _Draft(m.start(), m.end(), *rng, Grain.HALF, "ko.date.relative_half", relative=True)
 
 
 def _weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
