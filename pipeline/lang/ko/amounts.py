@@ -36,7 +36,15 @@ from typing import cast
 from pipeline.context import DocContext, Mention
 from pipeline.lang.casefold import lexicon_key
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
-from pipeline.lang.ko.numbers import ARABIC, borrow_units, has_approx_infix, number_ok, number_pattern, parse_korean_number, unit_words
+from pipeline.lang.ko.numbers import (
+    ARABIC,
+    borrow_units,
+    has_approx_infix,
+    number_ok,
+    number_pattern,
+    parse_korean_number,
+    unit_words,
+)
 from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
 from pipeline.lang.ko.scan import Anchors, digit_starts, every_match, number_head_class, within
 from pipeline.money import currencies, display, minor_words

@@ -379,8 +379,8 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
         draft.closed = last_group == "d2" and any(w in ctx.text[m.end("d") : m.start("d2")] for w in ("부터", "에서"))
         return draft
     if m.group("ld") is not None and _tail_ok(ctx, m, "ld"):  # 3월 말일
-        last = periods.month_range(year, month)[1]
-        return _Draft(start, m.end("ld"), last, last, Grain.DAY, f"{rule}_last_day", relative=relative)
+        month_end = periods.month_range(year, month)[1]
+        return _Draft(start, m.end("ld"), month_end, month_end, Grain.DAY, f"{rule}_last_day", relative=relative)
     if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
         part = lexicon().month_parts[m.group("mp")]
         rng = periods.part_of_month_range(year, month, part)
@@ -425,12 +425,10 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
             head_end += 1
     else:
         base = _doc_year(ctx)
-        if base is None or not starts_token(ctx, m.start("ry")):
+        if base is None or not starts_token(ctx, m.start("ry")) or _bare_determiner(m):
             return None
         year, relative, head_end = base + lex.relative_years[m.group("ry")], True, m.end("ry")
     start = m.start()
-    if m.group("ry") in data("dates")["year_determiners"] and not _has_tail(m):
-        return None  # 올 것으로: the verb 오다, not this year
     if _tail_on_next_line(ctx, start, head_end, m.end()):
         return _year_only(ctx, start, head_end, year, relative)
     if m.group("m") is not None:
@@ -452,9 +450,10 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _year_only(ctx, start, head_end, year, relative)
 
 
-def _has_tail(m: re.Match[str]) -> bool:
-    """A month, half, quarter or year part follows the year word of ``m`` (``올 하반기``)."""
-    return any(m.group(g) is not None for g in ("m", "h", "q", "yp"))
+def _bare_determiner(m: re.Match[str]) -> bool:
+    """The year word of ``m`` is a determiner (``올``) with no month, half, quarter or year part
+    after it: ``올 것으로`` is the verb 오다, not this year."""
+    return m.group("ry") in data("dates")["year_determiners"] and all(m.group(g) is None for g in ("m", "h", "q", "yp"))
 
 
 @cache

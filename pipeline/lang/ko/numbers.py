@@ -152,10 +152,11 @@ def has_approx_infix(text: str) -> bool:
 def number_ok(ctx: DocContext, start: int, end: int, *, in_range: bool = False) -> bool:
     """The regex match ``text[start:end]`` is a number by Kiwi's reading too.
 
-    It must start and end on token boundaries, not follow a letter/digit (``COP26``, ``G7``) or a blocking prefix
-    (``제7차``, ``수십억``; ``in_range``: the caller read a range separator there), and every token inside must carry a number-like tag, so that
-    ``백`` in ``백신`` or ``이`` in ``이번`` is never a numeral; a Sino-Korean number needs a unit
-    (``삼천만``), since a lone digit syllable is part of a word (``일원``, ``사건``).
+    It must start and end on token boundaries, not follow a letter/digit (``COP26``, ``G7``) or a
+    blocking prefix (``제7차``, ``수십억``; with ``in_range`` the caller read a range separator
+    there), and every token inside must carry a number-like tag, so that ``백`` in ``백신`` or
+    ``이`` in ``이번`` is never a numeral; a Sino-Korean number needs a unit (``삼천만``), since a
+    lone digit syllable is part of a word (``일원``, ``사건``).
     """
     before = prev_char(ctx.text, start)
     if in_range:

@@ -242,7 +242,8 @@ def _numeric(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
             continue
         value, end = _with_half(ctx, m, unit, value)
         iso = duration_iso(value, m.group("u"), unit) if unit.kind is QuantityKind.DURATION else None
-        yield Mention(m.start(), end, f"ko.quantity.{unit.kind.value}", QuantityFields(value=value, unit=unit.unit, kind=unit.kind, iso=iso))
+        fields = QuantityFields(value=value, unit=unit.unit, kind=unit.kind, iso=iso)
+        yield Mention(m.start(), end, f"ko.quantity.{unit.kind.value}", fields)
 
 
 def _native(ctx: DocContext) -> Iterator[Mention[QuantityFields]]:
