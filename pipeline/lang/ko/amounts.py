@@ -45,7 +45,7 @@ from pipeline.lang.ko.numbers import (
     parse_korean_number,
     unit_words,
 )
-from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
+from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern, native_duration_iso, native_duration_pattern
 from pipeline.lang.ko.scan import Anchors, digit_starts, every_match, number_head_class, within
 from pipeline.money import currencies, display, minor_words
 from pipeline.money import words as money_words
@@ -147,6 +147,7 @@ def lexicon() -> _Lexicon:
     breaks = re.escape(d["clause_breaks"])
     fillers = alternation(d["fillers"])
     dur = duration_unit_pattern()
+    native_dur = native_duration_pattern()
     marks = alternation(d["period_markers"])
     endings = "".join(d["clause_endings"])
     gap = rf"(?:[^\s\d{breaks}]+(?<![{endings}])\s+){{0,2}}"
@@ -192,9 +193,11 @@ def lexicon() -> _Lexicon:
         exceed=re.compile(rf"(?:{alternation(d['exceed_particles'])})?\s?(?P<q>{alternation(d['exceed_verbs'])})"),
         post_rate=re.compile(rf"\s?(?P<r>{alternation(d['post_rates'])})(?![A-Za-z])"),
         pre=re.compile(rf"(?P<w>{pre_words})\s?$"),
-        period_before=re.compile(rf"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{dur})\s?(?:{marks})(?:\s+(?:{fillers}))?\s+{gap}$"),
+        period_before=re.compile(
+            rf"(?:(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{dur})|{native_dur})\s?(?:{marks})(?:\s+(?:{fillers}))?\s+{gap}$"
+        ),
         period_after=re.compile(
-            rf"(?:{alternation(d['period_object_particles'])})\s+(?:(?:{alternation(d['period_lead_words'])})\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{dur})\s?(?:{marks})"
+            rf"(?:{alternation(d['period_object_particles'])})\s+(?:(?:{alternation(d['period_lead_words'])})\s+)?(?:(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{dur})|{native_dur})\s?(?:{marks})"
         ),
         currency_after=Anchors(ko_words),
         currency_or_range_after=Anchors([*ko_words, *d["range_separators"]]),
@@ -394,7 +397,7 @@ def _add_post_context(ctx: DocContext, draft: _Draft) -> None:
     if (m := lex.post_rate.match(text, draft.end)) is not None:
         draft.per = lex.post_rates[compact(m.group("r"))]
     if draft.period is None and (m := lex.period_after.match(text, draft.end)) is not None:
-        draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
+        draft.period = _period_of(ctx, m)
 
 
 def _add_pre_context(ctx: DocContext, draft: _Draft) -> None:
@@ -416,13 +419,29 @@ def _add_pre_context(ctx: DocContext, draft: _Draft) -> None:
         if word in lex.pre_rates and draft.per is None:
             draft.per = lex.pre_rates[word]
         break
+    _add_period_before(ctx, draft)
+
+
+def _add_period_before(ctx: DocContext, draft: _Draft) -> None:
+    """A period phrase before the amount in its clause (``5년에 걸쳐 2억불``, ``석 달간 5억 원``)."""
     lo = max(0, draft.start - 40)
-    if (m := lex.period_before.search(ctx.text, lo, draft.start)) is not None and starts_token(ctx, m.start("n")):
+    if (m := lexicon().period_before.search(ctx.text, lo, draft.start)) is None:
+        return
+    if m.group("n") is None:
+        draft.period = _period_of(ctx, m)  # 석 달간 5억 원, 이틀간
+    elif starts_token(ctx, m.start("n")):
         before = prev_char(ctx.text, m.start("n"))
         if _YEARS_BEFORE.search(ctx.text, max(0, m.start("n") - 8), m.start("n")):
             return  # 1년 6개월간: the months alone would be a wrong period
         if not before or not (before.isdigit() or before in _NUMBER_OR_RANGE):  # 3~5년간: a range has no one period
             draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
+
+
+def _period_of(ctx: DocContext, m: re.Match[str]) -> str | None:
+    """The ISO period of a period phrase: digits and a unit (``5년``) or a native duration (``두 달``)."""
+    if m.group("n") is not None:
+        return duration_iso(Decimal(m.group("n")), m.group("u"))
+    return native_duration_iso(ctx, m)
 
 
 _NUMBER_OR_RANGE = ".,~∼～〜-–"

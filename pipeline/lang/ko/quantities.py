@@ -124,6 +124,31 @@ def duration_iso(value: Decimal, word: str, unit: Unit | None = None) -> str | N
     return None
 
 
+@cache
+def native_duration_pattern() -> str:
+    """Regex source for a native duration with an ISO designator: a numeral and its unit word
+    (``두 달``, ``한 해``: groups ``nn``, ``nu``) or a count word (``이틀``, ``반년``: group ``cw``)."""
+    words = [
+        w for e in data("quantities")["units"] if e["kind"] == "duration" and e.get("iso") for w in e.get("native_words", [])
+    ]
+    return rf"(?:(?P<nn>{native_pattern()})\s?(?P<nu>{alternation(words)})|(?P<cw>{alternation(native_counts())}))"
+
+
+def native_duration_iso(ctx: DocContext, m: re.Match[str]) -> str | None:
+    """The ISO period of a ``native_duration_pattern`` match, when Kiwi reads it as one
+    (``석 달`` -> ``P3M``, ``이틀`` -> ``P2D``); None for ``석 해`` or a syllable of another word."""
+    if m.group("cw") is not None:
+        if not whole_word(ctx, m.start("cw"), m.end("cw")) and not _unit_ends(ctx, m.end("cw")):
+            return None
+        n, name = native_counts()[m.group("cw")]
+        unit = next(u for u in units().values() if u.unit == name and u.kind is QuantityKind.DURATION)
+        return duration_iso(Decimal(n), "", unit)
+    number = parse_native(m.group("nn"), compact(m.group("nu")))
+    if number is None or not native_ok(ctx, m.start("nn"), m.end("nn")):
+        return None
+    return duration_iso(Decimal(number), "", _tables()[1][compact(m.group("nu"))])
+
+
 def _unit_words() -> list[str]:
     return [w for entry in data("quantities")["units"] for w in entry["words"]]
 
