@@ -346,11 +346,22 @@ _LABEL_BEFORE = re.compile(r"(?:[(:/,\[<]|단위)\s*$")
 
 
 def _lone_unit_ok(ctx: DocContext, m: re.Match[str]) -> bool:
-    """``만원``, ``만불``: ten thousand, written as the unit alone and attached to the currency. A
-    table's unit label (``(억 달러, %)``, ``단위: 만원``) looks the same and is no amount."""
-    if m.group("num") not in data("amounts")["lone_units"] or m.end("num") != m.start("cur"):
+    """``만원``, ``만불``, ``만 원``: ten thousand, written as the unit alone before the currency. A
+    table's unit label (``(억 달러, %)``, ``단위: 만원``) looks the same and is no amount; spaced,
+    the unit must begin a word and be Kiwi's numeral (``1개만 원하는``: the particle 만)."""
+    if m.group("num") not in data("amounts")["lone_units"]:
         return False
+    if m.end("num") != m.start("cur"):
+        token = ctx.token_at(m.start("num"))
+        spaced_numeral = token is not None and token.tag == "NR" and ctx.text[m.end("num") : m.start("cur")] == " "
+        if not spaced_numeral or not starts_token(ctx, m.start("num")) or prev_char(ctx.text, m.start()).isalnum():
+            return False
+    if _DIGIT_BEFORE.search(ctx.text, max(0, m.start() - 3), m.start()):
+        return False  # 10 만 원: the rest of a number split by a space, not ten thousand
     return _LABEL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()) is None
+
+
+_DIGIT_BEFORE = re.compile(r"\d[ \t]*$")
 
 
 def _from_minor(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
