@@ -571,11 +571,21 @@ def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end("rm"), *rng, Grain.MONTH, "ko.date.relative_month", relative=True)
 
 
+@cache
+def _year_before() -> re.Pattern[str]:
+    """A year written right before a word (``2022년 연내``, ``내년 연내``, ``’22 연내``)."""
+    return re.compile(rf"(?:\d\s?년도?|(?<![가-힣])(?:{alternation(data('dates')['relative_years'])}))\s?$")
+
+
 def _standalone(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``연내`` (this year, by), ``연말`` (December), ``연초`` (January) of the document year."""
     base = _doc_year(ctx)
     if base is None or not whole_word(ctx, m.start(), m.end()):
         return None
+    if ctx.text.startswith(tuple(data("dates")["standalone_not_before"]), m.end()) or _year_before().search(
+        ctx.text, max(0, m.start() - 8), m.start()
+    ):
+        return None  # 연말연시; 내년 연내: not the document's year
     entry = lexicon().standalone[m.group("w")]
     year = base + int(entry.get("offset", 0))
     if entry["grain"] == "month":
