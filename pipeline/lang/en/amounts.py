@@ -75,8 +75,10 @@ class _Lexicon:
     after: dict[str, str]
     after_re: re.Pattern[str]
     after_gate: re.Pattern[str]
-    """A word character (the end of a number or a scale: ``250 USD``, ``5 million USD``) right
-    before an ``after`` sign: every ``after_re`` match holds one; most texts have none."""
+    """A number right before an ``after`` sign (``250 USD``, ``5m USD``); with :func:`_after_scale`
+    (``5 million USD``) it is in every ``after_re`` match, and most texts have neither."""
+    after_scale: re.Pattern[str]
+    """A scale word and an ``after`` sign, tried at the scale words only (``million USD``)."""
     minor: dict[str, str]
     minor_tail: re.Pattern[str]
     cents_codes: frozenset[str]
@@ -193,7 +195,8 @@ def _lexicon() -> _Lexicon:
         scan.Literals(prefix),
         after,
         after_re,
-        re.compile(rf"\w\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
+        re.compile(rf"\d[\w.]{{0,8}}\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
+        re.compile(rf"[A-Za-z]+\s*(?:{alternation(list(after))})(?![A-Za-z0-9])"),
         minor,
         minor_tail,
         frozenset(data["cents_currencies"]),
@@ -257,6 +260,17 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _after_scale(text: str, lex: _Lexicon) -> bool:
+    """A spaced scale word stands right before an ``after`` sign (``5 million USD``)."""
+    return any(lex.after_scale.match(text, k) for starts in _scale_words().starts(text).values() for k in starts)
+
+
+@cache
+def _scale_words() -> scan.Words:
+    """The scale words that may stand apart from their number (``million``, ``bn``), lower case."""
+    return scan.Words(w for w in num.scale_values() if _ASCII_WORD.fullmatch(w))
 
 
 def _sign_starts(text: str, lex: _Lexicon) -> list[int]:
@@ -477,7 +491,7 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
     for pattern, suffix_form in ((lex.prefix_re, False), (lex.suffix_re, True), (lex.after_re, True)):
         if pattern is lex.suffix_re and not _names_currency(text, lex):
             continue
-        if pattern is lex.after_re and lex.after_gate.search(text) is None:
+        if pattern is lex.after_re and lex.after_gate.search(text) is None and not _after_scale(text, lex):
             continue
         search = _SuffixSearch(pattern, text, lex).search if suffix_form else _PrefixSearch(text, lex).search
         pos = 0

@@ -58,6 +58,7 @@ year``, ``three days later``), ``the last quarter`` without a year (the one befo
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -861,10 +862,8 @@ def _fiscal_years(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | N
 
 # --- post-passes over the kept dates: a bare day after a dated one, relations over a list -------
 
-_BARE_DAY = re.compile(
-    r"(?<![\w])(?P<the>(?i:the))\s+(?P<d>\d{1,2})(?i:st|nd|rd|th)\b"
-    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|to|through|until|at|in|when)\b)"
-)
+_BARE_DAY = re.compile(r"(?P<d>\d{1,2})(?i:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|to|through|until|at|in|when)\b)")
+_THE_END = re.compile(r"(?<![\w])(?i:the)\s+$")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
 
@@ -872,25 +871,32 @@ def _bare_days(cores: list[_Core], text: str) -> list[_Core]:
     """``The summit opens on June 14 and closes on the 15th``: a day without a month after a
     dated day or month of the same sentence takes that month (a later day of it, for a day);
     with no such date before it, ``the 15th`` gives nothing (which month is not sure)."""
-    if not cores or not scan.has_phrase(text, "the"):
+    if not cores:
         return cores
     out = list(cores)
-    taken = [(c.start, c.end) for c in cores]
-    for m in _BARE_DAY.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    by_end = sorted(cores, key=lambda c: c.end)
+    ends = [c.end for c in by_end]
+    for m in matches_at(_BARE_DAY, text, scan.numbers(text).short):
+        the = _THE_END.search(text, max(0, m.start() - 12), m.start())
+        k = bisect.bisect_right(ends, m.start())
+        if the is None or k == 0 or any(c.start < m.end() and m.start() < c.end for c in by_end[k - 1 : k + 1]):
             continue
-        anchor = max((c for c in cores if c.end <= m.start()), key=lambda c: c.end, default=None)
-        if anchor is None or anchor.grain not in (Grain.DAY, Grain.MONTH):
+        anchor = by_end[k - 1]
+        day = _day_after(anchor, int(m.group("d")))
+        if day is None or _SENTENCE_BREAK.search(text, anchor.end, the.start()):
             continue
-        first, last = anchor.span
-        if first.month != last.month or first.year != last.year or _SENTENCE_BREAK.search(text, anchor.end, m.start()):
-            continue
-        day = int(m.group("d"))
-        if day > calendar.monthrange(first.year, first.month)[1] or (anchor.grain is Grain.DAY and day <= last.day):
-            continue
-        d = first.replace(day=day)
-        out.append(_Core(m.start(), m.end(), "en.date.bare_day", (d, d), Grain.DAY, anchor.relative))
+        out.append(_Core(the.start(), m.end(), "en.date.bare_day", (day, day), Grain.DAY, anchor.relative))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _day_after(anchor: _Core, day: int) -> dt.date | None:
+    """Day ``day`` of the one month ``anchor`` lies in (after it, for a day); else ``None``."""
+    first, last = anchor.span
+    if anchor.grain not in (Grain.DAY, Grain.MONTH) or (first.year, first.month) != (last.year, last.month):
+        return None
+    if day > calendar.monthrange(first.year, first.month)[1] or day < 1 or (anchor.grain is Grain.DAY and day <= last.day):
+        return None
+    return first.replace(day=day)
 
 
 _LIST_JOIN = re.compile(r"\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+")
