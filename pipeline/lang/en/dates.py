@@ -809,9 +809,10 @@ def _compact_date(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | N
 
 
 def _part_of_long_period(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
-    """``by mid-century``, ``the end of the decade``, ``the middle of the 21st century``,
-    ``early this quarter``: a part of a century, decade or quarter that the grains cannot hold;
-    the whole period is the part the rules are sure of (as ``mid-2022`` gives the year)."""
+    """``by mid-century``, ``the end of the decade``, ``the middle of the 21st century``: a part of
+    a century or decade that the grains cannot hold; the whole period is the part the rules are
+    sure of (as ``mid-2022`` gives the year). The start or end of this quarter is its first or
+    last month (as ``2분기 초`` / ``2분기 말``), its middle the quarter."""
     unit = fold(m.group("unit"))
     if m.group("n") or m.group("ordw"):
         n = int(m.group("n")) if m.group("n") else _ordinal(m.group("ordw"))
@@ -826,6 +827,10 @@ def _part_of_long_period(m: re.Match[str], text: str, doc: dt.date | None) -> _C
         span, grain = periods.decade_range(doc.year - doc.year % 10), Grain.DECADE
     else:
         span, grain = periods.offset_period(doc, 0, "quarter"), Grain.QUARTER
+        part = _lexicon().parts[lexicon_key(m.group("part")).rstrip("-")]
+        if part in _year_part_months():  # `the end of the quarter`: its last month, as `2분기 말`
+            month = span[0].month if part == "early" else span[1].month
+            span, grain = periods.month_range(span[0].year, month), Grain.MONTH
     return _Core(m.start(), m.end(), f"en.date.part_of_{unit}", span, grain, True)
 
 
@@ -1364,8 +1369,12 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
             if core is not None:
                 cores.append(Mention(core.start, core.end, core.rule, cast(Any, core)))
     kept = _bare_days([cast(_Core, c.fields) for c in resolve(cores)], text)
-    kept = [c for c in _joined_days(kept, text) if not _unread_sub_period(c, text) and _weekday_agrees(c, text)]
-    kept = [c for c in kept if not _half_range(c, text)]
+    kept = [
+        c
+        for c in _joined_days(kept, text)
+        if not _unread_sub_period(c, text) and not _unread_offset(c, text) and _weekday_agrees(c, text)
+    ]
+    kept = [_part_of_quarter(c, text) for c in kept if not _half_range(c, text)]
     return _shared_relations([_with_relation(c, text) for c in kept], kept, text)
 
 
@@ -1411,6 +1420,47 @@ def _weekday_agrees(core: _Core, text: str) -> bool:
 
 
 _WHOLE_PERIODS = frozenset({Grain.MONTH, Grain.YEAR, Grain.QUARTER, Grain.HALF, Grain.WEEK})
+
+
+@cache
+def _part_before() -> re.Pattern[str]:
+    """A part of a period right before it (``the end of``, ``early``, ``end-``)."""
+    return re.compile(rf"(?<![\w-])(?P<part>{_lexicon().part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?$")
+
+
+def _part_of_quarter(core: _Core, text: str) -> _Core:
+    """``the end of the third quarter of 2021``, ``early H2 2022``: the last or first month of the
+    quarter or half (as ``3분기 말``, ``하반기 초``), the part joining the span; other parts keep
+    the whole quarter or half."""
+    if core.grain not in (Grain.QUARTER, Grain.HALF) or core.own_relation:
+        return core
+    m = _part_before().search(text, max(0, core.start - 24), core.start)
+    if m is None:
+        return core
+    part = _lexicon().parts.get(lexicon_key(m.group("part")).rstrip("-"))
+    if part not in _year_part_months():
+        return core
+    first, last = core.span
+    month = first.month if part == "early" else last.month
+    span = periods.month_range(first.year, month)
+    return _Core(m.start(), core.end, "en.date.part_of_quarter", span, Grain.MONTH, core.relative)
+
+
+_OFFSET_BEFORE = re.compile(
+    r"(?i:(?P<for>\bfor\s+)?\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+    r"(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?P<w>from|after|before)\s+(?:the\s+)?)$"
+)
+
+
+def _unread_offset(core: _Core, text: str) -> bool:
+    """``two years after 2020``, ``a week from Monday``: a date counted from the one written by an
+    offset the rules did not read; the written date (``after 2020``) would be a wrong value. A
+    stretch that starts there stays (``for 10 days from June 5``), as does ``N years from 2021``
+    (a start more often than an offset)."""
+    m = _OFFSET_BEFORE.search(text, max(0, core.start - 40), core.start)
+    if m is None or m.group("for"):
+        return False
+    return fold(m.group("w")) != "from" or core.grain is Grain.DAY
 
 
 def _unread_sub_period(core: _Core, text: str) -> bool:
