@@ -756,7 +756,7 @@ _WEEK_OF = re.compile(r"(?i:\bweek\s+of\s+(?:(?:the\s+)|[a-z]+day\.?,?\s+)?)$")
 @cache
 def _short_year_cue() -> re.Pattern[str]:
     """A preposition right before ``'98``: the apostrophe year is a date only there."""
-    return re.compile(rf"(?<![\w])(?i:{alternation(_lexicon_words('short_year_cues'))})\s+$")
+    return re.compile(rf"(?<![\w])(?P<w>(?i:{alternation(_lexicon_words('short_year_cues'))}))\s+$")
 
 
 def _lexicon_words(key: str) -> list[str]:
@@ -765,12 +765,22 @@ def _lexicon_words(key: str) -> list[str]:
 
 
 def _apostrophe_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
-    """``in '98``, ``since '15``: a year written with two digits after an apostrophe (``'15`` ->
-    2015, ``'81`` -> 1981), only after a preposition (``'98`` alone may be a quoted number)."""
-    if _short_year_cue().search(text, max(0, m.start() - 12), m.start()) is None:
+    """``in '98``, ``since '15``, ``from '21 to '25``: a year (or years) written with two digits
+    after an apostrophe (``'15`` -> 2015, ``'81`` -> 1981), only after a preposition (``'98``
+    alone may be a quoted number)."""
+    cue = _short_year_cue().search(text, max(0, m.start() - 12), m.start())
+    if cue is None:
         return None
     year = periods.two_digit_year(int(m.group("yy")))
-    return _Core(m.start(), m.end(), "en.date.apostrophe_year", periods.year_range(year), Grain.YEAR)
+    if not m.group("yy2"):
+        return _Core(m.start(), m.end(), "en.date.apostrophe_year", periods.year_range(year), Grain.YEAR)
+    last = periods.two_digit_year(int(m.group("yy2")))  # `from '21 to '25`, `between '98 and '02`
+    lead = fold(cue.group("w"))
+    if last <= year or (fold(m.group("sep").strip()) == "and") != (lead == "between"):
+        return None
+    own = lead in ("from", "between")
+    start = cue.start() if own else m.start()
+    return _Core(start, m.end(), "en.date.apostrophe_years", periods.years_range(year, last), Grain.YEAR, own_relation=own)
 
 
 def _apostrophe_decade(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
@@ -1239,7 +1249,13 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             lambda L: L.has(["week"]),
             lambda L: L.after(L.phrases(["week"]), "the"),
         ),
-        (r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’%°]|[.,]\d)", _apostrophe_year, _regex_gate(r"['’]\d{2}"), None),
+        (
+            r"(?<![\w'’])['’](?P<yy>\d{2})(?:\s*(?P<sep>[-–—]|\s(?i:to|through|until|and)\s)\s*['’](?P<yy2>\d{2}))?"
+            r"(?![\w'’%°]|[.,]\d)",
+            _apostrophe_year,
+            _regex_gate(r"['’]\d{2}"),
+            None,
+        ),
         (
             r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*)?['’](?P<dd>\d)0s\b",
             _apostrophe_decade,
