@@ -117,7 +117,7 @@ def _lexicon() -> _Lexicon:
     )
     window = re.compile(
         rf"(?<![\w'’-])(?i:{_alt(data['window_prepositions'])})\s+(?i:the)\s+(?i:{_alt(data['window_words'])})\s+"
-        rf"(?P<u>(?i:{_alt(durations)}))(?![\w'’-])(?!\s+(?i:of)\b)"
+        rf"(?P<u>(?i:{_alt(durations)}))(?![\w'’-])(?!\s+(?i:of|or|and\s+a\s+half)\b)"
     )
     words_alt = alternation(list(num.word_values()))
     range_tail = re.compile(
