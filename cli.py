@@ -62,6 +62,7 @@ def extract(
     ] = None,
 ) -> None:
     """Extract documents into JSON (one per document) and Parquet tables."""
+    from pipeline.engines import WorkersKeepDying
     from pipeline.locks import FolderBusy
     from pipeline.progress import progress_bar
     from pipeline.run import collect_inputs, run_extract
@@ -87,6 +88,9 @@ def extract(
                 on_wait=lambda message: _say(err, "waiting", "yellow", message),
                 doc_date=doc_date.date() if doc_date else None,
             )
+    except WorkersKeepDying as dying:
+        _say(err, "error", "red", f"{dying} (previous outputs are unchanged)")
+        raise typer.Exit(2) from dying
     except FolderBusy as busy:
         _say(err, "error", "red", f"{busy} (previous outputs are unchanged; try again when it has finished)")
         raise typer.Exit(2) from busy

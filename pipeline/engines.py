@@ -19,8 +19,9 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -266,13 +267,74 @@ def local_engine(jobs: Sequence[Job], workers: int | None = None) -> Iterator[Ou
             _warm_worker()
         yield from _pipelined(jobs)
         return
+    yield from pooled(jobs, workers)
+
+
+WORKER_DIED = (
+    "the worker process extracting it stopped abruptly (it crashed, or the system killed it, for example out of memory)",
+    "extract it alone with --workers 1 to see what fails; report it as a bug",
+)
+"""The error of a document that takes its worker process down with it."""
+
+CRASHES_IN_A_ROW = 3
+"""Documents in a row that crash a worker even alone before the run stops: by then the workers
+themselves are failing (their start-up, the machine), not the documents."""
+
+
+class WorkersKeepDying(RuntimeError):
+    """Worker processes die whatever document they are given: the run cannot go on."""
+
+
+def pooled(
+    jobs: Sequence[Job],
+    workers: int,
+    task: Callable[[Job], Outcome] = run_job,
+    initializer: Callable[[], None] | None = _warm_worker,
+) -> Iterator[Outcome]:
+    """``task`` over ``jobs`` in a pool of ``workers`` processes, outcomes in input order. A
+    document that kills its worker (a crash in native code, the out-of-memory killer) breaks
+    the whole pool, and every document in flight with it: the document the run was waiting
+    for is then run again in a pool of its own, so only a document that crashes even alone
+    becomes an error (``WORKER_DIED``), and a new pool takes the rest."""
+    done = crashes = 0
+    while done < len(jobs):
+        try:
+            for outcome in _in_pool(jobs[done:], workers, task, initializer):
+                crashes = 0
+                done += 1
+                yield outcome
+        except BrokenProcessPool:
+            outcome = _alone(jobs[done], task, initializer)
+            crashes = crashes + 1 if outcome == FileError(jobs[done].path, *WORKER_DIED) else 0
+            if crashes >= CRASHES_IN_A_ROW:
+                raise WorkersKeepDying(
+                    f"worker processes died on {crashes} documents in a row, each run alone: the workers fail,"
+                    " not the documents (try --workers 1)"
+                ) from None
+            done += 1
+            yield outcome
+
+
+def _in_pool(
+    jobs: Sequence[Job], workers: int, task: Callable[[Job], Outcome], initializer: Callable[[], None] | None
+) -> Iterator[Outcome]:
+    """``task`` over ``jobs`` in one pool; raises ``BrokenProcessPool`` once a worker dies."""
     # spawn, not fork: a forked child inherits Kiwi's thread pool in whatever state it was and hangs
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=initializer, mp_context=context) as pool:
         try:
-            yield from pool.map(run_job, jobs, chunksize=1)
+            yield from pool.map(task, jobs, chunksize=1)
         finally:
             pool.shutdown(cancel_futures=True)
+
+
+def _alone(job: Job, task: Callable[[Job], Outcome], initializer: Callable[[], None] | None) -> Outcome:
+    """``job`` in a pool of its own: its outcome, or ``WORKER_DIED`` when it kills that worker too."""
+    try:
+        (outcome,) = _in_pool([job], 1, task, initializer)
+        return outcome
+    except BrokenProcessPool:
+        return FileError(job.path, *WORKER_DIED)
 
 
 def _with_bytes(job: Job) -> Job | FileError:
@@ -282,10 +344,18 @@ def _with_bytes(job: Job) -> Job | FileError:
         return FileError(job.path, err.reason, err.hint)
 
 
-def dask_engine(jobs: Sequence[Job], workers: int, scheduler: str | None = None) -> Iterator[Outcome]:
+def dask_engine(
+    jobs: Sequence[Job],
+    workers: int,
+    scheduler: str | None = None,
+    task: Callable[[Job], Outcome] = run_job,
+    initializer: Callable[[], None] | None = _warm_worker,
+) -> Iterator[Outcome]:
     """Run on the Dask cluster at ``scheduler`` (``tcp://host:8786``), or on a LocalCluster of
     ``workers`` processes. At most a few documents per worker are in flight, so memory stays
-    bounded on large corpora; outcomes come back in input order."""
+    bounded on large corpora; outcomes come back in input order. Dask restarts a worker that
+    dies and retries its documents; one that kills workers every time (Dask's
+    ``allowed-failures``) becomes its own error (``WORKER_DIED``), not the run's."""
     try:
         from distributed import Client, LocalCluster
     except ImportError as err:  # pragma: no cover - depends on the install
@@ -293,24 +363,31 @@ def dask_engine(jobs: Sequence[Job], workers: int, scheduler: str | None = None)
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
-        client.run(_warm_worker)
-        in_flight: deque[object] = deque()
+        if initializer is not None:
+            client.run(initializer)
+        in_flight: deque[tuple[Job, object]] = deque()
         window = 4 * max(len(client.scheduler_info()["workers"]), 1)
         for job in jobs:
             loaded = _with_bytes(job)
-            in_flight.append(loaded if isinstance(loaded, FileError) else client.submit(run_job, loaded, pure=False))
+            in_flight.append((job, loaded if isinstance(loaded, FileError) else client.submit(task, loaded, pure=False)))
             if len(in_flight) >= window:
-                yield _result(in_flight.popleft())
+                yield _result(*in_flight.popleft())
         while in_flight:
-            yield _result(in_flight.popleft())
+            yield _result(*in_flight.popleft())
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _result(item: object) -> Outcome:
+def _result(job: Job, item: object) -> Outcome:
+    """The outcome of ``job`` from its Dask future (or the error found before submitting it)."""
+    from distributed import KilledWorker
+
     if isinstance(item, FileError):
         return item
-    outcome: Outcome = item.result()  # type: ignore[attr-defined]  # a distributed Future
+    try:
+        outcome: Outcome = item.result()  # type: ignore[attr-defined]  # a distributed Future
+    except KilledWorker:
+        return FileError(job.path, *WORKER_DIED)
     return outcome

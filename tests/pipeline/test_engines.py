@@ -6,9 +6,23 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.engines import BYTES_PER_WORKER, Extracted, FileError, Job, _pipelined, auto_workers, run_job
+from pipeline.engines import (
+    BYTES_PER_WORKER,
+    WORKER_DIED,
+    Extracted,
+    FileError,
+    Job,
+    Outcome,
+    WorkersKeepDying,
+    _pipelined,
+    _result,
+    auto_workers,
+    pooled,
+    run_job,
+)
 from pipeline.run import run_extract
 from tests.golden_tool import ROOT
+from tests.pipeline.crashing_tasks import always_crash, crash_on_marked
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
@@ -83,3 +97,42 @@ def test_auto_workers_counts_files_on_disk_and_skips_missing_ones(tmp_path: Path
     jobs = [Job(str(big), "big"), Job(str(tmp_path / "gone.txt"), "gone")]
     assert auto_workers(jobs, cores=8) == 2
     assert auto_workers([Job(str(big), "big")], cores=8) == 1
+
+
+def _ids(outcomes: list[Outcome]) -> list[str]:
+    return [o.doc_id if isinstance(o, Extracted) else f"error:{o.path}" for o in outcomes]
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["a", "crash-1", "b", "c"],  # the pool breaks with b in flight: b runs again in a new pool
+        ["crash-1", "a", "crash-2", "b"],  # the first document, and two crashes in one run
+    ],
+)
+def test_a_document_that_kills_its_worker_becomes_its_own_error(ids: list[str]) -> None:
+    jobs = [Job(f"{doc_id}.txt", doc_id) for doc_id in ids]
+    outcomes = list(pooled(jobs, 2, task=crash_on_marked, initializer=None))
+    assert _ids(outcomes) == [f"error:{i}.txt" if i.startswith("crash") else i for i in ids]
+    crashed = [o for o in outcomes if isinstance(o, FileError)]
+    assert all((o.reason, o.hint) == WORKER_DIED for o in crashed)
+
+
+def test_workers_that_die_on_every_document_stop_the_run() -> None:
+    jobs = [Job(f"d{i}.txt", f"d{i}") for i in range(6)]
+    with pytest.raises(WorkersKeepDying, match="3 documents in a row"):
+        list(pooled(jobs, 2, task=always_crash, initializer=None))
+
+
+def test_dask_turns_a_document_that_keeps_killing_workers_into_its_own_error() -> None:
+    """Dask gives up on a document that was on a dying worker more than ``allowed-failures``
+    times (``KilledWorker``); that document becomes its error, the run goes on."""
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+    class GaveUp:
+        def result(self) -> Outcome:
+            raise distributed.KilledWorker("run_job-1", "tcp://127.0.0.1:1", 3)
+
+    job = Job("poison.txt", "poison")
+    assert _result(job, GaveUp()) == FileError("poison.txt", *WORKER_DIED)
+    assert _result(job, FileError("poison.txt", "unreadable", "fix it")) == FileError("poison.txt", "unreadable", "fix it")
