@@ -13,10 +13,12 @@ decade (``the 2020s``, ``the '90s``), century (``the 21st century``), and relati
 words (``June first``, ``the twenty-first of June``), ``the week of June 7`` (that Monday-to-Sunday
 week), a year after an apostrophe (``in '98``), a compact ``20210526`` after a date word (``dated
 20210526``), ``year-end`` (December), fiscal years (``FY22``, ``FY2021-22``: both calendar years),
-a part of a century, decade or quarter (``by mid-century``, ``the end of the decade``: the whole
-period, as ``mid-2022`` gives the year), and ``the 15th`` after a dated day or month of the same
-sentence (``opens on June 14 and closes on the 15th``); alone it gives nothing, the month being
-unsure. A relation word before the first date of a list holds for each (``by 2030 and 2035``).
+a part of a century, decade or quarter (``mid-century``, ``the end of the decade``: the whole
+period, as ``mid-2022`` gives the year; a ``by``/``after`` before it is left out where the whole
+period reaches past the part, ``by mid-century`` having no deadline of 2100), and ``the 15th``
+after a dated day or month of the same sentence (``opens on June 14 and closes on the
+15th``); alone it gives nothing, the month being unsure. A relation word before the first date
+of a list holds for each (``by 2030 and 2035``).
 Dates without a year (``early in October``, ``in June``) take the year of the document date and
 are marked ``relative``; relative dates are skipped when the document has no date.
 
@@ -96,6 +98,20 @@ class _Core:
     relative: bool = False
     own_relation: bool = False  # the core already holds its lead word (`from 2026 to 2028`)
     baseline: bool = False  # `2005 levels`: no relation phrase applies
+    wide: frozenset[str] = frozenset()  # ends where the period reaches past what the words name (`mid-2022`)
+
+
+_WIDE_ENDS = {"early": frozenset({"end"}), "mid": frozenset({"start", "end"}), "late": frozenset({"start"})}
+"""Ends of a whole period that reach past a part of it: ``early 2030s`` ends later than meant,
+``late 2030s`` starts earlier, ``mid-century`` both."""
+
+_RELATION_END = {Relation.BY: "end", Relation.BEFORE: "end", Relation.AFTER: "start", Relation.FROM: "start"}
+"""The end of the period a relation reads: ``by`` X is a deadline at X's end, ``after`` X starts at its start."""
+
+
+def _wide(part: str | None) -> frozenset[str]:
+    """The ends of the whole period that reach past ``part`` (``early``, ``mid``, ``late``)."""
+    return _WIDE_ENDS.get(fold(part or "").strip(" -"), frozenset())
 
 
 @dataclass(frozen=True)
@@ -344,7 +360,7 @@ def _part_of_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | N
     part = _lexicon().parts[lexicon_key(m.group("part")).rstrip("-")]
     month = _year_part_months().get(part)
     if month is None:
-        return _Core(m.start(), m.end(), "en.date.part_of_year", periods.year_range(year), Grain.YEAR, relative)
+        return _Core(m.start(), m.end(), "en.date.part_of_year", periods.year_range(year), Grain.YEAR, relative, wide=_wide(part))
     return _Core(m.start(), m.end(), "en.date.part_of_year_month", periods.month_range(year, month), Grain.MONTH, relative)
 
 
@@ -424,7 +440,8 @@ def _year_range(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | Non
 
 
 def _decade(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
-    return _Core(m.start(), m.end(), "en.date.decade", periods.decade_range(int(m.group("y"))), Grain.DECADE)
+    span = periods.decade_range(int(m.group("y")))
+    return _Core(m.start(), m.end(), "en.date.decade", span, Grain.DECADE, wide=_wide(m.group("part")))
 
 
 def _century(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
@@ -795,7 +812,9 @@ def _apostrophe_decade(m: re.Match[str], text: str, doc: dt.date | None) -> _Cor
         first -= 100
     if first + 9 >= doc.year:
         return None
-    return _Core(m.start(), m.end(), "en.date.decade", periods.decade_range(first), Grain.DECADE, True)
+    return _Core(
+        m.start(), m.end(), "en.date.decade", periods.decade_range(first), Grain.DECADE, True, wide=_wide(m.group("part"))
+    )
 
 
 @cache
@@ -821,14 +840,16 @@ def _compact_date(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | N
 def _part_of_long_period(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     """``by mid-century``, ``the end of the decade``, ``the middle of the 21st century``: a part of
     a century or decade that the grains cannot hold; the whole period is the part the rules are
-    sure of (as ``mid-2022`` gives the year). The start or end of this quarter is its first or
+    sure of (as ``mid-2022`` gives the year), with the ends that reach past the part marked
+    ``wide`` (no ``by`` before ``mid-century``). The start or end of this quarter is its first or
     last month (as ``2분기 초`` / ``2분기 말``), its middle the quarter."""
     unit = fold(m.group("unit"))
+    wide = _wide(_lexicon().parts[lexicon_key(m.group("part")).rstrip("-")])
     if m.group("n") or m.group("ordw"):
         n = int(m.group("n")) if m.group("n") else _ordinal(m.group("ordw"))
         if unit != "century" or not n or not 1 <= n <= 22:
             return None
-        return _Core(m.start(), m.end(), "en.date.part_of_century", periods.century_range(n), Grain.CENTURY)
+        return _Core(m.start(), m.end(), "en.date.part_of_century", periods.century_range(n), Grain.CENTURY, wide=wide)
     if doc is None:
         return None
     if unit == "century":
@@ -841,7 +862,8 @@ def _part_of_long_period(m: re.Match[str], text: str, doc: dt.date | None) -> _C
         if part in _year_part_months():  # `the end of the quarter`: its last month, as `2분기 말`
             month = span[0].month if part == "early" else span[1].month
             span, grain = periods.month_range(span[0].year, month), Grain.MONTH
-    return _Core(m.start(), m.end(), f"en.date.part_of_{unit}", span, grain, True)
+    exact = grain is Grain.MONTH  # `the end of the quarter` is its last month: nothing reaches past it
+    return _Core(m.start(), m.end(), f"en.date.part_of_{unit}", span, grain, True, wide=frozenset() if exact else wide)
 
 
 _YEAR_END_CUE = re.compile(r"(?<![\w])(?i:by|at|before|until|till|toward|towards|around|near|after|from)\s+(?:(?i:the)\s+)?$")
@@ -1213,7 +1235,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             lambda L: scan.merged(L.years(), L.phrases(["from", "between"])),
         ),
         (
-            r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
+            r"(?:\b(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
             _decade,
             lambda L: L.number_then("'’s"),
             _decade_starts,
@@ -1257,7 +1279,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             None,
         ),
         (
-            r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*)?['’](?P<dd>\d)0s\b",
+            r"(?:\b(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]*)?['’](?P<dd>\d)0s\b",
             _apostrophe_decade,
             _regex_gate(r"['’]\d0s"),
             None,
@@ -1320,6 +1342,8 @@ def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
             word = fold(m.group("rel") or m.group("pp") or "")
             relation = lex.relations[re.sub(r"\s+", " ", word)]
             start = m.start()
+            if _RELATION_END.get(relation) in core.wide:  # `by mid-century`: its deadline is not 2100
+                start, relation = core.start, Relation.ON
     fields = DateFields(
         date_start=core.span[0], date_end=core.span[1], grain=core.grain, relation=relation, relative=core.relative
     )
