@@ -23,9 +23,11 @@ for them. Not extracted: a number without a unit (``5G``, ``COP26``, ``G7``, ``S
 a noun with modifiers in between (``in 2021 many countries``), numbers glued to letters or
 hyphens (``COVID-19 vaccine doses``), ``a year`` without a cue (``$5 billion a year``, ``twice a
 year``: a rate), vague counts (``several years``, ``a few months``, ``dozens of countries``, ``a
-couple of weeks``), and either end of a range (``3-5 years``, ``three to five years``, ``between
-2 and 3 percent``, ``2 or 3 days``, ``2021-22 fiscal year``): the record holds one value, and the
-upper end alone would be a wrong one.
+couple of weeks``), and the upper end of a range alone: a range of one unit (``3-5 years``,
+``three to five years``, ``between 2 and 3 percent``, ``10%-20%``) is one record with ``value``
+and ``value_max`` and no ``iso``, as in Korean (``3~5년``); one that is vague (``2 or 3 days``) or
+whose lower end is no smaller number (``2021-22 fiscal year``), or a change (``from 20 to 30
+percent``), gives nothing.
 
 >>> from pipeline.context import context_for_text
 >>> from schemas.models import Language
@@ -83,6 +85,9 @@ class _Lexicon:
     dozen: dict[str, int]
     range_tail: re.Pattern[str]
     """What stands before the upper end of a range (``3-``, ``three to``, ``between 2 and``)."""
+    range_low: re.Pattern[str]
+    """The lower end of a range read whole before its upper end (``3-``, ``10% to``, ``between
+    2 and``); ``or`` makes no range (``2 or 3 days`` is vague)."""
 
 
 def _alt(words: list[str]) -> str:
@@ -121,8 +126,13 @@ def _lexicon() -> _Lexicon:
     )
     words_alt = alternation(list(num.word_values()))
     range_tail = re.compile(
-        rf"(?:(?:\d|\b(?i:{words_alt})\b)(?:\s+(?i:thousand|million|billion|trillion))?\s*(?:[-–—~]|\s(?i:to|or|through|thru)\s)\s*"
+        rf"(?:(?:\d%?|\b(?i:{words_alt})\b)(?:\s+(?i:thousand|million|billion|trillion))?\s*(?:[-–—~]|\s(?i:to|or|through|thru)\s)\s*"
         rf"|(?<![\w])(?i:between)\s+\S+(?:\s+\S+)?\s+(?i:and)\s+)$"
+    )
+    scale = r"(?P<ls>\s+(?i:thousand|million|billion|trillion)\b)?"
+    range_low = re.compile(
+        rf"(?:(?<![\w.,\-−–—~/])(?P<low>{number}){scale}(?:\s?%)?\s*(?:[-–—~]|\s(?i:to|through|thru)\s)\s*"
+        rf"|(?<![\w])(?i:between)\s+(?P<blow>{number})(?P<bls>\s+(?i:thousand|million|billion|trillion)\b)?(?:\s?%)?\s+(?i:and)\s+)$"
     )
     return _Lexicon(
         words,
@@ -134,6 +144,7 @@ def _lexicon() -> _Lexicon:
         re.compile(rf"(?<![\w'’-])(?P<cue>(?i:{_alt(data['article_cues'])}))\s+$"),
         dozen,
         range_tail,
+        range_low,
     )
 
 
@@ -172,6 +183,10 @@ def extract_quantities(ctx: DocContext) -> list[Mention[QuantityFields]]:
             rule = "en.quantity.number_modifiers_unit" if fillers else "en.quantity.number_unit"
         pos = m.end()
         if _range_end(text, m.start(), lex):
+            low = _range_low(text, m.start(), m.group("s"), lex)
+            if low is not None and low[1] < number:
+                fields = QuantityFields(value=low[1], value_max=number, unit=u.unit, kind=u.kind)
+                out.append(Mention(low[0], m.end(), "en.quantity.range", fields))
             continue
         fields = QuantityFields(value=number, unit=u.unit, kind=u.kind, iso=_iso(number, u))
         out.append(Mention(m.start(), m.end(), rule, fields))
@@ -183,6 +198,23 @@ def _range_end(text: str, start: int, lex: _Lexicon) -> bool:
     """The number at ``start`` closes a range (``3-5 years``, ``between 2 and 3 percent``) or
     follows a year (``2021-22 fiscal year``): its unit belongs to both ends, so it alone is no value."""
     return lex.range_tail.search(text, max(0, start - 40), start) is not None
+
+
+_FROM_BEFORE = re.compile(r"(?<![\w])(?i:from)\s+$")
+
+
+def _range_low(text: str, start: int, high_scale: str | None, lex: _Lexicon) -> tuple[int, Decimal] | None:
+    """Where the range closed by the number at ``start`` begins, and its lower end: ``3-5 years``
+    (3), ``between 2 and 3 percent`` (2), ``10%-20%``; a lower end without a scale takes the upper
+    end's (``3 to 5 million tonnes``: 3 million). ``None`` when the lower end is no plain number."""
+    m = lex.range_low.search(text, max(0, start - 60), start)
+    if m is None or _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return None  # `from 20 to 30 percent` is a change, not a range
+    low, scale = (m.group("low"), m.group("ls")) if m.group("low") else (m.group("blow"), m.group("bls"))
+    value = num.scaled(num.parse_number(low), scale or high_scale)
+    if value is None or value <= 0:
+        return None
+    return m.start(), value
 
 
 def _without_numeral(text: str, lex: _Lexicon) -> list[Mention[QuantityFields]]:
