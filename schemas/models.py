@@ -169,12 +169,20 @@ class DateFields(_Strict):
 
 
 class QuantityFields(_Strict):
-    """A duration (``5년`` -> P5Y), a measure (``1.5도``) or a count (``9개국``)."""
+    """A duration (``5년`` -> P5Y), a measure (``1.5도``) or a count (``9개국``); a range
+    (``10~20%``) has its upper end in ``value_max`` and no ``iso``."""
 
     value: PositiveDecimal
     unit: str
     kind: QuantityKind
     iso: IsoDuration | None = None
+    value_max: PositiveDecimal | None = None
+
+    @model_validator(mode="after")
+    def _range_ordered(self) -> Self:
+        if self.value_max is not None and self.value_max <= self.value:
+            raise ValueError(f"value_max {self.value_max} must exceed value {self.value}")
+        return self
 
 
 class ActorFields(_Strict):

@@ -67,7 +67,8 @@ def actor_line(a: ActorMention) -> str:
 
 
 def quantity_lines(q: Quantity) -> list[str]:
-    lines = [f"{number(q.value)} {q.unit} ({q.kind.value})"]
+    upper = f" – {number(q.value_max)}" if q.value_max is not None else ""
+    lines = [f"{number(q.value)}{upper} {q.unit} ({q.kind.value})"]
     if q.iso:
         lines.append(f"iso: {q.iso} ({human_duration(q.iso)})")
     return lines

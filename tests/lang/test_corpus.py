@@ -31,7 +31,7 @@ FIELDS: dict[str, type[BaseModel]] = {"amounts": AmountFields, "dates": DateFiel
 DEFAULTS: dict[str, dict[str, Any]] = {
     "amounts": {"qualifier": "exact", "value_max": None, "period": None, "per": None, "change": None},
     "dates": {"relation": "on", "relative": False},
-    "quantities": {"iso": None},
+    "quantities": {"iso": None, "value_max": None},
 }
 ROW_KEYS = {"group", "text", "expect", "none", "doc_date", "xfail"}
 

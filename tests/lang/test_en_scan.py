@@ -104,6 +104,15 @@ def test_number_and_amount_starts_hold_every_match() -> None:
         assert amounts._sign_starts(text, lex) == signs, text
 
 
+def test_quantity_word_leads_hold_every_match() -> None:
+    """The quantities without a numeral (``for a year``, ``over the next decade``) are tried only
+    at ``a``/``an``/``half`` and at the window prepositions: the same matches as a full scan."""
+    lex = quantities._lexicon()
+    for text in _texts():
+        assert _spans(quantities._article_matches(text)) == _spans(lex.article.finditer(text)), text
+        assert _spans(quantities._window_matches(text)) == _spans(lex.window.finditer(text)), text
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

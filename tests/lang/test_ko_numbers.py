@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from pipeline.context import DocContext
-from pipeline.lang.ko.numbers import number_ok, number_pattern, parse_korean_number
+from pipeline.lang.ko.numbers import native_pattern, number_ok, number_pattern, parse_korean_number, parse_native
 
 PARSED = [
     ("250", "250"),
@@ -86,3 +86,38 @@ def test_number_ok(text: str, number: str, ok: bool, make_ctx: Callable[..., Doc
     ctx = make_ctx(text)
     start = text.index(number)
     assert number_ok(ctx, start, start + len(number)) is ok
+
+
+# Native numerals written out by the orthography's rule (a ten, then a unit), independently of the lexicon.
+_NATIVE_TENS = ["", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"]
+_NATIVE_UNITS = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
+
+
+def _native_word(n: int) -> str:
+    tens, units = divmod(n, 10)
+    return ("스무" if (tens, units) == (2, 0) else _NATIVE_TENS[tens]) + _NATIVE_UNITS[units]
+
+
+@pytest.mark.parametrize("n", range(1, 100))
+def test_native_numerals_one_to_ninety_nine(n: int) -> None:
+    word = _native_word(n)
+    assert parse_native(word, "명") == n
+    assert re.fullmatch(native_pattern(), word), word
+
+
+@pytest.mark.parametrize(
+    ("word", "counter", "value"),
+    [
+        ("석", "달", 3),
+        ("넉", "달", 4),
+        ("석", "명", None),
+        ("넉", "곳", None),
+        ("열석", "달", None),
+        ("스물", "명", None),
+        ("스무두", "명", None),
+        ("", "명", None),
+        ("셋", "명", None),
+    ],
+)
+def test_native_numerals_that_go_only_with_some_counters(word: str, counter: str, value: int | None) -> None:
+    assert parse_native(word, counter) == value

@@ -55,9 +55,11 @@ def _pieces() -> list[str]:
     words = [*lex.ko_words, *lex.ko_prefixes, *lex.prefixes, *lex.en_words, *lex.minor, *lex.scales]
     words += [w for entry in data("quantities")["units"] for w in entry["words"]]
     d = data("dates")
-    for key in ("relative_years", "month_direction", "halves", "fixed_holidays", "weekdays", "native_counts"):
+    for key in ("relative_years", "month_direction", "halves", "fixed_holidays", "weekdays"):
         words += list(d[key])
-    words += [*d["native_numerals"], *d["native_units"], *d["range_separators"], *d["english_prefixes"], *d["apostrophes"]]
+    native = data("numbers")["native"]
+    words += [*data("numbers")["native_counts"], *native["units"], *native["tens"]]
+    words += [*d["native_units"], *d["range_separators"], *d["english_prefixes"], *d["apostrophes"]]
     nums = data("numbers")
     numerals = [*nums["digits"], *nums["small_units"], *nums["big_units"], nums["approx_infix"], "점"]
     numbers = ["3", "10", "2,500", "1.5", "2021", "12", "31", "1,000,000", "25,00", "１２", "٣", "2021.", "5."]
@@ -88,7 +90,7 @@ def test_amount_and_quantity_patterns_on_random_texts() -> None:
         for pattern, starts, _ in amounts._scans(text):
             if starts is not None:
                 assert _found(scan.every_match(pattern, text, starts)) == _full_scan(pattern, text), (text, pattern.pattern[:60])
-        unit = quantities._pattern()
+        unit = quantities._patterns()[0]
         assert _found(scan.every_match(unit, text, quantities._unit_after().starts(text))) == _full_scan(unit, text), text
 
 

@@ -6,8 +6,10 @@ euros``, ``five billion dollars``, ``3 trillion won``); ranges (``$2-3 billion``
 $3 billion``, ``between $2 and $3 billion``) as value + value_max; a qualifier phrase right
 before (``more than``, ``up to``, ``about`` ...) or after (``or more``) the amount, which is
 included in the span; a rate (``annually``, ``a year`` -> ``per``) or a spread (``over five
-years`` -> ``period``) in the few words after the amount (or ``five-year`` right before it),
-which is read but kept out of the span.
+years``, ``over one and a half years`` -> ``P18M``, ``between 2022 and 2026`` -> ``P5Y``: the
+years named, both ends included) in the few words after the amount (or ``five-year`` right
+before it), which is read but kept out of the span. A code may follow a scaled number (``5
+million USD``), and a number may end in ``and a half`` (``two and a half billion dollars``).
 
 Not extracted: numbers without a currency (``5G``, ``COP26``, ``10 participants``, years),
 bare currency words (``the dollar``), ``half a billion dollars``, amounts in ``constant 2015
@@ -46,6 +48,7 @@ from schemas.models import AmountFields, Change, Qualifier
 _DASHES = "-–—"
 _WORDS = re.compile(r"[^\W\d_]+|¢")
 _WINDOW = 160  # characters looked at after an amount for its rate/period; keeps the scan linear
+_YEAR = r"(?:19\d{2}|20\d{2}|2100)"
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,10 @@ class _Lexicon:
     after: dict[str, str]
     after_re: re.Pattern[str]
     after_gate: re.Pattern[str]
-    """A number right before an ``after`` sign: every ``after_re`` match holds one; most texts have none."""
+    """A number right before an ``after`` sign (``250 USD``, ``5m USD``); with :func:`_after_scale`
+    (``5 million USD``) it is in every ``after_re`` match, and most texts have neither."""
+    after_scale: re.Pattern[str]
+    """A scale word and an ``after`` sign, tried at the scale words only (``million USD``)."""
     minor: dict[str, str]
     minor_tail: re.Pattern[str]
     cents_codes: frozenset[str]
@@ -144,7 +150,9 @@ def _lexicon() -> _Lexicon:
     tail_re = re.compile(
         rf"{gap}(?:\s+(?P<per>(?i:{alternation(list(per))}))\b"
         rf"|,?\s+(?i:{preps})\s+(?:(?i:{determiners})\s+)?"
-        rf"(?:(?P<pn>{number})[\s-]+{period_unit}\b|(?P<pn2>{number})-(?P<pu2>year|month)\s+period|(?P<decade>decade)\b))"
+        rf"(?:(?P<pn>{number})[\s-]+{period_unit}\b|(?P<pn2>{number})-(?P<pu2>year|month)\s+period|(?P<decade>decade)\b)"
+        rf"|,?\s+(?P<yprep>(?i:{alternation(data['year_range_prepositions'])}))\s+(?:(?i:the\s+(?:period|years)\s+)?)"
+        rf"(?P<y1>{_YEAR})\s*(?P<ysep>[{_DASHES}/]|\s(?i:to|through|thru|and)\s)\s*(?P<y2>{_YEAR}|\d{{2}})(?![\w%°]|[.,]\d|[{_DASHES}/]\d))"
     )
     before_re = re.compile(rf"(?P<pn>{number})-(?P<pu>year|month)\s*,?\s*$")
     after_re = re.compile(
@@ -188,6 +196,7 @@ def _lexicon() -> _Lexicon:
         after,
         after_re,
         re.compile(rf"\d[\w.]{{0,8}}\s?(?:{alternation(list(after))})(?![A-Za-z0-9])"),
+        re.compile(rf"[A-Za-z]+\s*(?:{alternation(list(after))})(?![A-Za-z0-9])"),
         minor,
         minor_tail,
         frozenset(data["cents_currencies"]),
@@ -253,6 +262,17 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _after_scale(text: str, lex: _Lexicon) -> bool:
+    """A spaced scale word stands right before an ``after`` sign (``5 million USD``)."""
+    return any(lex.after_scale.match(text, k) for starts in _scale_words().starts(text).values() for k in starts)
+
+
+@cache
+def _scale_words() -> scan.Words:
+    """The scale words that may stand apart from their number (``million``, ``bn``), lower case."""
+    return scan.Words(w for w in num.scale_values() if _ASCII_WORD.fullmatch(w))
+
+
 def _sign_starts(text: str, lex: _Lexicon) -> list[int]:
     """Every offset where a currency sign of ``prefix_re`` starts (``(?<![A-Za-z0-9])``)."""
     return [start for start in lex.signs.starts(text) if start == 0 or text[start - 1] not in _ASCII_ALNUM]
@@ -284,13 +304,14 @@ def _suffix_starts(text: str, lex: _Lexicon) -> list[int]:
 
 
 def _iso(n: Decimal | None, unit: str) -> str | None:
-    """``5`` + ``years`` -> ``P5Y``; non-integral or missing counts give ``None``."""
-    if n is None or n != n.to_integral_value() or n <= 0:
+    """``5`` + ``years`` -> ``P5Y``, ``1.5`` + ``years`` -> ``P18M``; counts that make no whole
+    number of months (``2.5 months``), or none, give ``None``."""
+    if n is None:
         return None
     u = unit.lower()
     if u.startswith("decade"):
-        return f"P{int(n) * 10}Y"
-    return f"P{int(n)}{'Y' if u.startswith('year') else 'M'}"
+        return num.iso_duration(n * 10, "Y")
+    return num.iso_duration(n, "Y" if u.startswith("year") else "M")
 
 
 def _rate_and_period(text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -308,11 +329,30 @@ def _rate_and_period(text: str, start: int, end: int) -> tuple[str | None, str |
             period = _iso(num.parse_number(m.group("pn")), m.group("pu"))
         elif m.group("pn2"):
             period = _iso(num.parse_number(m.group("pn2")), m.group("pu2"))
+        elif m.group("y1"):
+            period = _years_period(m)
     if period is None:
         b = lex.before_re.search(text, max(0, start - 40), start)
         if b:
             period = _iso(num.parse_number(b.group("pn")), b.group("pu"))
     return per, period
+
+
+def _years_period(m: re.Match[str]) -> str | None:
+    """``between 2022 and 2026``, ``over 2022-2026``, ``from 2021 to 2025``: the count of the
+    years named, both ends included (as the date rules read the same range); ``None`` when the
+    words do not make a range (``between 2022 to 2026``, ``in 2022 and 2026``)."""
+    y1, raw2 = int(m.group("y1")), m.group("y2")
+    sep, prep = fold(m.group("ysep").strip()), fold(m.group("yprep"))
+    if len(raw2) == 2:
+        if sep not in _DASHES + "/":
+            return None
+        y2 = y1 - y1 % 100 + int(raw2)
+    else:
+        y2 = int(raw2)
+    if (sep == "and") != (prep == "between") or y2 <= y1:
+        return None
+    return f"P{y2 - y1 + 1}Y"
 
 
 def _blocked(text: str, m: re.Match[str], cur_end: int) -> bool:
@@ -451,7 +491,7 @@ def extract_amounts(ctx: DocContext) -> list[Mention[AmountFields]]:
     for pattern, suffix_form in ((lex.prefix_re, False), (lex.suffix_re, True), (lex.after_re, True)):
         if pattern is lex.suffix_re and not _names_currency(text, lex):
             continue
-        if pattern is lex.after_re and lex.after_gate.search(text) is None:
+        if pattern is lex.after_re and lex.after_gate.search(text) is None and not _after_scale(text, lex):
             continue
         search = _SuffixSearch(pattern, text, lex).search if suffix_form else _PrefixSearch(text, lex).search
         pos = 0

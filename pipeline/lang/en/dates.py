@@ -8,10 +8,19 @@ October``), quarter (``Q3 2025``, ``the third quarter of 2025``), half (``H1 202
 half of 2026``), year (``in 2022``, ``2030 targets``, ``the 2022 Conference``, ``FY2022``,
 ``mid-2022``), part of a year (``the end of 2022``, ``early 2024``: December, January, grain
 month, as the Korean ``2022년 말``), year ranges (``2026-2028``, ``from 2026 to 2028``, ``between 2026 and 2028``),
-decade (``the 2020s``), century (``the 21st century``), and relative phrases (``this year``,
-``next year``, ``today``). Dates without a year (``early in October``, ``in June``) take the year
-of the document date and are marked ``relative``; relative dates are skipped when the document
-has no date.
+decade (``the 2020s``, ``the '90s``), century (``the 21st century``), and relative phrases
+(``this year``, ``next year``, ``today``, ``the week after next``). Also: days spelled as ordinal
+words (``June first``, ``the twenty-first of June``), ``the week of June 7`` (that Monday-to-Sunday
+week), a year after an apostrophe (``in '98``), a compact ``20210526`` after a date word (``dated
+20210526``), ``year-end`` (December), fiscal years (``FY22``, ``FY2021-22``: both calendar years),
+a part of a century, decade or quarter (``mid-century``, ``the end of the decade``: the whole
+period, as ``mid-2022`` gives the year; a ``by``/``after`` before it is left out where the whole
+period reaches past the part, ``by mid-century`` having no deadline of 2100), and ``the 15th``
+after a dated day or month of the same sentence (``opens on June 14 and closes on the
+15th``); alone it gives nothing, the month being unsure. A relation word before the first date
+of a list holds for each (``by 2030 and 2035``).
+Dates without a year (``early in October``, ``in June``) take the year of the document date and
+are marked ``relative``; relative dates are skipped when the document has no date.
 
 Relations: a relation phrase right before the date (``pipeline/lang/en/data/relations.yaml``) sets
 ``by`` (by, until, through, no later than), ``from`` (from, since, starting in), ``after``
@@ -31,8 +40,10 @@ numbers, ``2021.5``), follows a label word (``Section 2021``, ``No. 2030``) or p
 count noun or currency (``2000 participants``, ``2021 dollars``). Not extracted: durations
 (``24 hours``, ``five years``: see quantities), ordinals (``the 7th Conference``), ``5G``,
 ``COP26``, the modal ``may`` and the verb ``march`` (month names match capitalized only, and a
-bare month needs a preposition before it), month ranges without a year, seasons, weeks,
-``mid-century``.
+bare month needs a preposition before it), month ranges without a year, seasons (``spring 2024``
+gives the year, ``winter 2021`` nothing: it may run into 2022), ``this fiscal year`` (fiscal years
+start in different months by country), phrases counted from a date in the text (``the following
+year``, ``three days later``), ``the last quarter`` without a year (the one before this, or Q4).
 
 >>> import datetime as dt
 >>> from pipeline.context import context_for_text
@@ -49,6 +60,7 @@ bare month needs a preposition before it), month ranges without a year, seasons,
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -86,6 +98,20 @@ class _Core:
     relative: bool = False
     own_relation: bool = False  # the core already holds its lead word (`from 2026 to 2028`)
     baseline: bool = False  # `2005 levels`: no relation phrase applies
+    wide: frozenset[str] = frozenset()  # ends where the period reaches past what the words name (`mid-2022`)
+
+
+_WIDE_ENDS = {"early": frozenset({"end"}), "mid": frozenset({"start", "end"}), "late": frozenset({"start"})}
+"""Ends of a whole period that reach past a part of it: ``early 2030s`` ends later than meant,
+``late 2030s`` starts earlier, ``mid-century`` both."""
+
+_RELATION_END = {Relation.BY: "end", Relation.BEFORE: "end", Relation.AFTER: "start", Relation.FROM: "start"}
+"""The end of the period a relation reads: ``by`` X is a deadline at X's end, ``after`` X starts at its start."""
+
+
+def _wide(part: str | None) -> frozenset[str]:
+    """The ends of the whole period that reach past ``part`` (``early``, ``mid``, ``late``)."""
+    return _WIDE_ENDS.get(fold(part or "").strip(" -"), frozenset())
 
 
 @dataclass(frozen=True)
@@ -224,8 +250,8 @@ Handler = Callable[[re.Match[str], str, dt.date | None], _Core | None]
 def _day(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     """``May 21, 2021`` / ``21 May 2021`` / ``May 20-21``: one day or a run of days."""
     year, relative = _year_of(m, doc)
-    if year is None or _verb_not_month(m, text):
-        return None
+    if year is None or _verb_not_month(m, text) or _WEEK_OF.search(text, max(0, m.start() - 12), m.start()):
+        return None  # `the week of June 7` is a week (see _week_of_day)
     month = _month(m.group("mon"))
     d1 = int(m.group("d"))
     d2 = int(m.group("d2")) if m.group("d2") else d1
@@ -334,7 +360,7 @@ def _part_of_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | N
     part = _lexicon().parts[lexicon_key(m.group("part")).rstrip("-")]
     month = _year_part_months().get(part)
     if month is None:
-        return _Core(m.start(), m.end(), "en.date.part_of_year", periods.year_range(year), Grain.YEAR, relative)
+        return _Core(m.start(), m.end(), "en.date.part_of_year", periods.year_range(year), Grain.YEAR, relative, wide=_wide(part))
     return _Core(m.start(), m.end(), "en.date.part_of_year_month", periods.month_range(year, month), Grain.MONTH, relative)
 
 
@@ -370,6 +396,10 @@ def _part_of_relative_month(m: re.Match[str], text: str, doc: dt.date | None) ->
 
 def _quarter(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     q = int(m.group("q")) if m.groupdict().get("q") else _ordinal(m.group("ord") or "")
+    if m.groupdict().get("ord") and fold(m.group("ord")) in ("last", "final"):
+        if not (m.groupdict().get("y") or m.groupdict().get("relw") or m.groupdict().get("y2")):
+            return None  # `last quarter` alone is the one before this; `the last quarter of 2021` is Q4
+        q = 4
     year, relative = _year_of(m, doc)
     if m.groupdict().get("y2"):  # `third quarter 2025`
         year, relative = int(m.group("y2")), False
@@ -410,7 +440,8 @@ def _year_range(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | Non
 
 
 def _decade(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
-    return _Core(m.start(), m.end(), "en.date.decade", periods.decade_range(int(m.group("y"))), Grain.DECADE)
+    span = periods.decade_range(int(m.group("y")))
+    return _Core(m.start(), m.end(), "en.date.decade", span, Grain.DECADE, wide=_wide(m.group("part")))
 
 
 def _century(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
@@ -420,11 +451,17 @@ def _century(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     return _Core(m.start(), m.end(), "en.date.century", periods.century_range(n), Grain.CENTURY)
 
 
+_THE_BEFORE = re.compile(r"(?<![\w])(?i:the)\s+$")
+_ROLLING = re.compile(r"(?i:next|last|past)\s")
+
+
 def _relative(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     """``this year``, ``next month``, ``today``, ``this decade`` against the document date."""
     entry = _lexicon().relative[lexicon_key(m.group(0))]
     if doc is None or entry.get("only_after_of"):
         return None
+    if _THE_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _ROLLING.match(m.group(0)):
+        return None  # `the last year of his term`, `within the next year`: a position or twelve months, not a calendar year
     off = int(entry["offset"])
     grain = Grain(entry["grain"])
     if grain is Grain.YEAR:
@@ -454,7 +491,7 @@ def _bare_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None
     """A lone year, unless a label word precedes it or a unit/currency/count noun follows it."""
     lex = _lexicon()
     prev = _prev_word(text, m.start())
-    if prev in lex.label_words or prev.isdigit():
+    if prev in lex.label_words or prev.isdigit() or prev in _lexicon_words("season_spanning"):
         return None
     nxt = _next_word(text, m.end())
     if nxt in lex.blocking_nouns:
@@ -678,6 +715,261 @@ def _window(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
     return _Core(m.start(), m.end(), "en.date.window", span, Grain(unit), True)
 
 
+# --- everyday forms: spelled-out days, short and compact years, parts of a century -------------
+
+
+@cache
+def _day_word_values() -> dict[str, int]:
+    """Ordinal words of a day, folded, hyphens as spaces (``first``, ``twenty first``) -> the day."""
+    return {w.replace("-", " "): v for w, v in _lexicon().ordinals.items() if v <= 31}
+
+
+def _day_word_pattern() -> str:
+    """``first`` .. ``thirty-first``, the tens joined by a hyphen or a space."""
+    return alternation(list(_day_word_values()), space=r"[\s-]")
+
+
+_DAY_CUE = re.compile(r"(?<![\w])(?i:on|by|until|till|before|after|since|from|through|starting|beginning|effective)\s+$")
+
+
+def _spelled_day(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``June first``, ``June the twenty-first``, ``the first of June``: a day spelled as an
+    ordinal word. After a month name the word is a day only with a year, ``the``, or a date
+    preposition before the month (``on June first``): ``first`` is often an adverb (``in June
+    first, then July``)."""
+    year, relative = _year_of(m, doc)
+    if year is None:
+        return None
+    groups = m.groupdict()
+    if groups.get("mon_first") and not (groups.get("y") or groups.get("the_d")):
+        if _DAY_CUE.search(text, max(0, m.start() - 14), m.start()) is None:
+            return None
+    day = _day_word_values()[" ".join(fold(m.group("dw")).replace("-", " ").split())]
+    try:
+        d = dt.date(year, _month(m.group("mon")), day)
+    except ValueError:
+        return None
+    return _Core(m.start(), m.end(), "en.date.spelled_day", (d, d), Grain.DAY, relative)
+
+
+def _week_of_day(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``the week of June 7``: the Monday-to-Sunday week holding that day. A Sunday gives
+    nothing: where weeks start on Sunday (US usage) it opens the next week instead."""
+    year, relative = _year_of(m, doc)
+    if year is None:
+        return None
+    try:
+        day = dt.date(year, _month(m.group("mon")), int(m.group("d")))
+    except ValueError:
+        return None
+    if day.weekday() == 6 or (m.groupdict().get("wd") and _lexicon().weekdays[fold(m.group("wd"))] != day.weekday()):
+        return None
+    return _Core(m.start(), m.end(), "en.date.week_of_day", periods.week_range(day), Grain.WEEK, relative)
+
+
+_WEEK_OF = re.compile(r"(?i:\bweek\s+of\s+(?:(?:the\s+)|[a-z]+day\.?,?\s+)?)$")
+
+
+@cache
+def _short_year_cue() -> re.Pattern[str]:
+    """A preposition right before ``'98``: the apostrophe year is a date only there."""
+    return re.compile(rf"(?<![\w])(?P<w>(?i:{alternation(_lexicon_words('short_year_cues'))}))\s+$")
+
+
+def _lexicon_words(key: str) -> list[str]:
+    words: list[str] = lang_yaml("en", "target_nouns.yaml")[key]
+    return words
+
+
+def _apostrophe_year(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``in '98``, ``since '15``, ``from '21 to '25``: a year (or years) written with two digits
+    after an apostrophe (``'15`` -> 2015, ``'81`` -> 1981), only after a preposition (``'98``
+    alone may be a quoted number)."""
+    cue = _short_year_cue().search(text, max(0, m.start() - 12), m.start())
+    if cue is None:
+        return None
+    year = periods.two_digit_year(int(m.group("yy")))
+    if not m.group("yy2"):
+        return _Core(m.start(), m.end(), "en.date.apostrophe_year", periods.year_range(year), Grain.YEAR)
+    last = periods.two_digit_year(int(m.group("yy2")))  # `from '21 to '25`, `between '98 and '02`
+    lead = fold(cue.group("w"))
+    if last <= year or (fold(m.group("sep").strip()) == "and") != (lead == "between"):
+        return None
+    own = lead in ("from", "between")
+    start = cue.start() if own else m.start()
+    return _Core(start, m.end(), "en.date.apostrophe_years", periods.years_range(year, last), Grain.YEAR, own_relation=own)
+
+
+def _apostrophe_decade(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``the '90s``: the latest such decade that has begun by the document date (``'90s`` ->
+    1990s, ``'10s`` -> 2010s in 2021); the decade of the document date itself gives nothing
+    (``the '20s`` in 2021: the 1920s or this decade)."""
+    if doc is None:
+        return None
+    tens = int(m.group("dd")) * 10
+    first = doc.year - doc.year % 100 + tens
+    if first > doc.year:
+        first -= 100
+    if first + 9 >= doc.year:
+        return None
+    return _Core(
+        m.start(), m.end(), "en.date.decade", periods.decade_range(first), Grain.DECADE, True, wide=_wide(m.group("part"))
+    )
+
+
+@cache
+def _compact_cue() -> re.Pattern[str]:
+    cues = alternation(_lexicon_words("compact_date_cues"), space=r"\s+")
+    return re.compile(rf"(?<![\w])(?i:{cues})\s*:?\s+$")
+
+
+def _compact_date(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``20210526``: eight digits that make a valid date, read only right after a date word
+    (``dated 20210526``, ``on 20210526``); elsewhere the digits may be an identifier or a number."""
+    if _compact_cue().search(text, max(0, m.start() - 16), m.start()) is None:
+        return None
+    if _next_word(text, m.end()) in _lexicon().blocking_nouns:
+        return None
+    try:
+        d = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    except ValueError:
+        return None
+    return _Core(m.start(), m.end(), "en.date.compact", (d, d), Grain.DAY)
+
+
+def _part_of_long_period(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``by mid-century``, ``the end of the decade``, ``the middle of the 21st century``: a part of
+    a century or decade that the grains cannot hold; the whole period is the part the rules are
+    sure of (as ``mid-2022`` gives the year), with the ends that reach past the part marked
+    ``wide`` (no ``by`` before ``mid-century``). The start or end of this quarter is its first or
+    last month (as ``2분기 초`` / ``2분기 말``), its middle the quarter."""
+    unit = fold(m.group("unit"))
+    wide = _wide(_lexicon().parts[lexicon_key(m.group("part")).rstrip("-")])
+    if m.group("n") or m.group("ordw"):
+        n = int(m.group("n")) if m.group("n") else _ordinal(m.group("ordw"))
+        if unit != "century" or not n or not 1 <= n <= 22:
+            return None
+        return _Core(m.start(), m.end(), "en.date.part_of_century", periods.century_range(n), Grain.CENTURY, wide=wide)
+    if doc is None:
+        return None
+    if unit == "century":
+        span, grain = periods.century_range((doc.year - 1) // 100 + 1), Grain.CENTURY
+    elif unit == "decade":
+        span, grain = periods.decade_range(doc.year - doc.year % 10), Grain.DECADE
+    else:
+        span, grain = periods.offset_period(doc, 0, "quarter"), Grain.QUARTER
+        part = _lexicon().parts[lexicon_key(m.group("part")).rstrip("-")]
+        if part in _year_part_months():  # `the end of the quarter`: its last month, as `2분기 말`
+            month = span[0].month if part == "early" else span[1].month
+            span, grain = periods.month_range(span[0].year, month), Grain.MONTH
+    exact = grain is Grain.MONTH  # `the end of the quarter` is its last month: nothing reaches past it
+    return _Core(m.start(), m.end(), f"en.date.part_of_{unit}", span, grain, True, wide=frozenset() if exact else wide)
+
+
+_YEAR_END_CUE = re.compile(r"(?<![\w])(?i:by|at|before|until|till|toward|towards|around|near|after|from)\s+(?:(?i:the)\s+)?$")
+
+
+def _year_end(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``year-end 2022`` (December 2022, as ``the end of 2022``); ``by year-end`` without a year is
+    December of the document's year, only after a preposition (``year-end bonus`` is no date), and
+    never after ``fiscal`` (a fiscal year may end in another month)."""
+    if _prev_word(text, m.start()) == "fiscal":
+        return None
+    if m.group("y"):
+        year, relative = int(m.group("y")), False
+    elif doc is not None and _YEAR_END_CUE.search(text, max(0, m.start() - 16), m.start()):
+        year, relative = doc.year, True
+    else:
+        return None
+    return _Core(m.start(), m.end(), "en.date.year_end", periods.month_range(year, 12), Grain.MONTH, relative)
+
+
+def _fiscal_years(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    """``FY22`` (2022), ``FY2021-22`` / ``fiscal 2021/22`` (a fiscal year across two calendar
+    years: both years, the range that surely holds it)."""
+    raw1, raw2 = m.group("fy1"), m.groupdict().get("fy2")
+    y1 = int(raw1) if len(raw1) == 4 else periods.two_digit_year(int(raw1))
+    if raw2 is None:
+        return _Core(m.start(), m.end(), "en.date.fiscal_year", periods.year_range(y1), Grain.YEAR)
+    y2 = int(raw2) if len(raw2) == 4 else y1 - y1 % 100 + int(raw2)
+    if y2 != y1 + 1:
+        return None
+    return _Core(m.start(), m.end(), "en.date.fiscal_year", periods.years_range(y1, y2), Grain.YEAR)
+
+
+# --- post-passes over the kept dates: a bare day after a dated one, relations over a list -------
+
+_BARE_DAY = re.compile(r"(?P<d>\d{1,2})(?i:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|to|through|until|at|in|when)\b)")
+_THE_END = re.compile(r"(?<![\w])(?i:the)\s+$")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+def _bare_days(cores: list[_Core], text: str) -> list[_Core]:
+    """``The summit opens on June 14 and closes on the 15th``: a day without a month after a
+    dated day or month of the same sentence takes that month (a later day of it, for a day);
+    with no such date before it, ``the 15th`` gives nothing (which month is not sure)."""
+    if not cores:
+        return cores
+    out = list(cores)
+    by_end = sorted(cores, key=lambda c: c.end)
+    ends = [c.end for c in by_end]
+    for m in matches_at(_BARE_DAY, text, scan.numbers(text).short):
+        the = _THE_END.search(text, max(0, m.start() - 12), m.start())
+        k = bisect.bisect_right(ends, m.start())
+        if the is None or k == 0 or any(c.start < m.end() and m.start() < c.end for c in by_end[k - 1 : k + 1]):
+            continue
+        anchor = by_end[k - 1]
+        day = _day_after(anchor, int(m.group("d")))
+        if day is None or _SENTENCE_BREAK.search(text, anchor.end, the.start()):
+            continue
+        out.append(_Core(the.start(), m.end(), "en.date.bare_day", (day, day), Grain.DAY, anchor.relative))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _day_after(anchor: _Core, day: int) -> dt.date | None:
+    """Day ``day`` of the one month ``anchor`` lies in (after it, for a day); else ``None``."""
+    first, last = anchor.span
+    if anchor.grain not in (Grain.DAY, Grain.MONTH) or (first.year, first.month) != (last.year, last.month):
+        return None
+    if day > calendar.monthrange(first.year, first.month)[1] or day < 1 or (anchor.grain is Grain.DAY and day <= last.day):
+        return None
+    return first.replace(day=day)
+
+
+_LIST_JOIN = re.compile(r"\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+")
+_SHARED_RELATIONS = frozenset({Relation.BY, Relation.BEFORE, Relation.AFTER, Relation.DURING})
+
+
+def _shared_relations(mentions: list[Mention[DateFields]], cores: list[_Core], text: str) -> list[Mention[DateFields]]:
+    """``by 2030 and 2035``, ``before 2025, 2030 or 2035``: a relation word before the first date
+    of a list of dates of one grain holds for each of them. A list needs ``and``/``or`` before its
+    last date; a date before a noun (``2035 targets``) ends it."""
+    out = list(mentions)
+    k = 0
+    while k < len(out):
+        head = out[k]
+        if head.fields.relation not in _SHARED_RELATIONS or head.start == cores[k].start:
+            k += 1
+            continue
+        j = k
+        while (
+            j + 1 < len(out)
+            and out[j + 1].fields.relation is Relation.ON
+            and out[j + 1].start == cores[j + 1].start
+            and out[j + 1].fields.grain is head.fields.grain
+            and out[j + 1].rule != "en.date.year_before_noun"
+            and _LIST_JOIN.fullmatch(text, out[j].end, out[j + 1].start)
+        ):
+            j += 1
+        if j > k and re.search(r"(?i:and|or)", text[out[j - 1].end : out[j].start]):
+            for i in range(k + 1, j + 1):
+                out[i] = Mention(
+                    out[i].start, out[i].end, out[i].rule, out[i].fields.model_copy(update={"relation": head.fields.relation})
+                )
+        k = j + 1
+    return out
+
+
 class _Leads:
     """Where the date patterns may start in one document (see :mod:`pipeline.lang.en.scan`), each
     kind of offset found once: month names, numbers, lexicon phrases."""
@@ -764,13 +1056,13 @@ def _words() -> scan.Words:
     """The lexicon words the date patterns may start with (see :func:`scan.phrase_starts`), and
     the words their gates look for."""
     lex = _lexicon()
-    phrases = [*lex.months, *_LEAD_WORDS, *lex.parts, *lex.relative, *lex.window_words, *_GATE_WORDS]
+    phrases = [*lex.months, *_LEAD_WORDS, *lex.parts, *lex.relative, *lex.window_words, *_GATE_WORDS, *_day_word_values()]
     gates = [*lex.weekdays, *lex.offset_units, *_offsets()["forward_words"], *_holidays()]
     return scan.Words([*scan.phrase_index(phrases), *(scan.phrase_words(g)[0] for g in gates)])
 
 
 _LEAD_WORDS = ("from", "between", "this", "next", "last", "in", "fy", "fiscal", "calendar", "the year")
-_GATE_WORDS = ("week", "month", "ago", "weekend", "half", "century")
+_GATE_WORDS = ("week", "month", "ago", "weekend", "half", "century", "decade", "quarter")
 
 
 @cache
@@ -780,15 +1072,16 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
     lex = _lexicon()
     mon = rf"(?P<mon>{lex.month_re})"
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
-    day2 = r"(?:\s*(?:[-–]|\s(?i:to|through|thru|until)\s)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
+    day2 = r"(?:\s*(?:[-–]|\s(?i:to|through|thru|until)\s)\s*(?:(?i:the)\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
     year_opt = rf"(?:,?\s+(?P<y>{YEAR})(?!\d))?"
     rel_year = rf"(?P<relw>{lex.rel_year_re})"
     year_or_rel = rf"(?:(?P<y>{YEAR})(?!\d)|{rel_year})"
-    ord_q = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+    ord_q = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final))"
     quarter_word = r"(?i:quarter|qtr\.?)"
     ord_h = r"(?P<ord>(?i:first|second|latter|1st|2nd))"
     the = r"(?:(?i:the)\s+)?"
     ordinal_words = alternation([w for w, v in lex.ordinals.items() if 15 <= v <= 22])
+    day_words = _day_word_pattern()
     mon_ci = rf"(?P<mon>{lex.month_ci_re})"
     nth = rf"(?P<nth>(?i:{alternation(list(lex.nth))}))"
     units = rf"(?P<u>(?i:{alternation(list(lex.offset_units))}))\b"
@@ -922,7 +1215,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             lambda L: scan.has_phrase(L.text, "quarter") or scan.has_phrase(L.text, "qtr"),
             None,
         ),
-        (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _quarter, _regex_gate("Q[1-4]"), None),
+        (rf"\bQ(?P<q>[1-4])(?:\s*(?:-|/|(?i:of))?\s*){year_or_rel}", _quarter, _regex_gate("Q[1-4]"), None),
         (r"(?<![\w-])Q(?P<q>[1-4])\b(?![-/.]\d)", _bare_quarter, _regex_gate("Q[1-4]"), None),
         (
             rf"(?P<part>{lex.part_re})\s+(?:(?i:of)\s+)?(?:(?P<which>(?i:the|this|next|last))\s+)?(?i:month)\b(?!\s*\d)",
@@ -933,7 +1226,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
         (rf"\b(?P<q>[1-4])Q\s*(?P<y>{YEAR}|\d{{2}})(?!\d)", _quarter, lambda L: L.number_then("Q"), None),
         (rf"\b{the}{ord_h}\s+(?i:half)\s+(?i:of)\s+{year_or_rel}", _half, lambda L: L.has(["half"]), None),
         (rf"\bH(?P<h>[12])(?:\s*(?:-|/|(?i:of))?\s*)(?P<y>{YEAR})(?!\d)", _half, _regex_gate("H[12]"), None),
-        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR})(?!\d)", _half, lambda L: L.number_then("H"), None),
+        (rf"\b(?P<h>[12])H\s*(?P<y>{YEAR}|\d{{2}})(?!\d)", _half, lambda L: L.number_then("H"), None),
         (
             rf"(?:(?<![\w])(?P<pre>(?i:from|between))\s+|{_Y_BEFORE})(?P<y1>{YEAR})"
             rf"\s*(?P<sep>[-–—/]|\s(?i:to|through|thru|until|and)\s)\s*(?P<y2>{YEAR}|\d{{2}}){_Y_AFTER}",
@@ -942,7 +1235,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             lambda L: scan.merged(L.years(), L.phrases(["from", "between"])),
         ),
         (
-            r"(?:\b(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
+            r"(?:\b(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]*|(?<![\w.,$-]))(?P<y>(?:19|20)\d0)['’]?s\b",
             _decade,
             lambda L: L.number_then("'’s"),
             _decade_starts,
@@ -954,6 +1247,74 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Handler, Gate | None, Lead | Non
             _century_starts,
         ),
         (rf"\b(?i:{alternation(list(lex.relative))})\b", _relative, None, lambda L: L.phrases(lex.relative)),
+        (
+            rf"(?P<mon_first>(?P<mon>{lex.month_re}))\s+(?:(?P<the_d>(?i:the))\s+)?(?P<dw>(?i:{day_words}))(?![\w-]){year_opt}",
+            _spelled_day,
+            None,
+            _Leads.months,
+        ),
+        (
+            rf"\b(?i:the)\s+(?P<dw>(?i:{day_words}))\s+(?i:of)\s+{mon_ci}(?!['’]s){year_opt}",
+            _spelled_day,
+            _Leads.any_month,
+            lambda L: L.after(L.phrases(_day_word_values()), "the"),
+        ),
+        (
+            rf"\b(?:(?i:the)\s+)?(?i:week)\s+(?i:of)\s+(?:(?P<wd>{lex.weekday_re})\.?,?\s+)?{mon_ci}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){year_opt}",
+            _week_of_day,
+            lambda L: L.has(["week"]),
+            lambda L: L.after(L.phrases(["week"]), "the"),
+        ),
+        (
+            rf"\b(?:(?i:the)\s+)?(?i:week)\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{mon_ci}{year_opt}",
+            _week_of_day,
+            lambda L: L.has(["week"]),
+            lambda L: L.after(L.phrases(["week"]), "the"),
+        ),
+        (
+            r"(?<![\w'’])['’](?P<yy>\d{2})(?:\s*(?P<sep>[-–—]|\s(?i:to|through|until|and)\s)\s*['’](?P<yy2>\d{2}))?"
+            r"(?![\w'’%°]|[.,]\d)",
+            _apostrophe_year,
+            _regex_gate(r"['’]\d{2}"),
+            None,
+        ),
+        (
+            r"(?:\b(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]*)?['’](?P<dd>\d)0s\b",
+            _apostrophe_decade,
+            _regex_gate(r"['’]\d0s"),
+            None,
+        ),
+        (
+            r"(?<![\w.,/:#$€£¥₩-])(?P<y>(?:19|20)\d{2})(?P<mo>\d{2})(?P<d>\d{2})(?![\w%°]|[.,/:-]\d)",
+            _compact_date,
+            None,
+            _Leads.years,
+        ),
+        (
+            rf"(?P<part>{lex.part_re})(?:\s+|\s*-\s*)(?:(?i:the|this)\s+)?"
+            rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+|(?P<ordw>(?i:{ordinal_words}))[\s-]+)?(?P<unit>(?i:century|decade|quarter))\b",
+            _part_of_long_period,
+            lambda L: L.has(["century", "decade", "quarter"]),
+            _Leads.parts,
+        ),
+        (
+            rf"(?<![\w-])(?:(?i:the)\s+)?(?i:year[\s-]end|end[\s-]of[\s-]year|end[\s-]year)(?![\w-])(?:,?\s+(?P<y>{YEAR})(?!\d))?",
+            _year_end,
+            lambda L: any(scan.has_phrase(L.text, p) for p in ("year end", "end year", "end of year")),
+            None,
+        ),
+        (
+            r"\b(?i:FY)\s?(?P<fy1>\d{2})(?![\w%°]|[.,/–-]\d)",
+            _fiscal_years,
+            lambda L: L.has(["fy"]),
+            lambda L: L.phrases(["fy"]),
+        ),
+        (
+            rf"\b(?i:FY\s?|fiscal\s+year\s+|fiscal\s+)(?P<fy1>{YEAR})\s*[-/–]\s*(?P<fy2>{YEAR}|\d{{2}}){_Y_AFTER}",
+            _fiscal_years,
+            lambda L: L.has(["fy", "fiscal"]),
+            lambda L: L.phrases(["fy", "fiscal"]),
+        ),
         (
             rf"\b(?i:FY\s?|fiscal\s+year\s+|fiscal\s+|calendar\s+year\s+|the\s+year\s+)(?P<y>{YEAR}){_Y_AFTER}",
             _fiscal_year,
@@ -981,6 +1342,8 @@ def _with_relation(core: _Core, text: str) -> Mention[DateFields]:
             word = fold(m.group("rel") or m.group("pp") or "")
             relation = lex.relations[re.sub(r"\s+", " ", word)]
             start = m.start()
+            if _RELATION_END.get(relation) in core.wide:  # `by mid-century`: its deadline is not 2100
+                start, relation = core.start, Relation.ON
     fields = DateFields(
         date_start=core.span[0], date_end=core.span[1], grain=core.grain, relation=relation, relative=core.relative
     )
@@ -1045,13 +1408,18 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
             core = handler(m, text, doc)
             if core is not None:
                 cores.append(Mention(core.start, core.end, core.rule, cast(Any, core)))
-    kept = [cast(_Core, c.fields) for c in resolve(cores)]
-    kept = [c for c in _joined_days(kept, text) if not _unread_sub_period(c, text) and _weekday_agrees(c, text)]
-    return [_with_relation(c, text) for c in kept if not _half_range(c, text)]
+    kept = _bare_days([cast(_Core, c.fields) for c in resolve(cores)], text)
+    kept = [
+        c
+        for c in _joined_days(kept, text)
+        if not _unread_sub_period(c, text) and not _unread_offset(c, text) and _weekday_agrees(c, text)
+    ]
+    kept = [_part_of_quarter(c, text) for c in kept if not _half_range(c, text)]
+    return _shared_relations([_with_relation(c, text) for c in kept], kept, text)
 
 
 _DAY_JOIN = re.compile(r"\s*(?:[-–—]|(?i:to|through|thru|until))\s*")
-_LEAD = re.compile(r"(?<![\w])(?i:from|between)\s+$")
+_LEAD = re.compile(r"(?<![\w])(?i:from|between)\s+(?:(?i:the)\s+)?$")
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|\s(?i:to|through|thru|until)\s)\s*\d")
 
 
@@ -1092,6 +1460,47 @@ def _weekday_agrees(core: _Core, text: str) -> bool:
 
 
 _WHOLE_PERIODS = frozenset({Grain.MONTH, Grain.YEAR, Grain.QUARTER, Grain.HALF, Grain.WEEK})
+
+
+@cache
+def _part_before() -> re.Pattern[str]:
+    """A part of a period right before it (``the end of``, ``early``, ``end-``)."""
+    return re.compile(rf"(?<![\w-])(?P<part>{_lexicon().part_re})(?:\s+|\s*-\s*)(?:(?i:of)\s+)?$")
+
+
+def _part_of_quarter(core: _Core, text: str) -> _Core:
+    """``the end of the third quarter of 2021``, ``early H2 2022``: the last or first month of the
+    quarter or half (as ``3분기 말``, ``하반기 초``), the part joining the span; other parts keep
+    the whole quarter or half."""
+    if core.grain not in (Grain.QUARTER, Grain.HALF) or core.own_relation:
+        return core
+    m = _part_before().search(text, max(0, core.start - 24), core.start)
+    if m is None:
+        return core
+    part = _lexicon().parts.get(lexicon_key(m.group("part")).rstrip("-"))
+    if part not in _year_part_months():
+        return core
+    first, last = core.span
+    month = first.month if part == "early" else last.month
+    span = periods.month_range(first.year, month)
+    return _Core(m.start(), core.end, "en.date.part_of_quarter", span, Grain.MONTH, core.relative)
+
+
+_OFFSET_BEFORE = re.compile(
+    r"(?i:(?P<for>\bfor\s+)?\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+    r"(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?P<w>from|after|before)\s+(?:the\s+)?)$"
+)
+
+
+def _unread_offset(core: _Core, text: str) -> bool:
+    """``two years after 2020``, ``a week from Monday``: a date counted from the one written by an
+    offset the rules did not read; the written date (``after 2020``) would be a wrong value. A
+    stretch that starts there stays (``for 10 days from June 5``), as does ``N years from 2021``
+    (a start more often than an offset)."""
+    m = _OFFSET_BEFORE.search(text, max(0, core.start - 40), core.start)
+    if m is None or m.group("for"):
+        return False
+    return fold(m.group("w")) != "from" or core.grain is Grain.DAY
 
 
 def _unread_sub_period(core: _Core, text: str) -> bool:

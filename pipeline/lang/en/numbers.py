@@ -1,9 +1,11 @@
 """English numbers for the amount, date and quantity rules: digits, number words and scales.
 
 Extracted: digit numerals with thousands separators and decimals (``1,000``, ``2.5``), cardinal
-words up to the hundreds (``five``, ``twenty-five``, ``two hundred fifty``) and scale words or
-abbreviations after them (``million``, ``bn``, ``m``, ``k``). Not handled: fractions (``half a
-billion`` is read by the amount rules), ``a dozen``, Roman numerals, European decimal commas (``2,5``).
+words up to the hundreds (``five``, ``twenty-five``, ``two hundred fifty``), a trailing ``and a
+half`` (``two and a half``, ``1 and a half``) and scale words or abbreviations after them
+(``million``, ``bn``, ``m``, ``k``). Not handled: other fractions (``half a billion`` is read by
+the amount rules, ``half a year`` and ``a dozen`` by the quantity rules), Roman numerals,
+European decimal commas (``2,5``).
 The vocabulary lives in ``pipeline/lang/en/data/numbers.yaml``; this module only builds regex
 fragments from it and evaluates what they match.
 
@@ -13,6 +15,10 @@ Decimal('25')
 Decimal('1000')
 >>> scaled(parse_number("2.5"), "bn")
 Decimal('2500000000')
+>>> parse_number("one and a half")
+Decimal('1.5')
+>>> iso_duration(Decimal("1.5"), "Y")
+'P18M'
 """
 
 from __future__ import annotations
@@ -73,10 +79,15 @@ def word_number_pattern() -> str:
     return rf"(?i:\b(?:{word})(?:(?:-|\s+(?:and\s+)?)(?:{word}))*\b)"
 
 
+HALF = r"\s+(?i:and\s+a\s+half)\b"
+"""``and a half`` after a whole number (``two and a half``): half a unit more."""
+_HALF_TAIL = re.compile(HALF + "$")
+
+
 @cache
 def number_pattern() -> str:
-    """A digit numeral or a run of number words."""
-    return rf"(?:(?<![\w.,]){NUMERAL}(?![\d]|[.,]\d)|{word_number_pattern()})"
+    """A digit numeral or a run of number words, with an optional ``and a half``."""
+    return rf"(?:(?:(?<![\w.,]){NUMERAL}(?![\d]|[.,]\d)|{word_number_pattern()})(?:{HALF})?)"
 
 
 @cache
@@ -118,8 +129,15 @@ def parse_words(text: str) -> Decimal | None:
 
 
 def parse_number(text: str) -> Decimal | None:
-    """A numeral (``1,000.5``) or number words (``nine``) as a Decimal; ``None`` if neither."""
+    """A numeral (``1,000.5``) or number words (``nine``), with an optional ``and a half``, as a
+    Decimal; ``None`` if neither (or a half after a fraction: ``1.5 and a half``)."""
     text = text.strip()
+    half = _HALF_TAIL.search(text)
+    if half is not None:
+        whole = parse_number(text[: half.start()])
+        if whole is None or whole != whole.to_integral_value():
+            return None
+        return canonical_decimal(whole + Decimal("0.5"))
     if text and text[0].isdigit():
         try:
             return canonical_decimal(Decimal(text.replace(",", "")))
@@ -142,3 +160,20 @@ def scaled(number: Decimal | None, scale: str | None) -> Decimal | None:
     if number is None:
         return None
     return canonical_decimal(number * scale_value(scale))
+
+
+_MONTHS_PER = {"Y": 12}
+"""A fraction of a unit that is a whole number of a smaller one (``1.5 years`` = 18 months)."""
+
+
+def iso_duration(value: Decimal, designator: str) -> str | None:
+    """``value`` units of an ISO 8601 designator (``Y``, ``M``, ``W``, ``D``) as a duration the
+    schema allows (whole numbers only): ``5`` Y -> ``P5Y``, ``1.5`` Y -> ``P18M``, ``2.5`` M -> None."""
+    if value <= 0:
+        return None
+    if value == value.to_integral_value():
+        return f"P{int(value)}{designator}"
+    months = value * _MONTHS_PER.get(designator, 0)
+    if months and months == months.to_integral_value():
+        return f"P{int(months)}M"
+    return None

@@ -36,8 +36,16 @@ from typing import cast
 from pipeline.context import DocContext, Mention
 from pipeline.lang.casefold import lexicon_key
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
-from pipeline.lang.ko.numbers import ARABIC, has_approx_infix, number_ok, number_pattern, parse_korean_number, unit_words
-from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern
+from pipeline.lang.ko.numbers import (
+    ARABIC,
+    borrow_units,
+    has_approx_infix,
+    number_ok,
+    number_pattern,
+    parse_korean_number,
+    unit_words,
+)
+from pipeline.lang.ko.quantities import duration_iso, duration_unit_pattern, native_duration_iso, native_duration_pattern
 from pipeline.lang.ko.scan import Anchors, digit_starts, every_match, number_head_class, within
 from pipeline.money import currencies, display, minor_words
 from pipeline.money import words as money_words
@@ -116,6 +124,9 @@ def lexicon() -> _Lexicon:
     nums = data("numbers")
     ko_words = _currency_words("ko")
     ko_prefixes = _currency_words("ko_prefix")
+    for code, extra in d["extra_currency_prefixes"].items():
+        for w in extra:
+            ko_prefixes[w] = code
     prefixes = _currency_words("prefix")
     en_words = _currency_words("en")
     for code, extra in d["extra_currency_words"].items():
@@ -136,6 +147,7 @@ def lexicon() -> _Lexicon:
     breaks = re.escape(d["clause_breaks"])
     fillers = alternation(d["fillers"])
     dur = duration_unit_pattern()
+    native_dur = native_duration_pattern()
     marks = alternation(d["period_markers"])
     endings = "".join(d["clause_endings"])
     gap = rf"(?:[^\s\d{breaks}]+(?<![{endings}])\s+){{0,2}}"
@@ -181,9 +193,11 @@ def lexicon() -> _Lexicon:
         exceed=re.compile(rf"(?:{alternation(d['exceed_particles'])})?\s?(?P<q>{alternation(d['exceed_verbs'])})"),
         post_rate=re.compile(rf"\s?(?P<r>{alternation(d['post_rates'])})(?![A-Za-z])"),
         pre=re.compile(rf"(?P<w>{pre_words})\s?$"),
-        period_before=re.compile(rf"(?P<n>\d+)\s?(?P<u>{dur})\s?(?:{marks})(?:\s+(?:{fillers}))?\s+{gap}$"),
+        period_before=re.compile(
+            rf"(?:(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{dur})|{native_dur})\s?(?:{marks})(?:\s+(?:{fillers}))?\s+{gap}$"
+        ),
         period_after=re.compile(
-            rf"(?:{alternation(d['period_object_particles'])})\s+(?:(?:{alternation(d['period_lead_words'])})\s+)?(?P<n>\d+)\s?(?P<u>{dur})\s?(?:{marks})"
+            rf"(?:{alternation(d['period_object_particles'])})\s+(?:(?:{alternation(d['period_lead_words'])})\s+)?(?:(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{dur})|{native_dur})\s?(?:{marks})"
         ),
         currency_after=Anchors(ko_words),
         currency_or_range_after=Anchors([*ko_words, *d["range_separators"]]),
@@ -246,21 +260,23 @@ def _from_simple(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 
 
 def _from_ko_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
-    """``미화 5억 달러``, ``미화 5억``: the Korean currency prefix names the currency."""
+    """``미화 5억 달러``, ``미화 5억``, ``미 달러 5억``: the Korean currency prefix names the currency
+    (a currency word after the number must name the same one)."""
     lex = lexicon()
     value = _number_value(ctx, m)
     if value is None or not starts_token(ctx, m.start("kp")):
         return None
-    if m.group("cur") is not None and not ends_token(ctx, m.end("cur")):
-        return None
+    code = lex.ko_prefixes[compact(m.group("kp"))]
+    if m.group("cur") is not None and (not ends_token(ctx, m.end("cur")) or lex.ko_words[compact(m.group("cur"))] != code):
+        return None  # 미 달러 1,100원: a rate, the number is in won
     end = m.end("cur") if m.group("cur") is not None else m.end("num")
-    return _Draft(m.start(), end, value, lex.ko_prefixes[compact(m.group("kp"))], "ko.amount.prefix_number_currency")
+    return _Draft(m.start(), end, value, code, "ko.amount.prefix_number_currency")
 
 
 def _from_en_prefixed(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``$1.5 billion``, ``USD 2 billion``, ``US$ 300 million``, ``₩1.2조``."""
     lex = lexicon()
-    low_text = _borrow_units(m.group("num"), m.group("num2")) if m.group("num2") else m.group("num")
+    low_text = borrow_units(m.group("num"), m.group("num2")) if m.group("num2") else m.group("num")
     value = parse_korean_number(low_text)
     high = parse_korean_number(m.group("num2")) if m.group("num2") else None
     if value is None or (m.group("num2") and (high is None or high <= value)):
@@ -330,11 +346,22 @@ _LABEL_BEFORE = re.compile(r"(?:[(:/,\[<]|단위)\s*$")
 
 
 def _lone_unit_ok(ctx: DocContext, m: re.Match[str]) -> bool:
-    """``만원``, ``만불``: ten thousand, written as the unit alone and attached to the currency. A
-    table's unit label (``(억 달러, %)``, ``단위: 만원``) looks the same and is no amount."""
-    if m.group("num") not in data("amounts")["lone_units"] or m.end("num") != m.start("cur"):
+    """``만원``, ``만불``, ``만 원``: ten thousand, written as the unit alone before the currency. A
+    table's unit label (``(억 달러, %)``, ``단위: 만원``) looks the same and is no amount; spaced,
+    the unit must begin a word and be Kiwi's numeral (``1개만 원하는``: the particle 만)."""
+    if m.group("num") not in data("amounts")["lone_units"]:
         return False
+    if m.end("num") != m.start("cur"):
+        token = ctx.token_at(m.start("num"))
+        spaced_numeral = token is not None and token.tag == "NR" and ctx.text[m.end("num") : m.start("cur")] == " "
+        if not spaced_numeral or not starts_token(ctx, m.start("num")) or prev_char(ctx.text, m.start()).isalnum():
+            return False
+    if _DIGIT_BEFORE.search(ctx.text, max(0, m.start() - 3), m.start()):
+        return False  # 10 만 원: the rest of a number split by a space, not ten thousand
     return _LABEL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()) is None
+
+
+_DIGIT_BEFORE = re.compile(r"\d[ \t]*$")
 
 
 def _from_minor(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
@@ -344,21 +371,6 @@ def _from_minor(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if value is None or not ends_token(ctx, m.end("cur")):
         return None
     return _Draft(m.start(), m.end(), canonical_decimal(value / 100), lex.minor[compact(m.group("cur"))], "ko.amount.minor")
-
-
-def _borrow_units(low: str, high: str) -> str:
-    """``2~3억`` means 2억~3억: a bare first number takes the units of the second.
-
-    >>> _borrow_units("2", "3억"), _borrow_units("2천", "3천만"), _borrow_units("5천만", "1억")
-    ('2억', '2천만', '5천만')
-    """
-    big = "".join(data("numbers")["big_units"])
-    units = "".join(data("numbers")["small_units"]) + big
-    for chars in (units, big):
-        if not any(c in chars for c in low):
-            tail = re.search(f"[{chars}]+$", high)
-            return low + tail.group() if tail else low
-    return low
 
 
 def _from_range(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
@@ -374,7 +386,7 @@ def _from_range(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if ctx.text.startswith(lex.change_particles, m.end()):
         return None
     high = parse_korean_number(m.group("b"))
-    low = parse_korean_number(_borrow_units(m.group("a"), m.group("b")))
+    low = parse_korean_number(borrow_units(m.group("a"), m.group("b")))
     if low is None or high is None or high <= low:
         return None
     return _Draft(m.start(), m.end(), low, currency, "ko.amount.range", value_max=high)
@@ -396,7 +408,7 @@ def _add_post_context(ctx: DocContext, draft: _Draft) -> None:
     if (m := lex.post_rate.match(text, draft.end)) is not None:
         draft.per = lex.post_rates[compact(m.group("r"))]
     if draft.period is None and (m := lex.period_after.match(text, draft.end)) is not None:
-        draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
+        draft.period = _period_of(ctx, m)
 
 
 def _add_pre_context(ctx: DocContext, draft: _Draft) -> None:
@@ -418,10 +430,34 @@ def _add_pre_context(ctx: DocContext, draft: _Draft) -> None:
         if word in lex.pre_rates and draft.per is None:
             draft.per = lex.pre_rates[word]
         break
+    _add_period_before(ctx, draft)
+
+
+def _add_period_before(ctx: DocContext, draft: _Draft) -> None:
+    """A period phrase before the amount in its clause (``5년에 걸쳐 2억불``, ``석 달간 5억 원``)."""
     lo = max(0, draft.start - 40)
-    if (m := lex.period_before.search(ctx.text, lo, draft.start)) is not None and starts_token(ctx, m.start("n")):
-        if not ctx.text[max(0, m.start("n") - 1) : m.start("n")].isdigit():
+    if (m := lexicon().period_before.search(ctx.text, lo, draft.start)) is None:
+        return
+    if m.group("n") is None:
+        draft.period = _period_of(ctx, m)  # 석 달간 5억 원, 이틀간
+    elif starts_token(ctx, m.start("n")):
+        before = prev_char(ctx.text, m.start("n"))
+        if _YEARS_BEFORE.search(ctx.text, max(0, m.start("n") - 8), m.start("n")):
+            return  # 1년 6개월간: the months alone would be a wrong period
+        if not before or not (before.isdigit() or before in _NUMBER_OR_RANGE):  # 3~5년간: a range has no one period
             draft.period = duration_iso(Decimal(m.group("n")), m.group("u"))
+
+
+def _period_of(ctx: DocContext, m: re.Match[str]) -> str | None:
+    """The ISO period of a period phrase: digits and a unit (``5년``) or a native duration (``두 달``)."""
+    if m.group("n") is not None:
+        return duration_iso(Decimal(m.group("n")), m.group("u"))
+    return native_duration_iso(ctx, m)
+
+
+_NUMBER_OR_RANGE = ".,~∼～〜-–"
+_YEARS_BEFORE = re.compile(r"\d\s?년\s?$")
+"""Characters before a period's number that make it part of another number or of a range."""
 
 
 def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:

@@ -44,13 +44,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from pipeline import periods
 from pipeline.context import DocContext, Mention
 from pipeline.lang.casefold import fold
 from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
-from pipeline.lang.ko.numbers import blocking_prefixes
+from pipeline.lang.ko.numbers import blocking_prefixes, native_counts, native_ok, native_pattern, parse_native
 from pipeline.lang.ko.scan import digit_starts, within, words_pattern
 from pipeline.overlap import resolve
 from pipeline.text_utils import compact, matches_at
@@ -139,12 +139,10 @@ def _leads(words: Iterable[str]) -> tuple[int, ...]:
 
 
 def _native_finder(d: dict[str, Any]) -> re.Pattern[str]:
-    """A looser native count (``이틀``, ``한 달``): a count word, or a numeral and its unit. Each
-    alternative begins with a word, so the regex engine scans for their first characters fast;
-    a bare numeral (``한``, ``세``: syllables of many words) is not a candidate alone."""
-    units = alternation(d["native_units"])
-    numerals = [f"{re.escape(w)}\\s?(?:{units})" for w in sorted(d["native_numerals"], key=lambda w: (-len(w), w))]
-    return re.compile("|".join([alternation(d["native_counts"]), *numerals]))
+    """A looser native count (``이틀``, ``한 달``, ``열두 달``): a count word, or a numeral and its
+    unit. Each alternative begins with a word, so the regex engine scans for their first
+    characters fast; a bare numeral (``한``, ``세``: syllables of many words) is not a candidate alone."""
+    return re.compile(rf"{alternation(native_counts())}|{native_pattern()}\s?(?:{alternation(d['native_units'])})")
 
 
 _WEEKDAY_DIRECTIONS = ("지난", "오는", "이번")
@@ -164,7 +162,8 @@ def lexicon() -> _Lexicon:
     weekdays = alternation(d["weekdays"])
     week_of_month = rf"\s?(?P<wn>{ordinals}|[1-5])\s?(?:번째\s?|째\s?)?주(?:차)?(?!간|년|일|기|요|말)(?:\s?(?P<wwd>{weekdays}))?"
     weekday_of_month = rf"\s?(?P<wdn>{ordinals}|[1-5])\s?(?:번째\s?)?(?P<wdm>{weekdays})"
-    month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|{weekday_of_month}|{week_of_month}|\s?(?P<mp>{mp}))?"
+    last_day = rf"\s?(?P<ld>{alternation(d['last_day_words'])})"
+    month_tail = rf"(?:\s?(?P<d>\d{{1,2}})(?:{day_range}|\s?일)|{weekday_of_month}|{week_of_month}|{last_day}|\s?(?P<mp>{mp}))?"
     period_part = rf"(?:\s?(?P<pp>{alternation(d['period_parts'])}))?"
     half_or_quarter = rf"(?:(?P<h>{halves})|(?P<qw>{quarter})){period_part}"
     year_tail = rf"(?:\s?(?P<m>\d{{1,2}})\s?월{month_tail}|\s?{half_or_quarter}|\s?(?P<yp>{yp}))?"
@@ -174,6 +173,7 @@ def lexicon() -> _Lexicon:
     rel_years = alternation(d["relative_years"])
     targets = alternation(d["year_target_nouns"])
     approx = alternation(d["approx_words"])
+    native_counts_alt, native_numeral = alternation(native_counts()), native_pattern()
     # Where each pattern can start (None: it begins with a word or a character class, which the
     # regex engine scans for fast). A digit pattern's first digit is behind a look-behind that
     # refuses a digit before it, so it starts a run of digits.
@@ -229,6 +229,7 @@ def lexicon() -> _Lexicon:
         (re.compile(rf"(?P<rd>{alternation(d['relative_days'])})"), _relative_day, None),
         (re.compile(rf"(?P<rw>{alternation(d['relative_weeks'])})(?:\s?(?P<wd>{weekdays}))?"), _relative_week, None),
         (re.compile(rf"(?P<rq>{alternation(d['relative_quarters'])})"), _relative_quarter, None),
+        (re.compile(rf"(?P<rh>{alternation(d['relative_halves'])})"), _relative_half, None),
         (re.compile(rf"(?:(?P<dir>{'|'.join(_WEEKDAY_DIRECTIONS)})\s?)?(?P<wd>{weekdays})"), _weekday, weekday_starts),
         (
             re.compile(rf"(?<![\d.,])(?P<n>\d{{1,3}})\s?(?P<u>{units})\s?(?P<dir>{alternation(d['offset_directions'])})"),
@@ -238,14 +239,14 @@ def lexicon() -> _Lexicon:
         (re.compile(rf"(?P<w>{alternation(d['window_words'])})\s?(?P<n>\d{{1,3}})\s?(?P<u>{units})"), _window, None),
         (
             re.compile(
-                rf"(?P<w>{alternation(d['window_words'])})\s?(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))"
+                rf"(?P<w>{alternation(d['window_words'])})\s?(?:(?P<nat>{native_counts_alt})|(?P<nn>{native_numeral})\s?(?P<nu>{alternation(d['native_units'])}))"
             ),
             _window,
             None,
         ),
         (
             re.compile(
-                rf"(?:(?P<nat>{alternation(d['native_counts'])})|(?P<nn>{alternation(d['native_numerals'])})\s?(?P<nu>{alternation(d['native_units'])}))\s?(?P<dir>{alternation(d['offset_directions'])})"
+                rf"(?:(?P<nat>{native_counts_alt})|(?P<nn>{native_numeral})\s?(?P<nu>{alternation(d['native_units'])}))\s?(?P<dir>{alternation(d['offset_directions'])})"
             ),
             _offset,
             native_starts,
@@ -265,7 +266,7 @@ def lexicon() -> _Lexicon:
         ),
         (re.compile(r"(?<![\d.,~\-])(?P<d>\d{1,2})\s?일\s?\((?P<wd>[월화수목금토일])\)"), _day_with_weekday, digits),
         (
-            re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
+            re.compile(rf"(?P<rm>{alternation(d['relative_months'])})(?:{last_day}|\s?(?P<mp>{mp})|\s?(?P<d>\d{{1,2}})\s?일)?"),
             _relative_month,
             None,
         ),
@@ -372,11 +373,14 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
         end_day = ctx.text.index("일", m.end(last_group)) + 1
         first = _safe_day(year, month, int(m.group("d")))
         last = _safe_day(year, month, int(m.group(last_group)))
-        if first is None or last is None or first[0] > last[0] or not ends_token(ctx, end_day):
+        if first is None or last is None or first[0] > last[0] or not _day_ends(ctx, end_day):
             return None
         draft = _Draft(start, end_day, first[0], last[0], Grain.DAY, f"{rule}_day", relative=relative)
         draft.closed = last_group == "d2" and any(w in ctx.text[m.end("d") : m.start("d2")] for w in ("부터", "에서"))
         return draft
+    if m.group("ld") is not None and _tail_ok(ctx, m, "ld"):  # 3월 말일
+        month_end = periods.month_range(year, month)[1]
+        return _Draft(start, m.end("ld"), month_end, month_end, Grain.DAY, f"{rule}_last_day", relative=relative)
     if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
         part = lexicon().month_parts[m.group("mp")]
         rng = periods.part_of_month_range(year, month, part)
@@ -400,6 +404,13 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
     return _Draft(start, end_month, *periods.month_range(year, month), Grain.MONTH, rule, relative=relative)
 
 
+def _day_ends(ctx: DocContext, end: int) -> bool:
+    """A day ends a token, or a token that only adds a suffix such as ``자`` (``30일자로``: as of)."""
+    if ends_token(ctx, end):
+        return True
+    return any(ctx.text.startswith(s, end) and ends_token(ctx, end + len(s)) for s in data("dates")["day_suffixes"])
+
+
 def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``2021년 5월 21일``, ``2024년``, ``금년``, ``내년 상반기``, ``2021년 1분기``, ``금년 말``."""
     lex = lexicon()
@@ -414,7 +425,7 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
             head_end += 1
     else:
         base = _doc_year(ctx)
-        if base is None or not starts_token(ctx, m.start("ry")):
+        if base is None or not starts_token(ctx, m.start("ry")) or _bare_determiner(m):
             return None
         year, relative, head_end = base + lex.relative_years[m.group("ry")], True, m.end("ry")
     start = m.start()
@@ -439,9 +450,33 @@ def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _year_only(ctx, start, head_end, year, relative)
 
 
+def _bare_determiner(m: re.Match[str]) -> bool:
+    """The year word of ``m`` is a determiner (``올``) with no month, half, quarter or year part
+    after it: ``올 것으로`` is the verb 오다, not this year."""
+    return m.group("ry") in data("dates")["year_determiners"] and all(m.group(g) is None for g in ("m", "h", "q", "yp"))
+
+
+@cache
+def _fiscal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = data("dates")
+    breaks = re.escape(".,;:!?\n()[]")
+    return (
+        re.compile(rf"\s?(?:{alternation(d['fiscal_year_words'])})"),
+        re.compile(rf"(?<![가-힣])(?:{alternation(d['foreign_fiscal_markers'])})(?:의|은|는|이|가)?(?![가-힣])[^{breaks}]*$"),
+    )
+
+
+def _foreign_fiscal(ctx: DocContext, start: int, end: int) -> bool:
+    """``미국 2022 회계연도``: another country's fiscal year, which is not the calendar year."""
+    fiscal, foreign = _fiscal_patterns()
+    if fiscal.match(ctx.text, end) is None:
+        return False
+    return foreign.search(ctx.text, max(0, start - 16), start) is not None
+
+
 def _year_only(ctx: DocContext, start: int, head_end: int, year: int, relative: bool) -> _Draft | None:
     """The year itself (``2024년``, ``금년``), when it ends a word."""
-    if not ends_token(ctx, head_end):
+    if not ends_token(ctx, head_end) or _foreign_fiscal(ctx, start, head_end):
         return None
     if _SAME_PERIOD.match(ctx.text, head_end):
         return None  # 전년 동월, 작년 동기: the same month or period of that year, not the year
@@ -524,6 +559,9 @@ def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
         if day is None or not ends_token(ctx, m.end()):
             return None
         return _Draft(m.start(), m.end(), *day, Grain.DAY, "ko.date.relative_month_day", relative=True)
+    if m.group("ld") is not None and _tail_ok(ctx, m, "ld"):  # 다음 달 말일
+        last = periods.month_range(year, month)[1]
+        return _Draft(m.start(), m.end("ld"), last, last, Grain.DAY, "ko.date.relative_month_last_day", relative=True)
     if m.group("mp") is not None and _tail_ok(ctx, m, "mp"):
         rng = periods.part_of_month_range(year, month, lexicon().month_parts[m.group("mp")])
         return _Draft(m.start(), m.end(), *rng, Grain.PART_OF_MONTH, "ko.date.relative_month_part", relative=True)
@@ -533,11 +571,21 @@ def _relative_month(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end("rm"), *rng, Grain.MONTH, "ko.date.relative_month", relative=True)
 
 
+@cache
+def _year_before() -> re.Pattern[str]:
+    """A year written right before a word (``2022년 연내``, ``내년 연내``, ``’22 연내``)."""
+    return re.compile(rf"(?:\d\s?년도?|(?<![가-힣])(?:{alternation(data('dates')['relative_years'])}))\s?$")
+
+
 def _standalone(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``연내`` (this year, by), ``연말`` (December), ``연초`` (January) of the document year."""
     base = _doc_year(ctx)
     if base is None or not whole_word(ctx, m.start(), m.end()):
         return None
+    if ctx.text.startswith(tuple(data("dates")["standalone_not_before"]), m.end()) or _year_before().search(
+        ctx.text, max(0, m.start() - 8), m.start()
+    ):
+        return None  # 연말연시; 내년 연내: not the document's year
     entry = lexicon().standalone[m.group("w")]
     year = base + int(entry.get("offset", 0))
     if entry["grain"] == "month":
@@ -589,6 +637,8 @@ def _year_before_noun(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``2030 NDC``, ``2050 탄소중립``: a bare year naming a target (nouns in ``ko/dates.yaml``)."""
     year = int(m.group("y"))
     if not 1900 <= year <= 2100 or not _free_number(ctx, m.start()) or not ends_token(ctx, m.end("y")):
+        return None
+    if _foreign_fiscal(ctx, m.start(), m.end("y")):
         return None
     return _Draft(m.start(), m.end("y"), *periods.year_range(year), Grain.YEAR, "ko.date.year_before_noun")
 
@@ -652,12 +702,19 @@ def _day_with_weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end(), *rng, Grain.DAY, "ko.date.day_weekday", relative=True)
 
 
+@cache
+def _date_label() -> re.Pattern[str]:
+    """A label that says a date follows (``시행일:``, ``작성일자``), right before the number."""
+    return re.compile(rf"(?<![가-힣])(?:{alternation(data('dates')['date_labels'])})\s*[:：]?\s*$")
+
+
 def _short_year_dotted(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
-    """``25. 3. 4.`` or ``25.3.4.(화)``: a day with a two-digit year. Section and version numbers
-    look the same (``12.3.4.``), so the form must be the spaced official one or carry a weekday
-    that matches; ``25.3.4.`` alone gives nothing."""
+    """``25. 3. 4.``, ``25.3.4.(화)`` or ``시행일: 25.3.4.``: a day with a two-digit year. Section and
+    version numbers look the same (``12.3.4.``), so the form must be the spaced official one, carry
+    a weekday that matches, or follow a date label; ``25.3.4.`` alone gives nothing."""
     spaced = bool(m.group("sp1")) and bool(m.group("sp2"))
-    if not (spaced or m.group("wd")) or not _free_number(ctx, m.start()):
+    labelled = _date_label().search(ctx.text, max(0, m.start() - 12), m.start()) is not None
+    if not (spaced or m.group("wd") or labelled) or not _free_number(ctx, m.start()):
         return None
     year = periods.two_digit_year(int(m.group("yy")))
     rng = _safe_day(year, int(m.group("m")), int(m.group("d")))
@@ -760,6 +817,20 @@ def _relative_quarter(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end(), *rng, Grain.QUARTER, "ko.date.relative_quarter", relative=True)
 
 
+@cache
+def _relative_halves() -> dict[str, int]:
+    return {compact(k): v for k, v in data("dates")["relative_halves"].items()}
+
+
+def _relative_half(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
+    """``이번 반기``, ``다음 반기``, ``지난 반기``: halves of a year counted from the document date."""
+    if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
+        return None
+    index = ctx.doc_date.year * 2 + (ctx.doc_date.month - 1) // 6 + _relative_halves()[compact(m.group("rh"))]
+    rng = periods.half_range(index // 2, index % 2 + 1)
+    return _Draft(m.start(), m.end(), *rng, Grain.HALF, "ko.date.relative_half", relative=True)
+
+
 def _weekday(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``수요일`` (the next one after the document date), ``지난 토요일``, ``오는 금요일``, ``이번 목요일``."""
     if ctx.doc_date is None or not whole_word(ctx, m.start(), m.end()):
@@ -801,20 +872,26 @@ def _offset(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     if before is not None and before.end <= m.start() and before.tag.startswith(("NN", "XSN", "SL", "SN")):
         return None
     lex = lexicon()
-    n, unit = _count(m)
+    count = _count(ctx, m)
+    if count is None:
+        return None
+    n, unit = count
     rng = periods.offset_period(ctx.doc_date, lex.offset_directions[m.group("dir")] * n, unit)
     return _Draft(m.start(), m.end(), *rng, Grain(unit), "ko.date.offset", relative=True)
 
 
-def _count(m: re.Match[str]) -> tuple[int, periods.Unit]:
-    """``3주``, ``이틀``, ``한 달``: how many of which unit."""
-    d = data("dates")
+def _count(ctx: DocContext, m: re.Match[str]) -> tuple[int, periods.Unit] | None:
+    """``3주``, ``이틀``, ``한 달``: how many of which unit (None: a native numeral that does not
+    go with its unit, ``석 주``, or that Kiwi reads as part of a word)."""
     groups = m.groupdict()
     if groups.get("nat"):
-        entry = d["native_counts"][m.group("nat")]
-        return int(entry["n"]), entry["unit"]
+        n, unit = native_counts()[m.group("nat")]
+        return n, cast(periods.Unit, unit)
     if groups.get("nn"):
-        return int(d["native_numerals"][m.group("nn")]), d["native_units"][m.group("nu")]
+        value = parse_native(m.group("nn"), m.group("nu"))
+        if not native_ok(ctx, m.start("nn"), m.end("nn")):
+            return None
+        return None if value is None else (value, data("dates")["native_units"][m.group("nu")])
     return int(m.group("n")), lexicon().offset_units[m.group("u")]
 
 
@@ -830,7 +907,10 @@ def _weekend(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
 def _window(ctx: DocContext, m: re.Match[str]) -> _Draft | None:
     """``지난 3주``, ``다음 2달``: whole units before or after the current one (``지난 14일`` is a day)."""
     lex = lexicon()
-    n, unit = _count(m)
+    count = _count(ctx, m)
+    if count is None:
+        return None
+    n, unit = count
     sign = lex.window_words[m.group("w")]
     spread = ctx.text.startswith(("간", "동안", " 동안"), m.end())
     if ctx.doc_date is None or (unit == "day" and sign < 0 and not spread) or not starts_token(ctx, m.start()):
@@ -874,6 +954,9 @@ def _add_relation(ctx: DocContext, draft: _Draft) -> None:
         token = ctx.token_at(m.start("r"))
         if after.isspace() or (token is not None and token.tag == "MM"):  # 전 세계: determiner
             return
+    tag = data("dates")["relation_tags"].get(word)
+    if tag is not None and (token := ctx.token_at(m.start("r"))) is not None and token.tag != tag:
+        return  # 내 목표: my aim, not within
     draft.relation = lex.relations[word]
 
 
@@ -933,6 +1016,12 @@ def _joined(ctx: DocContext, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+@cache
+def _recurring() -> re.Pattern[str]:
+    """A word right before a date that makes it recurring (``매년 3월``, ``매주 수요일``)."""
+    return re.compile(rf"(?<![가-힣])(?:{alternation(data('dates')['recurring_words'])})\s?$")
+
+
 def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
     """Every date expression of the document, non-overlapping, in text order."""
     drafts: list[_Draft] = []
@@ -943,6 +1032,7 @@ def extract_dates(ctx: DocContext) -> list[Mention[DateFields]]:
             if draft is not None:
                 drafts.append(draft)
     kept = resolve([Mention(d.start, d.end, d.rule, d) for d in drafts])
+    kept = [k for k in kept if not (k.fields.relative and _recurring().search(text, max(0, k.start - 8), k.start))]
     mentions = []
     for draft in _joined(ctx, [m.fields for m in kept]):
         if draft.relation is Relation.ON and not draft.closed:

@@ -2,8 +2,9 @@
 
 Parsed: ``3,500억``, ``2.5억``, ``1조 2천억``, ``5억 4천만``, ``1억 2,500만``, ``4백만``,
 ``2천5백만``, ``삼천만``, ``일억 오천만``, the approximate infix ``10여억`` / ``1억여``.
-Not parsed: native Korean numerals (``한``, ``두``, ``세``), vague numbers (``수십억``,
-``몇억``: the rules refuse a number right after 수/몇), ordinals (``제3조``).
+Native Korean numerals before a counter (``두`` 명, ``석`` 달, ``열두`` 달, ``스무`` 명) are read by
+``parse_native``. Not parsed: vague numbers (``수십억``, ``몇억``: the rules refuse a number right
+after 수/몇; ``두세`` 명, ``한두`` 달), ordinals (``제3조``).
 
 >>> parse_korean_number("1조 2천억")
 Decimal('1200000000000')
@@ -24,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from pipeline.context import DocContext
-from pipeline.lang.ko.common import data, ends_token, prev_char, starts_token
+from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token
 from schemas.decimals import canonical_decimal
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})++(?:\.\d+)?+|\d++(?:\.\d+)?+)"
@@ -148,15 +149,18 @@ def has_approx_infix(text: str) -> bool:
     return _lexicon()[3] in text
 
 
-def number_ok(ctx: DocContext, start: int, end: int) -> bool:
+def number_ok(ctx: DocContext, start: int, end: int, *, in_range: bool = False) -> bool:
     """The regex match ``text[start:end]`` is a number by Kiwi's reading too.
 
-    It must start and end on token boundaries, not follow a letter/digit (``COP26``, ``G7``) or a blocking prefix
-    (``제7차``, ``수십억``), and every token inside must carry a number-like tag, so that
-    ``백`` in ``백신`` or ``이`` in ``이번`` is never a numeral; a Sino-Korean number needs a unit
-    (``삼천만``), since a lone digit syllable is part of a word (``일원``, ``사건``).
+    It must start and end on token boundaries, not follow a letter/digit (``COP26``, ``G7``) or a
+    blocking prefix (``제7차``, ``수십억``; with ``in_range`` the caller read a range separator
+    there), and every token inside must carry a number-like tag, so that ``백`` in ``백신`` or
+    ``이`` in ``이번`` is never a numeral; a Sino-Korean number needs a unit (``삼천만``), since a
+    lone digit syllable is part of a word (``일원``, ``사건``).
     """
     before = prev_char(ctx.text, start)
+    if in_range:
+        before = ""  # the upper end of a range (``10-20%``): the separator before it was checked
     if before and ((before.isascii() and (before.isalnum() or before in ".,'-/_")) or before in blocking_prefixes()):
         return False
     if not starts_token(ctx, start) or not ends_token(ctx, end):
@@ -167,3 +171,75 @@ def number_ok(ctx: DocContext, start: int, end: int) -> bool:
         return False  # a lone Sino digit is a syllable of a word: 일원, 사건
     tokens = ctx.tokens_in(start, end)
     return bool(tokens) and all(t.tag in NUMBER_TAGS for t in tokens)
+
+
+@cache
+def _native() -> tuple[dict[str, int], dict[str, int], re.Pattern[str]]:
+    """Native units and tens of ``ko/numbers.yaml`` and a regex splitting a numeral into them."""
+    nat = data("numbers")["native"]
+    units, tens = dict(nat["units"]), dict(nat["tens"])
+    split = re.compile(rf"(?P<t>{alternation(tens)})?(?P<u>{alternation(units)})?")
+    return units, tens, split
+
+
+@cache
+def native_pattern() -> str:
+    """Regex source for one native Korean numeral (``두``, ``열두``, ``스무``, ``서른세``), never
+    starting inside a word (``두세`` 명 gives no ``세``)."""
+    units, tens, _ = _native()
+    return rf"(?<!\w)(?:(?:{alternation(tens)})(?:{alternation(units)})?|(?:{alternation(units)}))"
+
+
+def parse_native(text: str, counter: str) -> int | None:
+    """The value of a native numeral written before ``counter``, or None when the form does not go
+    with it (``스무두``, ``스물`` alone, ``석 명``).
+
+    >>> parse_native("열두", "달"), parse_native("스무", "명"), parse_native("석", "달")
+    (12, 20, 3)
+    >>> parse_native("석", "명") is None, parse_native("스물", "명") is None
+    (True, True)
+    """
+    nat = data("numbers")["native"]
+    units, tens, split = _native()
+    m = split.fullmatch(text)
+    if m is None or not text:
+        return None
+    ten, unit = m.group("t"), m.group("u")
+    if ten in nat["tens_alone"] and unit is not None:
+        return None
+    if ten in nat["tens_combining"] and unit is None:
+        return None
+    if unit in nat["only_before"] and (ten is not None or counter not in nat["only_before"][unit]):
+        return None
+    return (tens[ten] if ten else 0) + (units[unit] if unit else 0)
+
+
+def native_ok(ctx: DocContext, start: int, end: int) -> bool:
+    """Kiwi reads ``text[start:end]`` as a native numeral: whole tokens, each a determiner or a
+    numeral (``세`` 명 is MM; ``세`` in ``세계`` is part of a noun)."""
+    if not starts_token(ctx, start) or not ends_token(ctx, end):
+        return False
+    tags = data("numbers")["native"]["tags"]
+    tokens = ctx.tokens_in(start, end)
+    return bool(tokens) and all(t.tag in tags for t in tokens)
+
+
+@cache
+def native_counts() -> dict[str, tuple[int, str]]:
+    """Native words that are a count of a time unit: ``이틀`` -> (2, ``day``), ``반년`` -> (6, ``month``)."""
+    return {word: (int(e["n"]), str(e["unit"])) for word, e in data("numbers")["native_counts"].items()}
+
+
+def borrow_units(low: str, high: str) -> str:
+    """``2~3억`` means 2억~3억: a bare first number of a range takes the units of the second.
+
+    >>> borrow_units("2", "3억"), borrow_units("2천", "3천만"), borrow_units("5천만", "1억")
+    ('2억', '2천만', '5천만')
+    """
+    small, big = unit_words()
+    big_chars = "".join(big)
+    for chars in ("".join(small) + big_chars, big_chars):
+        if not any(c in chars for c in low):
+            tail = re.search(f"[{chars}]+$", high)
+            return low + tail.group() if tail else low
+    return low
