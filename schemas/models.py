@@ -138,6 +138,12 @@ class _Attributed(_Money):
     parties: list[str] = Field(default_factory=list)
 
 
+def _check_range(value: Decimal, value_max: Decimal | None) -> None:
+    """A range's upper end lies above its lower end (amounts and quantities alike)."""
+    if value_max is not None and value_max <= value:
+        raise ValueError(f"value_max {value_max} must exceed value {value}")
+
+
 class AmountFields(_Money):
     """A money amount, normalized: ``25억불`` -> value 2500000000, USD, display ``$2.5B``."""
 
@@ -147,8 +153,7 @@ class AmountFields(_Money):
 
     @model_validator(mode="after")
     def _range_ordered(self) -> Self:
-        if self.value_max is not None and self.value_max <= self.value:
-            raise ValueError(f"value_max {self.value_max} must exceed value {self.value}")
+        _check_range(self.value, self.value_max)
         return self
 
 
@@ -180,8 +185,7 @@ class QuantityFields(_Strict):
 
     @model_validator(mode="after")
     def _range_ordered(self) -> Self:
-        if self.value_max is not None and self.value_max <= self.value:
-            raise ValueError(f"value_max {self.value_max} must exceed value {self.value}")
+        _check_range(self.value, self.value_max)
         return self
 
 

@@ -277,12 +277,17 @@ def _verb_not_month(m: re.Match[str], text: str) -> bool:
     return not re.search(r"(?:st|nd|rd|th)$", m.group(0)) and re.match(r"\s+[A-Za-z]", text[m.end() : m.end() + 3]) is not None
 
 
-def _iso(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+def _ymd(m: re.Match[str]) -> dt.date | None:
+    """The day of a match's ``y``, ``mo`` and ``d`` groups; ``None`` when there is no such day."""
     try:
-        d = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+        return dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
     except ValueError:
         return None
-    return _Core(m.start(), m.end(), "en.date.iso", (d, d), Grain.DAY)
+
+
+def _iso(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
+    d = _ymd(m)
+    return None if d is None else _Core(m.start(), m.end(), "en.date.iso", (d, d), Grain.DAY)
 
 
 def _us_numeric(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
@@ -830,11 +835,8 @@ def _compact_date(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | N
         return None
     if _next_word(text, m.end()) in _lexicon().blocking_nouns:
         return None
-    try:
-        d = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
-    except ValueError:
-        return None
-    return _Core(m.start(), m.end(), "en.date.compact", (d, d), Grain.DAY)
+    d = _ymd(m)
+    return None if d is None else _Core(m.start(), m.end(), "en.date.compact", (d, d), Grain.DAY)
 
 
 def _part_of_long_period(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | None:
