@@ -273,31 +273,6 @@ class _LeadIns:
         return (at, at + len(bullet.lead_in)) if at >= 0 else None
 
 
-_LAST_ATTRIBUTION: list[tuple[DocContext, str, str, Structure, Sequence[Token], _Attribution]] = []
-"""The last document's subject machinery (one entry): the bullets' and the amounts' parties
-read the same sentences and subjects (an amount's bullet is split once, not twice)."""
-
-
-def _attribution(ctx: DocContext, index: SpanIndex, doc: list[str]) -> _Attribution:
-    """The document's :class:`_Attribution`, reused while the context, its actor index and its
-    parties are the same (its caches depend on nothing else)."""
-    if _LAST_ATTRIBUTION:
-        last, text, language, structure, tokens, attribution = _LAST_ATTRIBUTION[0]
-        if (
-            last is ctx
-            and text is ctx.text
-            and language == ctx.language
-            and structure is ctx.structure
-            and tokens is ctx.tokens
-            and attribution.index is index
-            and attribution.doc == doc
-        ):
-            return attribution
-    attribution = _Attribution(ctx, index, list(doc))
-    _LAST_ATTRIBUTION[:] = [(ctx, ctx.text, ctx.language, ctx.structure, ctx.tokens, attribution)]
-    return attribution
-
-
 def _bullet_parties(ctx: DocContext, attribution: _Attribution) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     lead_ins = _LeadIns(ctx)
@@ -318,7 +293,7 @@ def bullet_parties(ctx: DocContext, actors: list[Mention[ActorFields]], doc: lis
     ``doc`` is the document's parties when the caller has them already."""
     index = _index_of(actors)
     doc = parties_of_index(ctx, index) if doc is None else doc
-    return _bullet_parties(ctx, _attribution(ctx, index, doc))
+    return _bullet_parties(ctx, _Attribution(ctx, index, list(doc)))
 
 
 class _Containers:
@@ -353,7 +328,7 @@ def amount_parties(
     are the document's and the bullets' parties when the caller has them already."""
     index = _index_of(actors)
     doc = parties_of_index(ctx, index) if doc is None else doc
-    attribution = _attribution(ctx, index, doc)
+    attribution = _Attribution(ctx, index, list(doc))
     bullets = _bullet_parties(ctx, attribution) if bullets is None else bullets
     containers = _Containers(ctx)
     out: list[list[str]] = []
