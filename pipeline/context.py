@@ -12,12 +12,13 @@ import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, islice
-from operator import attrgetter, le
+from itertools import accumulate
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
+from pipeline.text_utils import nondecreasing
 from pipeline.tokens import Token
 from schemas.models import Bullet, Language, Paragraph, Section
 
@@ -90,7 +91,7 @@ class DocContext:
             ends = self.token_ends()
             # token ends rarely go down (never in Kiwi's output so far): then they are their own
             # running maximum, checked by one C-level pass instead of a ``max`` call per token
-            reach = ends if all(map(le, ends, islice(ends, 1, None))) else list(accumulate(ends, max))
+            reach = ends if nondecreasing(ends) else list(accumulate(ends, max))
             self._token_reach = reach
         return reach
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from operator import le
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 """One precomposed Hangul syllable (가..힣)."""
@@ -44,3 +46,8 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
         if m is not None:
             yield m
             pos = max(m.end(), start + 1)
+
+
+def nondecreasing(values: Sequence[int]) -> bool:
+    """Whether ``values`` never go down: one C-level pass, no Python call per item."""
+    return all(map(le, values, islice(values, 1, None)))

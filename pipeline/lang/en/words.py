@@ -13,11 +13,12 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
-from itertools import compress, count, islice
-from operator import itemgetter, le
+from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from pipeline.lexicon import lang_yaml
+from pipeline.text_utils import nondecreasing
 from pipeline.tokens import Token
 
 _WORDY = {"SL", "SN", "SH"}
@@ -109,7 +110,7 @@ def _cached(tokens: Sequence[Token]) -> _Indexed:
     if len(_CACHE) >= 4:
         _CACHE.pop(next(iter(_CACHE)))
     ends = list(map(_END, words))
-    entry = _Indexed(tokens, words, list(map(_START, words)), ends if all(map(le, ends, islice(ends, 1, None))) else None)
+    entry = _Indexed(tokens, words, list(map(_START, words)), ends if nondecreasing(ends) else None)
     _CACHE[id(tokens)] = entry
     return entry
 
