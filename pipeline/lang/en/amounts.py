@@ -38,6 +38,7 @@ from pipeline.context import DocContext, Mention
 from pipeline.lang.casefold import fold, lexicon_key
 from pipeline.lang.en import numbers as num
 from pipeline.lang.en import scan
+from pipeline.lang.en.dates import YEAR
 from pipeline.lexicon import alternation, lang_yaml
 from pipeline.money import currencies, display, minor_words
 from pipeline.money import words as money_words
@@ -48,7 +49,6 @@ from schemas.models import AmountFields, Change, Qualifier
 _DASHES = "-–—"
 _WORDS = re.compile(r"[^\W\d_]+|¢")
 _WINDOW = 160  # characters looked at after an amount for its rate/period; keeps the scan linear
-_YEAR = r"(?:19\d{2}|20\d{2}|2100)"
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def _lexicon() -> _Lexicon:
         rf"|,?\s+(?i:{preps})\s+(?:(?i:{determiners})\s+)?"
         rf"(?:(?P<pn>{number})[\s-]+{period_unit}\b|(?P<pn2>{number})-(?P<pu2>year|month)\s+period|(?P<decade>decade)\b)"
         rf"|,?\s+(?P<yprep>(?i:{alternation(data['year_range_prepositions'])}))\s+(?:(?i:the\s+(?:period|years)\s+)?)"
-        rf"(?P<y1>{_YEAR})\s*(?P<ysep>[{_DASHES}/]|\s(?i:to|through|thru|and)\s)\s*(?P<y2>{_YEAR}|\d{{2}})(?![\w%°]|[.,]\d|[{_DASHES}/]\d))"
+        rf"(?P<y1>{YEAR})\s*(?P<ysep>[{_DASHES}/]|\s(?i:to|through|thru|and)\s)\s*(?P<y2>{YEAR}|\d{{2}})(?![\w%°]|[.,]\d|[{_DASHES}/]\d))"
     )
     before_re = re.compile(rf"(?P<pn>{number})-(?P<pu>year|month)\s*,?\s*$")
     after_re = re.compile(

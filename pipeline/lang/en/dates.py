@@ -902,7 +902,6 @@ def _fiscal_years(m: re.Match[str], text: str, doc: dt.date | None) -> _Core | N
 # --- post-passes over the kept dates: a bare day after a dated one, relations over a list -------
 
 _BARE_DAY = re.compile(r"(?P<d>\d{1,2})(?i:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|to|through|until|at|in|when)\b)")
-_THE_END = re.compile(r"(?<![\w])(?i:the)\s+$")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
 
@@ -916,7 +915,7 @@ def _bare_days(cores: list[_Core], text: str) -> list[_Core]:
     by_end = sorted(cores, key=lambda c: c.end)
     ends = [c.end for c in by_end]
     for m in matches_at(_BARE_DAY, text, scan.numbers(text).short):
-        the = _THE_END.search(text, max(0, m.start() - 12), m.start())
+        the = _THE_BEFORE.search(text, max(0, m.start() - 12), m.start())
         k = bisect.bisect_right(ends, m.start())
         if the is None or k == 0 or any(c.start < m.end() and m.start() < c.end for c in by_end[k - 1 : k + 1]):
             continue

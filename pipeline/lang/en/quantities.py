@@ -59,6 +59,9 @@ from pipeline.overlap import resolve
 from pipeline.text_utils import matches_at
 from schemas.models import QuantityFields, QuantityKind
 
+_SCALE = r"(?i:thousand|million|billion|trillion)"
+"""The scale words a quantity's number may carry (``5 million people``)."""
+
 _YEARLIKE = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -107,7 +110,7 @@ def _lexicon() -> _Lexicon:
     singular = [w for w in words if not w.endswith("s")]
     number = num.number_pattern()
     pattern = re.compile(
-        rf"(?<![A-Za-z]-)(?<![$€£¥₩])(?P<n>{number})(?P<s>\s+(?i:thousand|million|billion|trillion)\b)?"
+        rf"(?<![A-Za-z]-)(?<![$€£¥₩])(?P<n>{number})(?P<s>\s+{_SCALE}\b)?"
         rf"(?:"
         rf"-(?P<hy>(?i:{_alt(singular)}))(?![\w-])"  # five-year, 24-hour
         rf"|\s?(?P<sym>{_alt(list(symbols))})(?![\w])"  # 1.5°C, 50%, 3 GW
@@ -126,13 +129,13 @@ def _lexicon() -> _Lexicon:
     )
     words_alt = alternation(list(num.word_values()))
     range_tail = re.compile(
-        rf"(?:(?:\d%?|\b(?i:{words_alt})\b)(?:\s+(?i:thousand|million|billion|trillion))?\s*(?:[-–—~]|\s(?i:to|or|through|thru)\s)\s*"
+        rf"(?:(?:\d%?|\b(?i:{words_alt})\b)(?:\s+{_SCALE})?\s*(?:[-–—~]|\s(?i:to|or|through|thru)\s)\s*"
         rf"|(?<![\w])(?i:between)\s+\S+(?:\s+\S+)?\s+(?i:and)\s+)$"
     )
-    scale = r"(?P<ls>\s+(?i:thousand|million|billion|trillion)\b)?"
+    scale = rf"(?P<ls>\s+{_SCALE}\b)?"
     range_low = re.compile(
         rf"(?:(?<![\w.,\-−–—~/])(?P<low>{number}){scale}(?:\s?%)?\s*(?:[-–—~]|\s(?i:to|through|thru)\s)\s*"
-        rf"|(?<![\w])(?i:between)\s+(?P<blow>{number})(?P<bls>\s+(?i:thousand|million|billion|trillion)\b)?(?:\s?%)?\s+(?i:and)\s+)$"
+        rf"|(?<![\w])(?i:between)\s+(?P<blow>{number})(?P<bls>\s+{_SCALE}\b)?(?:\s?%)?\s+(?i:and)\s+)$"
     )
     return _Lexicon(
         words,
