@@ -43,6 +43,14 @@ def ends_token(ctx: DocContext, end: int) -> bool:
     return tok is None or tok.end <= end
 
 
+def ends_token_after(ctx: DocContext, end: int, suffixes: Iterable[str]) -> bool:
+    """A token ends at ``end``, or right after one of ``suffixes`` glued there (``30일자로``,
+    ``2주간``): a suffix that only adds to the word keeps it whole."""
+    if ends_token(ctx, end):
+        return True
+    return any(ctx.text.startswith(s, end) and ends_token(ctx, end + len(s)) for s in suffixes)
+
+
 def whole_word(ctx: DocContext, start: int, end: int) -> bool:
     """``text[start:end]`` starts and ends on token boundaries (``전`` but not ``전략``)."""
     return starts_token(ctx, start) and ends_token(ctx, end)

@@ -49,7 +49,7 @@ from typing import Any, cast
 from pipeline import periods
 from pipeline.context import DocContext, Mention
 from pipeline.lang.casefold import fold
-from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
+from pipeline.lang.ko.common import alternation, data, ends_token, ends_token_after, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import blocking_prefixes, native_counts, native_ok, native_pattern, parse_native
 from pipeline.lang.ko.scan import digit_starts, within, words_pattern
 from pipeline.overlap import resolve
@@ -406,9 +406,7 @@ def _month_tail(ctx: DocContext, m: re.Match[str], year: int, start: int, rule: 
 
 def _day_ends(ctx: DocContext, end: int) -> bool:
     """A day ends a token, or a token that only adds a suffix such as ``자`` (``30일자로``: as of)."""
-    if ends_token(ctx, end):
-        return True
-    return any(ctx.text.startswith(s, end) and ends_token(ctx, end + len(s)) for s in data("dates")["day_suffixes"])
+    return ends_token_after(ctx, end, data("dates")["day_suffixes"])
 
 
 def _korean(ctx: DocContext, m: re.Match[str]) -> _Draft | None:

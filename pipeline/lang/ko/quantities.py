@@ -33,7 +33,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.context import DocContext, Mention
-from pipeline.lang.ko.common import alternation, data, ends_token, prev_char, starts_token, whole_word
+from pipeline.lang.ko.common import alternation, data, ends_token, ends_token_after, prev_char, starts_token, whole_word
 from pipeline.lang.ko.numbers import (
     borrow_units,
     native_counts,
@@ -189,12 +189,7 @@ def _accept(ctx: DocContext, end: int, unit: Unit, value: Decimal) -> bool:
 
 def _unit_ends(ctx: DocContext, end: int) -> bool:
     """The unit ends a token, or a token that only adds a glued suffix (``주간`` in ``2주간``)."""
-    if ends_token(ctx, end):
-        return True
-    return any(
-        ctx.text.startswith(suffix, end) and ends_token(ctx, end + len(suffix))
-        for suffix in data("quantities").get("glued_suffixes", [])
-    )
+    return ends_token_after(ctx, end, data("quantities").get("glued_suffixes", []))
 
 
 def _with_half(ctx: DocContext, m: re.Match[str], unit: Unit, value: Decimal) -> tuple[Decimal, int]:
